@@ -1,0 +1,83 @@
+/**
+ * A fast, non-cryptographic 64-bit hash built from two 32-bit lanes, fed
+ * numbers rather than strings so that hashing a trace costs no formatting.
+ * Integers up to 2^53 are mixed exactly; other numbers by their float bits.
+ */
+export class Hash64 {
+  private a: number;
+  private b: number;
+
+  constructor(seed = 0) {
+    this.a = (0x811c9dc5 ^ seed) >>> 0;
+    this.b = (0x9e3779b9 ^ Math.imul(seed, 0x85ebca6b)) >>> 0;
+  }
+
+  add(n: number): this {
+    const lo = n | 0;
+    const hi = Number.isInteger(n) ? Math.floor(n / 4294967296) | 0 : floatBits(n);
+    this.a = Math.imul(this.a ^ lo, 0x01000193);
+    this.a = Math.imul(this.a ^ hi, 0x01000193);
+    this.b = Math.imul(this.b ^ lo, 0x5bd1e995);
+    this.b ^= this.b >>> 15;
+    this.b = Math.imul(this.b ^ hi, 0x27d4eb2d);
+    return this;
+  }
+
+  addString(s: string): this {
+    this.add(s.length);
+    for (let i = 0; i < s.length; i++) this.add(s.charCodeAt(i));
+    return this;
+  }
+
+  /** A 32-bit digest (for use as a key). */
+  digest32(): number {
+    return (fmix(this.a) ^ Math.imul(fmix(this.b), 3)) >>> 0;
+  }
+
+  hex(): string {
+    return fmix(this.a).toString(16).padStart(8, '0') + fmix(this.b).toString(16).padStart(8, '0');
+  }
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const floatView = new Float64Array(1);
+const floatWords = new Int32Array(floatView.buffer);
+function floatBits(n: number): number {
+  floatView[0] = n;
+  return (floatWords[0] ?? 0) ^ (floatWords[1] ?? 0);
+}
+
+const commandHashes = new WeakMap<object, number>();
+
+/**
+ * A 32-bit hash of a log entry's command, by value (so a structured clone
+ * hashes alike). Object commands are cached by identity: the simulator hands
+ * the same command object from leader to followers.
+ */
+export function hashCommand(command: unknown): number {
+  if (typeof command === 'object' && command !== null) {
+    const cached = commandHashes.get(command);
+    if (cached !== undefined) return cached;
+    const h = new Hash64(7).addString(stableStringify(command)).digest32();
+    commandHashes.set(command, h);
+    return h;
+  }
+  return new Hash64(7).addString(stableStringify(command)).digest32();
+}
+
+/** JSON with object keys sorted, so equal values give equal text. */
+export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}

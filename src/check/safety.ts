@@ -1,0 +1,215 @@
+import { majority, type LogEntry, type NodeId, type Role } from '../raft';
+import { Hash64, hashCommand } from './hash';
+
+/** One broken property, named in the paper's words (Raft Figure 3 and more). */
+export interface Violation {
+  readonly property: SafetyProperty;
+  /** Virtual time, in ms. */
+  readonly at: number;
+  readonly detail: string;
+  /** Servers and log indexes involved, for a view to point at. */
+  readonly nodes: readonly NodeId[];
+  readonly index?: number;
+}
+
+export type SafetyProperty =
+  | 'Election Safety'
+  | 'Leader Append-Only'
+  | 'Log Matching'
+  | 'Leader Completeness'
+  | 'State Machine Safety'
+  | 'Term Monotonicity'
+  | 'Commit Monotonicity'
+  | 'Committed Entry Durability';
+
+export const SAFETY_PROPERTIES: readonly SafetyProperty[] = [
+  'Election Safety',
+  'Leader Append-Only',
+  'Log Matching',
+  'Leader Completeness',
+  'State Machine Safety',
+  'Term Monotonicity',
+  'Commit Monotonicity',
+  'Committed Entry Durability',
+];
+
+/** Bound on violations kept; one per property and place is enough to teach. */
+export const MAX_VIOLATIONS = 100;
+
+interface ServerRecord {
+  role: Role;
+  term: number;
+  alive: boolean;
+  commitIndex: number;
+  /** chain[i] = hash of the persisted log prefix 1..i (chain[0] = empty prefix). */
+  chain: number[];
+  /** terms[i] = term of the persisted entry at index i. */
+  terms: number[];
+}
+
+/**
+ * Checks Raft's safety properties incrementally, from the events a run
+ * reports, in O(1) per entry for all but elections. Log Matching is checked
+ * over all time: an (index, term) pair names one entry (it is made once, by
+ * the one leader of that term), so every log that ever holds it must hold
+ * the same prefix.
+ */
+export class SafetyChecker {
+  private readonly servers = new Map<NodeId, ServerRecord>();
+  private readonly leaderOfTerm = new Map<number, NodeId>();
+  /** prefixByEntry[index] maps term -> chain hash of the first log seen with that entry. */
+  private readonly prefixByEntry: Map<number, number>[] = [];
+  /** Committed entries: chain hash and the term in which each became committed. */
+  private readonly committedChain: number[] = [0];
+  private readonly committedInTerm: number[] = [0];
+  private readonly applied: { term: number; command: number }[] = [];
+  private readonly found: Violation[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(ids: readonly NodeId[]) {
+    for (const id of ids) {
+      this.servers.set(id, { role: 'follower', term: 0, alive: true, commitIndex: 0, chain: [0], terms: [0] });
+    }
+  }
+
+  violations(): readonly Violation[] {
+    return this.found;
+  }
+
+  /** The highest index known committed anywhere. */
+  committedIndex(): number {
+    return this.committedChain.length - 1;
+  }
+
+  /** A server's persisted log now: entries at index >= from replaced by `entries`. */
+  persist(id: NodeId, from: number, entries: readonly LogEntry[], role: Role, at: number): void {
+    const s = this.server(id);
+    const lastIndex = s.chain.length - 1;
+    if (from <= lastIndex && role === 'leader' && s.role === 'leader' && s.alive) {
+      this.report('Leader Append-Only', at, `S${id}, leader in term ${s.term}, deleted or overwrote its entries from index ${from}`, [id], from);
+    }
+    s.chain.length = from;
+    s.terms.length = from;
+    for (const e of entries) {
+      const h = chainHash(s.chain[e.index - 1] ?? 0, e);
+      s.chain.push(h);
+      s.terms.push(e.term);
+      const byTerm = (this.prefixByEntry[e.index] ??= new Map());
+      const first = byTerm.get(e.term);
+      if (first === undefined) byTerm.set(e.term, h);
+      else if (first !== h) {
+        this.report('Log Matching', at, `S${id} holds an entry at index ${e.index} in term ${e.term} whose preceding entries differ from another log's`, [id], e.index);
+      }
+    }
+  }
+
+  /** A server's role, term and commitIndex after a step. */
+  state(id: NodeId, role: Role, term: number, commitIndex: number, at: number): void {
+    const s = this.server(id);
+    if (term < s.term) this.report('Term Monotonicity', at, `S${id}'s currentTerm went back from ${s.term} to ${term}`, [id]);
+    if (commitIndex < s.commitIndex) {
+      this.report('Commit Monotonicity', at, `S${id}'s commitIndex went back from ${s.commitIndex} to ${commitIndex}`, [id]);
+    }
+    const becameLeader = role === 'leader' && (s.role !== 'leader' || s.term !== term);
+    s.role = role;
+    s.term = term;
+    if (becameLeader) this.leaderElected(id, term, at);
+    if (commitIndex > s.commitIndex) this.commit(id, s, commitIndex, at);
+    s.commitIndex = commitIndex;
+  }
+
+  crash(id: NodeId): void {
+    const s = this.server(id);
+    s.alive = false;
+    s.role = 'follower';
+  }
+
+  /** A restarted server: its volatile commitIndex starts again from 0 (Figure 2). */
+  restart(id: NodeId): void {
+    const s = this.server(id);
+    s.alive = true;
+    s.commitIndex = 0;
+  }
+
+  /** Raft Figure 3, State Machine Safety: one entry per index, ever, on every state machine. */
+  apply(id: NodeId, entry: LogEntry, at: number): void {
+    const command = hashCommand(entry.command);
+    const first = this.applied[entry.index];
+    if (first === undefined) this.applied[entry.index] = { term: entry.term, command };
+    else if (first.term !== entry.term || first.command !== command) {
+      this.report('State Machine Safety', at, `S${id} applied a different entry at index ${entry.index} (term ${entry.term}) than another server did (term ${first.term})`, [id], entry.index);
+    }
+  }
+
+  /** At the end of each instant: the last committed entry is on a majority of persisted logs. */
+  endOfInstant(at: number): void {
+    const index = this.committedIndex();
+    if (index === 0) return;
+    const want = this.committedChain[index];
+    let holders = 0;
+    for (const s of this.servers.values()) if (s.chain[index] === want) holders++;
+    if (holders < majority(this.servers.size)) {
+      const missing = [...this.servers].filter(([, s]) => s.chain[index] !== want).map(([id]) => id);
+      this.report('Committed Entry Durability', at, `committed entry ${index} is stored on only ${holders} of ${this.servers.size} servers`, missing, index);
+    }
+  }
+
+  private leaderElected(id: NodeId, term: number, at: number): void {
+    const other = this.leaderOfTerm.get(term);
+    if (other !== undefined && other !== id) {
+      this.report('Election Safety', at, `S${id} and S${other} were both elected leader in term ${term}`, [id, other]);
+    } else {
+      this.leaderOfTerm.set(term, id);
+    }
+    // Raft Figure 3, Leader Completeness: every entry committed in an earlier term is in the new leader's log.
+    const s = this.server(id);
+    for (let i = 1; i < this.committedChain.length; i++) {
+      if ((this.committedInTerm[i] ?? 0) < term && s.chain[i] !== this.committedChain[i]) {
+        this.report('Leader Completeness', at, `S${id} became leader in term ${term} without committed entry ${i}`, [id], i);
+        return;
+      }
+    }
+  }
+
+  private commit(id: NodeId, s: ServerRecord, commitIndex: number, at: number): void {
+    for (let i = this.committedChain.length; i <= commitIndex; i++) {
+      const h = s.chain[i];
+      if (h === undefined) return; // commitIndex past the log: only after a broken truncation
+      this.committedChain.push(h);
+      this.committedInTerm.push(s.term);
+    }
+    for (let i = 1; i <= Math.min(commitIndex, this.committedChain.length - 1); i++) {
+      if (s.chain[i] !== this.committedChain[i]) {
+        this.report('State Machine Safety', at, `S${id} committed index ${i} with a different entry than was committed before`, [id], i);
+        return;
+      }
+    }
+    // Leaders of later terms must already hold newly committed entries.
+    for (const [other, o] of this.servers) {
+      if (o.role !== 'leader' || !o.alive) continue;
+      for (let i = s.commitIndex + 1; i <= commitIndex; i++) {
+        if ((this.committedInTerm[i] ?? 0) < o.term && o.chain[i] !== this.committedChain[i]) {
+          this.report('Leader Completeness', at, `S${other}, leader in term ${o.term}, lacks entry ${i} committed in term ${this.committedInTerm[i]}`, [other], i);
+          break;
+        }
+      }
+    }
+  }
+
+  private server(id: NodeId): ServerRecord {
+    const s = this.servers.get(id);
+    if (!s) throw new Error(`unknown server S${id}`);
+    return s;
+  }
+
+  private report(property: SafetyProperty, at: number, detail: string, nodes: NodeId[], index?: number): void {
+    const key = `${property}:${index ?? nodes.join(',')}`;
+    if (this.seen.has(key) || this.found.length >= MAX_VIOLATIONS) return;
+    this.seen.add(key);
+    this.found.push(index === undefined ? { property, at, detail, nodes } : { property, at, detail, nodes, index });
+  }
+}
+
+function chainHash(prev: number, e: LogEntry): number {
+  return new Hash64(prev).add(e.index).add(e.term).add(hashCommand(e.command)).digest32();
+}

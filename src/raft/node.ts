@@ -1,0 +1,499 @@
+import { RaftLog } from './log';
+import { Progress } from './progress';
+import { committedIndex, voteResult } from './quorum';
+import {
+  NOOP,
+  type AppendEntries,
+  type AppendEntriesResponse,
+  type HardState,
+  type LocalMessage,
+  type LogEntry,
+  type Message,
+  type NodeId,
+  type RaftConfig,
+  type RequestVote,
+  type RequestVoteResponse,
+  type Role,
+} from './types';
+
+/**
+ * What the host must do after a step, in this order (etcd's Ready):
+ * 1. persist `hardState` and `entries` (write them to stable storage);
+ * 2. only then send `messages` (Raft Figure 2: "respond to RPCs" after
+ *    updating stable storage; a vote or an acknowledgement must survive a crash);
+ * 3. apply `committed` to the state machine, in order.
+ */
+export interface Ready {
+  /** Set when currentTerm or votedFor changed. */
+  readonly hardState: HardState | null;
+  /** Set when the log changed: drop every stored entry with index >= from, then append `entries`. */
+  readonly entries: { readonly from: number; readonly entries: readonly LogEntry[] } | null;
+  readonly messages: readonly Message[];
+  /** Newly committed entries, lastApplied + 1 .. commitIndex. */
+  readonly committed: readonly LogEntry[];
+}
+
+/** What a restarted server reads back from stable storage. */
+export interface Persisted {
+  readonly hardState: HardState;
+  readonly log: readonly LogEntry[];
+}
+
+type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
+
+/**
+ * One Raft server as a pure state machine (Raft §5). No timers and no I/O:
+ * time comes in through tick(now) and step(message, now); every change of
+ * state, timeouts included, goes through step(); output is drained with
+ * takeReady().
+ */
+export class RaftNode {
+  readonly id: NodeId;
+  private readonly config: RaftConfig;
+
+  // Persistent state (Figure 2).
+  private currentTermValue: number;
+  private votedForValue: NodeId | null;
+  readonly log: RaftLog;
+
+  // Volatile state (Figure 2).
+  private roleValue: Role = 'follower';
+  private commitIndexValue = 0;
+  private lastAppliedValue = 0;
+  private leaderIdValue: NodeId | null = null;
+
+  // Candidate state: votes received in the current election.
+  private votes = new Map<NodeId, boolean>();
+  // Leader state: one progress record per follower.
+  private progressMap = new Map<NodeId, Progress>();
+
+  // Timers as absolute virtual times, in ms.
+  private now = 0;
+  private electionDeadlineMs = 0;
+  private heartbeatDeadlineMs = Infinity;
+
+  // Output not yet drained by takeReady().
+  private hardStateDirty = false;
+  private unstableFrom = Infinity;
+  private outbox: Message[] = [];
+
+  private stepRole: StepFn;
+
+  constructor(config: RaftConfig, persisted: Persisted, nowMs: number) {
+    if (!config.peers.includes(config.id)) throw new Error(`S${config.id} is not among its peers`);
+    this.id = config.id;
+    this.config = config;
+    this.currentTermValue = persisted.hardState.currentTerm;
+    this.votedForValue = persisted.hardState.votedFor;
+    this.log = new RaftLog(persisted.log);
+    this.now = nowMs;
+    this.stepRole = this.stepFollower;
+    this.resetElectionTimer();
+  }
+
+  get role(): Role {
+    return this.roleValue;
+  }
+  get currentTerm(): number {
+    return this.currentTermValue;
+  }
+  get votedFor(): NodeId | null {
+    return this.votedForValue;
+  }
+  get commitIndex(): number {
+    return this.commitIndexValue;
+  }
+  get lastApplied(): number {
+    return this.lastAppliedValue;
+  }
+  /** The leader this server last heard from in its current term (a redirect hint for clients). */
+  get leaderId(): NodeId | null {
+    return this.leaderIdValue;
+  }
+  get electionDeadline(): number {
+    return this.electionDeadlineMs;
+  }
+  get peers(): readonly NodeId[] {
+    return this.config.peers;
+  }
+  /** The leader's view of a follower, for inspection; undefined on non-leaders. */
+  progress(peer: NodeId): { nextIndex: number; matchIndex: number; state: string } | undefined {
+    const pr = this.progressMap.get(peer);
+    return pr && { nextIndex: pr.nextIndex, matchIndex: pr.matchIndex, state: pr.state };
+  }
+
+  /** The next virtual time at which tick() has work to do. */
+  nextDeadline(): number {
+    return this.roleValue === 'leader' ? this.heartbeatDeadlineMs : this.electionDeadlineMs;
+  }
+
+  /** Advances the clock and fires whichever timer is due. */
+  tick(nowMs: number): void {
+    this.advanceClock(nowMs);
+    if (this.roleValue === 'leader') {
+      if (nowMs >= this.heartbeatDeadlineMs) this.step({ type: 'HeartbeatTimeout' }, nowMs);
+    } else if (nowMs >= this.electionDeadlineMs) {
+      this.step({ type: 'ElectionTimeout' }, nowMs);
+    }
+  }
+
+  /** Proposes a command. Returns where it went in the log, or null if this server is not the leader. */
+  propose(command: unknown, nowMs: number): { index: number; term: number } | null {
+    if (this.roleValue !== 'leader') return null;
+    this.step({ type: 'Propose', command }, nowMs);
+    return { index: this.log.lastIndex(), term: this.currentTermValue };
+  }
+
+  /** The one door for every input. */
+  step(m: Message | LocalMessage, nowMs: number): void {
+    this.advanceClock(nowMs);
+    if ('term' in m) {
+      if (m.to !== this.id) throw new Error(`S${this.id} got a message for S${m.to}`);
+      // Raft §5.1: a higher term makes any server a follower in that term.
+      if (m.term > this.currentTermValue) {
+        const leader = m.type === 'AppendEntries' ? m.from : null;
+        this.becomeFollower(m.term, leader);
+      } else if (m.term < this.currentTermValue) {
+        this.replyToStaleTerm(m);
+        return;
+      }
+    }
+    this.stepRole.call(this, m);
+  }
+
+  /** Drains the output accumulated since the last call; see Ready for the order of duties. */
+  takeReady(): Ready {
+    const hardState = this.hardStateDirty
+      ? { currentTerm: this.currentTermValue, votedFor: this.votedForValue }
+      : null;
+    const entries =
+      this.unstableFrom === Infinity
+        ? null
+        : { from: this.unstableFrom, entries: this.log.slice(this.unstableFrom, this.log.lastIndex() + 1) };
+    const committed = this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1);
+    this.lastAppliedValue = this.commitIndexValue;
+    const messages = this.outbox;
+    this.hardStateDirty = false;
+    this.unstableFrom = Infinity;
+    this.outbox = [];
+    return { hardState, entries, messages, committed };
+  }
+
+  // ---- role transitions (etcd style: role, step function and timers change together)
+
+  private becomeFollower(term: number, leaderId: NodeId | null): void {
+    if (term < this.currentTermValue) throw new Error(`S${this.id}: follower term ${term} < ${this.currentTermValue}`);
+    if (term > this.currentTermValue) {
+      this.currentTermValue = term;
+      this.votedForValue = null;
+      this.hardStateDirty = true;
+    }
+    this.roleValue = 'follower';
+    this.stepRole = this.stepFollower;
+    this.leaderIdValue = leaderId;
+    this.progressMap.clear();
+    this.votes.clear();
+    this.heartbeatDeadlineMs = Infinity;
+    this.resetElectionTimer();
+  }
+
+  private becomeCandidate(): void {
+    if (this.roleValue === 'leader') throw new Error(`S${this.id}: a leader cannot become a candidate`);
+    // Raft §5.2: increment currentTerm, vote for self, reset the election timer, ask for votes.
+    this.currentTermValue += 1;
+    this.votedForValue = this.id;
+    this.hardStateDirty = true;
+    this.roleValue = 'candidate';
+    this.stepRole = this.stepCandidate;
+    this.leaderIdValue = null;
+    this.votes = new Map([[this.id, true]]);
+    this.resetElectionTimer();
+    if (voteResult(this.votes, this.config.peers.length) === 'won') {
+      this.becomeLeader();
+      return;
+    }
+    for (const peer of this.otherPeers()) {
+      this.send<RequestVote>({
+        type: 'RequestVote',
+        from: this.id,
+        to: peer,
+        term: this.currentTermValue,
+        lastLogIndex: this.log.lastIndex(),
+        lastLogTerm: this.log.lastTerm(),
+      });
+    }
+  }
+
+  private becomeLeader(): void {
+    if (this.roleValue !== 'candidate') throw new Error(`S${this.id}: only a candidate can become leader`);
+    this.roleValue = 'leader';
+    this.stepRole = this.stepLeader;
+    this.leaderIdValue = this.id;
+    this.votes.clear();
+    // Figure 2: nextIndex starts just past the leader's log, matchIndex at 0.
+    this.progressMap = new Map(this.otherPeers().map((p) => [p, new Progress(this.log.lastIndex() + 1)]));
+    if (this.config.noopOnElection) this.appendEntry(NOOP);
+    this.maybeCommit(); // a single-server cluster commits at once
+    this.broadcastAppend(true);
+  }
+
+  // ---- role step functions: one switch on the message type each
+
+  private stepFollower(m: Message | LocalMessage): void {
+    switch (m.type) {
+      case 'ElectionTimeout':
+        this.becomeCandidate();
+        return;
+      case 'AppendEntries':
+        this.leaderIdValue = m.from;
+        this.resetElectionTimer();
+        this.handleAppendEntries(m);
+        return;
+      case 'RequestVote':
+        this.handleRequestVote(m);
+        return;
+      default:
+        return; // stale replies to an earlier role, or proposals: ignored
+    }
+  }
+
+  private stepCandidate(m: Message | LocalMessage): void {
+    switch (m.type) {
+      case 'ElectionTimeout':
+        this.becomeCandidate(); // Raft §5.2: a split vote times out into a new election
+        return;
+      case 'AppendEntries':
+        // Raft §5.2: a leader of our term exists; return to follower.
+        this.becomeFollower(m.term, m.from);
+        this.handleAppendEntries(m);
+        return;
+      case 'RequestVote':
+        this.handleRequestVote(m);
+        return;
+      case 'RequestVoteResponse': {
+        this.votes.set(m.from, m.voteGranted);
+        if (voteResult(this.votes, this.config.peers.length) === 'won') this.becomeLeader();
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private stepLeader(m: Message | LocalMessage): void {
+    switch (m.type) {
+      case 'HeartbeatTimeout':
+        this.broadcastAppend(true);
+        return;
+      case 'Propose':
+        this.appendEntry(m.command);
+        this.maybeCommit();
+        this.broadcastAppend(false);
+        return;
+      case 'AppendEntriesResponse':
+        this.handleAppendEntriesResponse(m);
+        return;
+      case 'RequestVote':
+        this.handleRequestVote(m); // same term: we voted for ourselves, so this refuses
+        return;
+      default:
+        // An AppendEntries of our own term would mean two leaders in one
+        // term; the invariant checker reports Election Safety, we ignore it.
+        return;
+    }
+  }
+
+  // ---- RPC handlers (Figure 2, "Receiver implementation")
+
+  private handleRequestVote(m: RequestVote): void {
+    const canVote = this.votedForValue === null || this.votedForValue === m.from;
+    const upToDate = this.config.bugs.voteWithoutLogCheck || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
+    const voteGranted = canVote && upToDate;
+    if (voteGranted) {
+      this.votedForValue = m.from;
+      this.hardStateDirty = true;
+      // Figure 2, Followers: granting a vote resets the election timer.
+      this.resetElectionTimer();
+    }
+    this.send<RequestVoteResponse>({
+      type: 'RequestVoteResponse',
+      from: this.id,
+      to: m.from,
+      term: this.currentTermValue,
+      voteGranted,
+    });
+  }
+
+  private handleAppendEntries(m: AppendEntries): void {
+    // Step 2: refuse unless our log holds an entry at prevLogIndex with prevLogTerm.
+    if (!this.log.matchTerm(m.prevLogIndex, m.prevLogTerm)) {
+      const ourTerm = this.log.term(m.prevLogIndex);
+      const conflictTerm = ourTerm ?? 0;
+      const conflictIndex =
+        ourTerm === undefined ? this.log.lastIndex() + 1 : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
+      this.replyAppend(m.from, false, 0, m.prevLogIndex, conflictTerm, conflictIndex);
+      return;
+    }
+    // Steps 3 and 4: delete a conflicting entry and all that follow it; append
+    // new entries. An entry we already hold with the same term is kept, so a
+    // late or duplicated message never truncates what a newer one brought.
+    for (const entry of m.entries) {
+      const ourTerm = this.log.term(entry.index);
+      if (ourTerm === entry.term) continue;
+      if (ourTerm !== undefined) this.truncateFrom(entry.index);
+      this.appendEntry(entry.command, entry.term);
+    }
+    // Step 5: commitIndex = min(leaderCommit, index of last new entry).
+    const lastNew = m.prevLogIndex + m.entries.length;
+    const commit = Math.min(m.leaderCommit, lastNew);
+    if (commit > this.commitIndexValue) this.commitIndexValue = commit;
+    this.replyAppend(m.from, true, lastNew, 0, 0, 0);
+  }
+
+  private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
+    const pr = this.progressMap.get(m.from);
+    if (!pr) return;
+    if (m.success) {
+      if (pr.acknowledge(m.matchIndex)) this.maybeCommit();
+      this.sendAppend(m.from, false);
+      return;
+    }
+    if (m.rejectedIndex <= pr.matchIndex) return; // a stale refusal: we already know better
+    pr.backUp(this.nextIndexAfterConflict(m));
+    this.sendAppend(m.from, false);
+  }
+
+  /**
+   * Fast backup (Raft §5.3): if we hold entries of the follower's conflicting
+   * term, resume just after our last one; otherwise skip that whole term.
+   */
+  private nextIndexAfterConflict(m: AppendEntriesResponse): number {
+    if (m.conflictTerm > 0) {
+      const last = this.log.lastIndexOfTerm(m.conflictTerm);
+      if (last > 0) return Math.min(last + 1, m.rejectedIndex);
+    }
+    return Math.min(m.conflictIndex, m.rejectedIndex);
+  }
+
+  // ---- leader duties
+
+  private broadcastAppend(heartbeat: boolean): void {
+    for (const peer of this.otherPeers()) this.sendAppend(peer, heartbeat);
+    if (heartbeat) this.heartbeatDeadlineMs = this.now + this.config.heartbeatMs;
+  }
+
+  /**
+   * Sends one AppendEntries to `peer`, carrying entries from its nextIndex if
+   * flow control allows. A heartbeat always goes out, empty if need be, so the
+   * follower's timer is reset and a lost reply is recovered.
+   */
+  private sendAppend(peer: NodeId, heartbeat: boolean): void {
+    const pr = this.progressMap.get(peer);
+    if (!pr) return;
+    if (heartbeat) {
+      pr.recoverLostAppends(this.now, this.config.heartbeatMs);
+      if (pr.state === 'probe') pr.paused = false;
+    }
+    const canSend = pr.canSend(this.config.maxInflightAppends);
+    const hasEntries = pr.nextIndex <= this.log.lastIndex();
+    if (!heartbeat && (!canSend || !hasEntries)) return;
+    const prevLogIndex = pr.nextIndex - 1;
+    const entries = canSend
+        ? this.log.slice(pr.nextIndex, Math.min(this.log.lastIndex() + 1, pr.nextIndex + this.config.maxEntriesPerAppend))
+        : [];
+    this.send<AppendEntries>({
+      type: 'AppendEntries',
+      from: this.id,
+      to: peer,
+      term: this.currentTermValue,
+      prevLogIndex,
+      prevLogTerm: this.log.term(prevLogIndex) ?? 0,
+      entries,
+      leaderCommit: this.commitIndexValue,
+    });
+    pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
+  }
+
+  /**
+   * Raft §5.3 and §5.4.2: commit the highest index stored on a majority, but
+   * only by counting replicas of an entry from the current term.
+   */
+  private maybeCommit(): void {
+    const match = new Map<NodeId, number>([[this.id, this.log.lastIndex()]]);
+    for (const [peer, pr] of this.progressMap) match.set(peer, pr.matchIndex);
+    const n = committedIndex(match);
+    if (n <= this.commitIndexValue) return;
+    if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount) return;
+    this.commitIndexValue = n;
+  }
+
+  // ---- helpers
+
+  private replyToStaleTerm(m: Message): void {
+    // Raft §5.1: reject a request from a stale term, telling the sender ours.
+    if (m.type === 'RequestVote') {
+      this.send<RequestVoteResponse>({
+        type: 'RequestVoteResponse',
+        from: this.id,
+        to: m.from,
+        term: this.currentTermValue,
+        voteGranted: false,
+      });
+    } else if (m.type === 'AppendEntries') {
+      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0);
+    }
+  }
+
+  private replyAppend(
+    to: NodeId,
+    success: boolean,
+    matchIndex: number,
+    rejectedIndex: number,
+    conflictTerm: number,
+    conflictIndex: number,
+  ): void {
+    this.send<AppendEntriesResponse>({
+      type: 'AppendEntriesResponse',
+      from: this.id,
+      to,
+      term: this.currentTermValue,
+      success,
+      matchIndex,
+      rejectedIndex,
+      conflictTerm,
+      conflictIndex,
+    });
+  }
+
+  private appendEntry(command: unknown, term = this.currentTermValue): void {
+    const index = this.log.lastIndex() + 1;
+    this.log.append({ index, term, command });
+    this.unstableFrom = Math.min(this.unstableFrom, index);
+  }
+
+  private truncateFrom(index: number): void {
+    // Never true in a correct cluster (Leader Completeness); the invariant
+    // checker reports it when a teaching bug switch makes it happen.
+    this.log.truncateFrom(index);
+    this.unstableFrom = Math.min(this.unstableFrom, index);
+  }
+
+  private send<M extends Message>(m: M): void {
+    this.outbox.push(m);
+  }
+
+  private otherPeers(): NodeId[] {
+    return this.config.peers.filter((p) => p !== this.id);
+  }
+
+  private resetElectionTimer(): void {
+    const [lo, hi] = this.config.electionTimeoutMs;
+    this.electionDeadlineMs = this.now + this.config.randomInt(lo, hi);
+  }
+
+  private advanceClock(nowMs: number): void {
+    if (nowMs < this.now) throw new Error(`S${this.id}: time went back from ${this.now} to ${nowMs}`);
+    this.now = nowMs;
+  }
+}
+

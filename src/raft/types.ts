@@ -1,0 +1,105 @@
+/** A server's id, 1..n, shown to people as S1..Sn. */
+export type NodeId = number;
+
+/** Raft §5.1. Later roles (learner, pre-candidate) may be added. */
+export type Role = 'follower' | 'candidate' | 'leader';
+
+/** Raft Figure 2: each entry holds a command and the term when the leader received it. */
+export interface LogEntry {
+  readonly index: number;
+  readonly term: number;
+  readonly command: unknown;
+}
+
+/** The command of the entry a new leader appends (Raft §8, dissertation §6.4). */
+export const NOOP = Object.freeze({ kind: 'noop' }) as { readonly kind: 'noop' };
+
+export function isNoop(command: unknown): boolean {
+  return typeof command === 'object' && command !== null && (command as { kind?: unknown }).kind === 'noop';
+}
+
+/** State every server keeps on stable storage (Raft Figure 2, "Persistent state"). */
+export interface HardState {
+  readonly currentTerm: number;
+  readonly votedFor: NodeId | null;
+}
+
+interface Envelope {
+  readonly from: NodeId;
+  readonly to: NodeId;
+  /** The sender's currentTerm (Raft §5.1: every RPC carries it). */
+  readonly term: number;
+}
+
+/** Raft Figure 2, RequestVote RPC arguments. */
+export interface RequestVote extends Envelope {
+  readonly type: 'RequestVote';
+  readonly lastLogIndex: number;
+  readonly lastLogTerm: number;
+}
+
+export interface RequestVoteResponse extends Envelope {
+  readonly type: 'RequestVoteResponse';
+  readonly voteGranted: boolean;
+}
+
+/** Raft Figure 2, AppendEntries RPC arguments; with no entries it is a heartbeat. */
+export interface AppendEntries extends Envelope {
+  readonly type: 'AppendEntries';
+  readonly prevLogIndex: number;
+  readonly prevLogTerm: number;
+  readonly entries: readonly LogEntry[];
+  readonly leaderCommit: number;
+}
+
+export interface AppendEntriesResponse extends Envelope {
+  readonly type: 'AppendEntriesResponse';
+  readonly success: boolean;
+  /** On success: the index of the last entry the follower now matches. */
+  readonly matchIndex: number;
+  /** On failure: the prevLogIndex of the request refused, to spot stale replies. */
+  readonly rejectedIndex: number;
+  /**
+   * Fast backup (Raft §5.3, the optimisation at the end of the section): the
+   * term of the follower's conflicting entry (0 when its log is too short)
+   * and the first index it stores for that term (its lastIndex + 1 when short).
+   */
+  readonly conflictTerm: number;
+  readonly conflictIndex: number;
+}
+
+/** Messages that travel between servers. */
+export type Message = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse;
+export type MessageType = Message['type'];
+
+/** Messages a server gives itself: every change of state goes through step(). */
+export type LocalMessage =
+  | { readonly type: 'ElectionTimeout' }
+  | { readonly type: 'HeartbeatTimeout' }
+  | { readonly type: 'Propose'; readonly command: unknown };
+
+/** A source of randomness injected by the host: an integer in [min, max]. */
+export type RandomInt = (min: number, max: number) => number;
+
+export interface RaftBugs {
+  /** Figure 8 bug: a leader commits entries of earlier terms by counting replicas. */
+  readonly commitOldTermByCount?: boolean;
+  /** Grants votes without the "at least as up-to-date" check of §5.4.1. */
+  readonly voteWithoutLogCheck?: boolean;
+}
+
+export interface RaftConfig {
+  readonly id: NodeId;
+  /** Every voting member, including this one. */
+  readonly peers: readonly NodeId[];
+  readonly electionTimeoutMs: readonly [number, number];
+  readonly heartbeatMs: number;
+  /** A new leader appends a no-op so that it can commit entries of earlier terms (§8). */
+  readonly noopOnElection: boolean;
+  /** Bound on the entries carried by one AppendEntries. */
+  readonly maxEntriesPerAppend: number;
+  /** Bound on AppendEntries in flight to one follower in the replicate state. */
+  readonly maxInflightAppends: number;
+  readonly bugs: RaftBugs;
+  readonly randomInt: RandomInt;
+}

@@ -1,0 +1,502 @@
+import type { LogEntry, Message, NodeId, Role } from '../raft';
+import { Hash64 } from '../check/hash';
+import { SafetyChecker, type Violation } from '../check/safety';
+import { NodeHost, type Disk, type HostObserver, type SoftState, type StateMachine } from './host';
+import type { Input, InputAction } from './inputs';
+import { NetworkState, type DropReason, type Envelope } from './network';
+import {
+  MAX_ENTRIES_PER_APPEND,
+  MAX_INFLIGHT_APPENDS,
+  checkRate,
+  resolveOptions,
+  type ClusterOptions,
+  type ResolvedOptions,
+} from './options';
+import { TraceRing, formatTraceEvent, type TraceEvent } from './trace';
+
+export interface NodeView {
+  id: NodeId;
+  alive: boolean;
+  role: Role;
+  term: number;
+  votedFor: NodeId | null;
+  log: readonly LogEntry[];
+  commitIndex: number;
+  lastApplied: number;
+}
+
+export interface Stats {
+  sent: number;
+  delivered: number;
+  dropped: number;
+  /** Log entries carried by AppendEntries sent. */
+  entriesSent: number;
+  /** Messages sent, by name. */
+  byType: Readonly<Record<string, number>>;
+}
+
+export interface ClusterViolation {
+  property: string;
+  at: number;
+  detail: string;
+  nodes: readonly NodeId[];
+  index?: number;
+}
+
+export interface Cluster {
+  readonly now: number;
+  readonly ids: readonly NodeId[];
+  readonly options: ResolvedOptions;
+  node(id: NodeId): NodeView;
+  leader(): NodeId | null;
+  advance(ms: number): void;
+  runUntil(predicate: () => boolean, maxMs: number): boolean;
+  /** Runs the next instant at which anything is due, up to `limitMs`; returns its time or null. */
+  stepToNextEvent(limitMs?: number): number | null;
+  propose(id: NodeId, command: unknown): { index: number; term: number } | null;
+  crash(id: NodeId): void;
+  restart(id: NodeId): void;
+  timeoutNow(id: NodeId): void;
+  partition(groups: readonly (readonly NodeId[])[]): void;
+  heal(): void;
+  setLink(from: NodeId, to: NodeId, up: boolean): void;
+  isLinkUp(from: NodeId, to: NodeId): boolean;
+  setDropRate(rate: number): void;
+  setDuplicateRate(rate: number): void;
+  stats(): Stats;
+  violations(): readonly ClusterViolation[];
+  traceHash(): string;
+  /** Recent trace events, oldest first, one line each in the fixed format. */
+  traceLines(): string[];
+  recentEvents(): TraceEvent[];
+  /** Every input so far, in order, to replay the run. */
+  inputLog(): readonly Input[];
+  /** Messages on the wire now. */
+  inFlight(): Envelope[];
+  /** A leader's view of a follower, or undefined. */
+  progress(leader: NodeId, follower: NodeId): { nextIndex: number; matchIndex: number } | undefined;
+}
+
+/** Extra knobs of the headless cluster beyond the options of a run. */
+export interface ClusterHooks {
+  /** Makes each node's state machine; default: one that applies nothing. */
+  stateMachine?: (id: NodeId) => StateMachine;
+  /** Watches every node event (the page's telemetry, the app's clients). */
+  observer?: HostObserver;
+  /** How many recent trace events to keep; 0 keeps none (benchmarks). */
+  recentEvents?: number;
+}
+
+export function createCluster(options: ClusterOptions, hooks: ClusterHooks = {}): Cluster {
+  return new HeadlessCluster(options, hooks);
+}
+
+/** Replays an input log from the start: the determinism contract's other half. */
+export function replay(options: ClusterOptions, inputs: readonly Input[], untilMs?: number, hooks: ClusterHooks = {}): Cluster {
+  const cluster = new HeadlessCluster(options, hooks);
+  for (const input of inputs) {
+    if (untilMs !== undefined && input.at > untilMs) break;
+    cluster.advance(input.at - cluster.now);
+    cluster.apply(input);
+  }
+  if (untilMs !== undefined && untilMs > cluster.now) cluster.advance(untilMs - cluster.now);
+  return cluster;
+}
+
+const noStateMachine: StateMachine = { apply: () => undefined };
+
+class HeadlessCluster implements Cluster {
+  readonly ids: readonly NodeId[];
+  readonly options: ResolvedOptions;
+  private nowMs = 0;
+  private readonly network: NetworkState;
+  private readonly hosts = new Map<NodeId, NodeHost>();
+  private readonly disks = new Map<NodeId, Disk>();
+  private readonly incarnations = new Map<NodeId, number>();
+  /** Trace hashes of the node incarnations that have ended, per node. */
+  private readonly endedHashes = new Map<NodeId, string[]>();
+  private readonly liveHashes = new Map<NodeId, Hash64>();
+  private readonly inputHash = new Hash64(1);
+  private readonly inputs: Input[] = [];
+  private readonly checker: SafetyChecker;
+  private readonly ring: TraceRing | null;
+  private readonly observer: HostObserver;
+  private readonly hooks: ClusterHooks;
+  private readonly counts = { sent: 0, delivered: 0, dropped: 0, entriesSent: 0 };
+  private readonly byType: Record<string, number> = {};
+
+  constructor(options: ClusterOptions, hooks: ClusterHooks) {
+    this.options = resolveOptions(options);
+    this.hooks = hooks;
+    const o = this.options;
+    this.ids = Array.from({ length: o.nodes }, (_, i) => i + 1);
+    this.network = new NetworkState(o.latencyMs);
+    this.network.dropRate = o.dropRate;
+    this.network.duplicateRate = o.duplicateRate;
+    this.checker = new SafetyChecker(this.ids);
+    const ringSize = hooks.recentEvents ?? undefined;
+    this.ring = ringSize === 0 ? null : new TraceRing(ringSize);
+    this.observer = this.makeObserver(hooks.observer);
+    for (const id of this.ids) {
+      const init = o.initial?.[id];
+      const log = (init?.log ?? []).map((e, k) => ({ index: k + 1, term: e.term, command: e.command ?? null }));
+      const disk: Disk = { hardState: { currentTerm: init?.term ?? 0, votedFor: init?.votedFor ?? null }, log };
+      this.disks.set(id, disk);
+      this.checker.persist(id, 1, log, 'follower', 0);
+      this.checker.state(id, 'follower', disk.hardState.currentTerm, 0, 0);
+      this.endedHashes.set(id, []);
+      this.incarnations.set(id, 0);
+      this.startHost(id);
+    }
+  }
+
+  get now(): number {
+    return this.nowMs;
+  }
+
+  node(id: NodeId): NodeView {
+    const disk = this.disk(id);
+    const host = this.hosts.get(id);
+    if (!host) {
+      return {
+        id,
+        alive: false,
+        role: 'follower',
+        term: disk.hardState.currentTerm,
+        votedFor: disk.hardState.votedFor,
+        log: disk.log,
+        commitIndex: 0,
+        lastApplied: 0,
+      };
+    }
+    const n = host.node;
+    return {
+      id,
+      alive: true,
+      role: n.role,
+      term: n.currentTerm,
+      votedFor: n.votedFor,
+      log: n.log.all(),
+      commitIndex: n.commitIndex,
+      lastApplied: n.lastApplied,
+    };
+  }
+
+  leader(): NodeId | null {
+    let best: NodeId | null = null;
+    let bestTerm = -1;
+    for (const [id, host] of this.hosts) {
+      if (host.node.role === 'leader' && host.node.currentTerm > bestTerm) {
+        best = id;
+        bestTerm = host.node.currentTerm;
+      }
+    }
+    return best;
+  }
+
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new RangeError(`advance() takes a duration of at least 0 ms; got ${ms}.`);
+    const target = this.nowMs + ms;
+    while (this.stepToNextEvent(target) !== null);
+    this.nowMs = target;
+  }
+
+  runUntil(predicate: () => boolean, maxMs: number): boolean {
+    const limit = this.nowMs + maxMs;
+    if (predicate()) return true;
+    while (this.stepToNextEvent(limit) !== null) if (predicate()) return true;
+    this.nowMs = limit;
+    return false;
+  }
+
+  stepToNextEvent(limitMs = Infinity): number | null {
+    let t = Infinity;
+    for (const host of this.hosts.values()) t = Math.min(t, host.nextDueAt());
+    if (t > limitMs || t === Infinity) return null;
+    this.nowMs = t;
+    const out: Envelope[] = [];
+    for (const id of this.ids) {
+      const host = this.hosts.get(id);
+      if (host && host.nextDueAt() <= t) for (const e of host.runInstant(t)) out.push(e);
+    }
+    this.route(out);
+    this.checker.endOfInstant(t);
+    return t;
+  }
+
+  propose(id: NodeId, command: unknown): { index: number; term: number } | null {
+    return this.apply({ at: this.nowMs, kind: 'propose', id, command }) ?? null;
+  }
+  crash(id: NodeId): void {
+    this.apply({ at: this.nowMs, kind: 'crash', id });
+  }
+  restart(id: NodeId): void {
+    this.apply({ at: this.nowMs, kind: 'restart', id });
+  }
+  timeoutNow(id: NodeId): void {
+    this.apply({ at: this.nowMs, kind: 'timeoutNow', id });
+  }
+  partition(groups: readonly (readonly NodeId[])[]): void {
+    this.apply({ at: this.nowMs, kind: 'partition', groups });
+  }
+  heal(): void {
+    this.apply({ at: this.nowMs, kind: 'heal' });
+  }
+  setLink(from: NodeId, to: NodeId, up: boolean): void {
+    this.apply({ at: this.nowMs, kind: 'setLink', from, to, up });
+  }
+  isLinkUp(from: NodeId, to: NodeId): boolean {
+    return this.network.isUp(from, to);
+  }
+  setDropRate(rate: number): void {
+    this.apply({ at: this.nowMs, kind: 'setDropRate', rate });
+  }
+  setDuplicateRate(rate: number): void {
+    this.apply({ at: this.nowMs, kind: 'setDuplicateRate', rate });
+  }
+
+  /** Applies one input at the current instant and records it. Validation errors change nothing. */
+  apply(input: Input): { index: number; term: number } | null | void {
+    if (input.at !== this.nowMs) throw new Error(`input for ${input.at} ms applied at ${this.nowMs} ms`);
+    this.validate(input);
+    this.inputs.push(input);
+    this.hashInput(input);
+    this.ring?.push({ kind: 'input', input });
+    const result = this.perform(input);
+    this.checker.endOfInstant(this.nowMs);
+    return result;
+  }
+
+  stats(): Stats {
+    return { ...this.counts, byType: { ...this.byType } };
+  }
+
+  violations(): readonly ClusterViolation[] {
+    return this.checker.violations().map((v: Violation) => ({
+      ...v,
+      detail: `${v.detail} (at ${v.at} ms, seed ${this.options.seed})`,
+    }));
+  }
+
+  traceHash(): string {
+    const h = new Hash64(0).addString(this.inputHash.hex());
+    for (const id of this.ids) {
+      for (const ended of this.endedHashes.get(id) ?? []) h.addString(ended);
+      const live = this.liveHashes.get(id);
+      if (live) h.addString(live.hex());
+    }
+    return h.hex();
+  }
+
+  traceLines(): string[] {
+    return this.recentEvents().map(formatTraceEvent);
+  }
+
+  recentEvents(): TraceEvent[] {
+    return this.ring?.recent() ?? [];
+  }
+
+  inputLog(): readonly Input[] {
+    return this.inputs;
+  }
+
+  inFlight(): Envelope[] {
+    const all: Envelope[] = [];
+    for (const host of this.hosts.values()) all.push(...host.inFlight());
+    return all;
+  }
+
+  progress(leader: NodeId, follower: NodeId): { nextIndex: number; matchIndex: number } | undefined {
+    return this.hosts.get(leader)?.node.progress(follower);
+  }
+
+  // ---- internals
+
+  private perform(input: Input): { index: number; term: number } | null | void {
+    const t = this.nowMs;
+    switch (input.kind) {
+      case 'propose': {
+        const host = this.hosts.get(input.id);
+        if (!host) return null;
+        const at = host.propose(input.command, t);
+        this.route(host.takeOut());
+        return at;
+      }
+      case 'timeoutNow': {
+        const host = this.hosts.get(input.id);
+        if (!host) return;
+        host.timeoutNow(t);
+        this.route(host.takeOut());
+        return;
+      }
+      case 'crash': {
+        const host = this.hosts.get(input.id);
+        if (!host) return;
+        host.crash(t);
+        this.hosts.delete(input.id);
+        this.network.setAlive(input.id, false);
+        this.checker.crash(input.id);
+        const live = this.liveHashes.get(input.id);
+        if (live) this.endedHashes.get(input.id)?.push(live.hex());
+        this.liveHashes.delete(input.id);
+        return;
+      }
+      case 'restart': {
+        if (this.hosts.has(input.id)) return;
+        this.incarnations.set(input.id, (this.incarnations.get(input.id) ?? 0) + 1);
+        this.network.setAlive(input.id, true);
+        this.checker.restart(input.id);
+        this.startHost(input.id);
+        return;
+      }
+      case 'partition': {
+        const group = new Map<NodeId, number>();
+        input.groups.forEach((g, k) => g.forEach((id) => group.set(id, k)));
+        for (const a of this.ids) {
+          for (const b of this.ids) {
+            if (a === b) continue;
+            const ga = group.get(a);
+            this.network.setUp(a, b, ga !== undefined && ga === group.get(b));
+          }
+        }
+        return;
+      }
+      case 'heal':
+        this.network.healAll();
+        return;
+      case 'setLink':
+        this.network.setUp(input.from, input.to, input.up);
+        return;
+      case 'setDropRate':
+        this.network.dropRate = input.rate;
+        return;
+      case 'setDuplicateRate':
+        this.network.duplicateRate = input.rate;
+        return;
+    }
+  }
+
+  private validate(input: Input): void {
+    const known = (id: NodeId): void => {
+      if (!this.ids.includes(id)) throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
+    };
+    switch (input.kind) {
+      case 'crash':
+      case 'restart':
+      case 'timeoutNow':
+      case 'propose':
+        known(input.id);
+        return;
+      case 'partition':
+        input.groups.forEach((g) => g.forEach(known));
+        return;
+      case 'setLink':
+        known(input.from);
+        known(input.to);
+        if (input.from === input.to) throw new RangeError(`A link joins two different servers; got S${input.from} to itself.`);
+        return;
+      case 'setDropRate':
+        checkRate('drop', input.rate);
+        return;
+      case 'setDuplicateRate':
+        checkRate('duplicate', input.rate);
+        return;
+      case 'heal':
+        return;
+    }
+  }
+
+  private hashInput(input: Input): void {
+    const { at, kind, ...rest } = input;
+    this.inputHash.add(at).addString(kind).addString(JSON.stringify(rest) ?? '');
+  }
+
+  private startHost(id: NodeId): void {
+    const o = this.options;
+    const hash = new Hash64(id);
+    this.liveHashes.set(id, hash);
+    const host = new NodeHost(
+      {
+        id,
+        peers: this.ids,
+        seed: o.seed,
+        incarnation: this.incarnations.get(id) ?? 0,
+        raft: {
+          electionTimeoutMs: o.electionTimeoutMs,
+          heartbeatMs: o.heartbeatMs,
+          noopOnElection: o.noopOnElection,
+          maxEntriesPerAppend: MAX_ENTRIES_PER_APPEND,
+          maxInflightAppends: MAX_INFLIGHT_APPENDS,
+          bugs: o.bugs,
+        },
+        network: this.network,
+        stateMachine: this.hooks.stateMachine?.(id) ?? noStateMachine,
+        observer: this.observer,
+      },
+      this.disk(id),
+      this.nowMs,
+      hash,
+    );
+    this.hosts.set(id, host);
+  }
+
+  private route(out: readonly Envelope[]): void {
+    for (const e of out) {
+      const to = this.hosts.get(e.to);
+      if (to) to.receive(e);
+    }
+  }
+
+  private disk(id: NodeId): Disk {
+    const d = this.disks.get(id);
+    if (!d) throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
+    return d;
+  }
+
+  private makeObserver(outer: HostObserver | undefined): HostObserver {
+    const ring = this.ring;
+    const counts = this.counts;
+    const byType = this.byType;
+    const checker = this.checker;
+    const countSent = (m: Message): void => {
+      counts.sent++;
+      byType[m.type] = (byType[m.type] ?? 0) + 1;
+      if (m.type === 'AppendEntries') counts.entriesSent += m.entries.length;
+    };
+    return {
+      send: (envelope: Envelope) => {
+        if (!envelope.duplicate) countSent(envelope.message);
+        ring?.push({ kind: 'send', envelope });
+        outer?.send?.(envelope);
+      },
+      drop: (message: Message, reason: DropReason | 'crash', atSender: boolean, at: number) => {
+        counts.dropped++;
+        if (atSender) countSent(message);
+        ring?.push({ kind: 'drop', at, from: message.from, to: message.to, message, reason });
+        outer?.drop?.(message, reason, atSender, at);
+      },
+      deliver: (envelope: Envelope, at: number) => {
+        counts.delivered++;
+        ring?.push({ kind: 'deliver', at, envelope });
+        outer?.deliver?.(envelope, at);
+      },
+      state: (id: NodeId, state: SoftState, at: number) => {
+        checker.state(id, state.role, state.term, state.commitIndex, at);
+        ring?.push({ kind: 'state', at, id, state });
+        outer?.state?.(id, state, at);
+      },
+      persist: (id: NodeId, from: number, entries: readonly LogEntry[], role: Role, at: number) => {
+        checker.persist(id, from, entries, role, at);
+        ring?.push({ kind: 'persist', at, id, from, count: entries.length, lastTerm: entries.at(-1)?.term ?? 0 });
+        outer?.persist?.(id, from, entries, role, at);
+      },
+      apply: (id: NodeId, entry: LogEntry, result: unknown, at: number) => {
+        checker.apply(id, entry, at);
+        ring?.push({ kind: 'apply', at, id, entry });
+        outer?.apply?.(id, entry, result, at);
+      },
+    };
+  }
+}
+
+export type { InputAction };

@@ -1,0 +1,255 @@
+import {
+  RaftNode,
+  type HardState,
+  type LogEntry,
+  type Message,
+  type MessageType,
+  type NodeId,
+  type RaftConfig,
+  type Role,
+} from '../raft';
+import { Hash64 } from '../check/hash';
+import { Heap } from './heap';
+import { LinkEnd, deliveryOrder, type DropReason, type Envelope, type NetworkState } from './network';
+import { Prng } from './prng';
+
+/** A node's stable storage: what survives a crash (Raft Figure 2, "Persistent state"). */
+export interface Disk {
+  hardState: HardState;
+  log: LogEntry[];
+}
+
+/** The replicated state machine a node applies committed entries to. */
+export interface StateMachine {
+  apply(entry: LogEntry): unknown;
+}
+
+/** The volatile state a host reports after each step that changed it. */
+export interface SoftState {
+  readonly role: Role;
+  readonly term: number;
+  readonly votedFor: NodeId | null;
+  readonly commitIndex: number;
+  readonly leaderId: NodeId | null;
+}
+
+/** Everything a node does that the outside may watch: checkers, traces, the page. */
+export interface HostObserver {
+  send?(envelope: Envelope): void;
+  /** A message lost at the sender's end (`atSender`) or the receiver's. */
+  drop?(message: Message, reason: DropReason | 'crash', atSender: boolean, atMs: number): void;
+  deliver?(envelope: Envelope, atMs: number): void;
+  state?(id: NodeId, state: SoftState, atMs: number): void;
+  /** `role` is the node's role once the step is done: a leader that stepped down is a follower. */
+  persist?(id: NodeId, from: number, entries: readonly LogEntry[], role: Role, atMs: number): void;
+  apply?(id: NodeId, entry: LogEntry, result: unknown, atMs: number): void;
+}
+
+export type RaftTiming = Omit<RaftConfig, 'id' | 'peers' | 'randomInt'>;
+
+export interface HostOptions {
+  readonly id: NodeId;
+  readonly peers: readonly NodeId[];
+  readonly seed: number;
+  /** 0 for the first start, then 1, 2, ... for each restart. */
+  readonly incarnation: number;
+  readonly raft: RaftTiming;
+  readonly network: NetworkState;
+  readonly stateMachine: StateMachine;
+  readonly observer: HostObserver;
+}
+
+const MESSAGE_CODE: Record<MessageType, number> = {
+  RequestVote: 1,
+  RequestVoteResponse: 2,
+  AppendEntries: 3,
+  AppendEntriesResponse: 4,
+};
+const DROP_CODE: Record<DropReason, number> = { cut: 1, loss: 2, down: 3 };
+const ROLE_CODE: Record<Role, number> = { follower: 1, candidate: 2, leader: 3 };
+const enum Ev {
+  Send = 1,
+  Drop = 2,
+  Deliver = 3,
+  State = 4,
+  Persist = 5,
+  Apply = 6,
+  Start = 7,
+}
+
+/**
+ * Runs one Raft node: its timers, its link ends, the order in which due
+ * messages are delivered, its disk and its state machine. The headless
+ * cluster and the browser Worker both run nodes through this class, so the
+ * two produce the same events and the same trace hash.
+ *
+ * The trace hash of a node covers, in order, every event the node took part
+ * in; it is fed numbers, not formatted lines, to keep the hot path cheap.
+ */
+export class NodeHost {
+  readonly id: NodeId;
+  readonly node: RaftNode;
+  readonly disk: Disk;
+  private readonly inbox = new Heap<Envelope>(deliveryOrder);
+  private readonly links = new Map<NodeId, LinkEnd>();
+  private readonly options: HostOptions;
+  private readonly hash: Hash64;
+  private soft: SoftState;
+  private out: Envelope[] = [];
+
+  constructor(options: HostOptions, disk: Disk, nowMs: number, traceHash: Hash64) {
+    this.options = options;
+    this.id = options.id;
+    this.disk = disk;
+    this.hash = traceHash;
+    const timers = Prng.derive(options.seed, 'node', options.id, options.incarnation);
+    this.node = new RaftNode(
+      { ...options.raft, id: options.id, peers: options.peers, randomInt: (lo, hi) => timers.int(lo, hi) },
+      { hardState: disk.hardState, log: disk.log },
+      nowMs,
+    );
+    for (const peer of options.peers) {
+      if (peer === options.id) continue;
+      const prng = Prng.derive(options.seed, 'link', options.id, peer, options.incarnation);
+      this.links.set(peer, new LinkEnd(options.id, peer, options.incarnation, prng, options.network));
+    }
+    this.soft = this.readSoft();
+    this.hash.add(Ev.Start).add(nowMs).add(options.incarnation);
+    this.options.observer.state?.(this.id, this.soft, nowMs);
+  }
+
+  /** The next virtual time at which this node has something to do. */
+  nextDueAt(): number {
+    const head = this.inbox.peek();
+    return Math.min(head ? head.deliverAt : Infinity, this.node.nextDeadline());
+  }
+
+  /** Messages on their way to this node, in delivery order of the heap (not sorted). */
+  inFlight(): readonly Envelope[] {
+    return this.inbox.values();
+  }
+
+  /** Accepts a message that has reached this end of its link; it is delivered at deliverAt. */
+  receive(envelope: Envelope): void {
+    this.inbox.push(envelope);
+  }
+
+  /**
+   * Runs one instant: delivers every message due by `nowMs` in (deliverAt,
+   * from, incarnation, seq) order, then fires a due timer. Returns the
+   * envelopes to put on the wire, all due strictly later.
+   */
+  runInstant(nowMs: number): Envelope[] {
+    for (let head = this.inbox.peek(); head && head.deliverAt <= nowMs; head = this.inbox.peek()) {
+      this.inbox.pop();
+      if (!this.options.network.isUp(head.from, head.to)) {
+        this.dropped(head.from, head.message, 'cut', false, nowMs);
+        continue;
+      }
+      this.hash.add(Ev.Deliver).add(nowMs).add(head.from).add(head.incarnation).add(head.seq);
+      this.options.observer.deliver?.(head, nowMs);
+      this.node.step(head.message, nowMs);
+      this.handleReady(nowMs);
+    }
+    if (this.node.nextDeadline() <= nowMs) {
+      this.node.tick(nowMs);
+      this.handleReady(nowMs);
+    }
+    return this.takeOut();
+  }
+
+  /** Proposes a command if this node leads. */
+  propose(command: unknown, nowMs: number): { index: number; term: number } | null {
+    const at = this.node.propose(command, nowMs);
+    this.handleReady(nowMs);
+    return at;
+  }
+
+  /** Makes the election timer fire now (a teaching control; as etcd's MsgTimeoutNow). */
+  timeoutNow(nowMs: number): void {
+    if (this.node.role === 'leader') return;
+    this.node.step({ type: 'ElectionTimeout' }, nowMs);
+    this.handleReady(nowMs);
+  }
+
+  /** Envelopes produced by propose() or timeoutNow() since the last instant. */
+  takeOut(): Envelope[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  /** The node stops: every message on its way to it is lost with its memory. */
+  crash(nowMs: number): void {
+    // Not hashed: in the browser the thread is gone before it could record them.
+    for (let e = this.inbox.pop(); e; e = this.inbox.pop()) this.options.observer.drop?.(e.message, 'crash', false, nowMs);
+  }
+
+  private handleReady(nowMs: number): void {
+    const ready = this.node.takeReady();
+    // 1. Persist before sending (Raft Figure 2): the disk holds the vote and
+    // the entries before any message that relies on them leaves.
+    if (ready.hardState) this.disk.hardState = ready.hardState;
+    if (ready.entries) {
+      const { from, entries } = ready.entries;
+      this.disk.log.length = from - 1;
+      for (const e of entries) this.disk.log.push(e);
+      this.hash.add(Ev.Persist).add(nowMs).add(from).add(entries.length).add(this.node.log.lastTerm());
+      this.options.observer.persist?.(this.id, from, entries, this.node.role, nowMs);
+    }
+    // Reported after the log is on disk, so a commit names stored entries.
+    const soft = this.readSoft();
+    if (!sameSoft(soft, this.soft)) {
+      this.soft = soft;
+      this.hash
+        .add(Ev.State)
+        .add(nowMs)
+        .add(ROLE_CODE[soft.role])
+        .add(soft.term)
+        .add(soft.votedFor ?? 0)
+        .add(soft.commitIndex);
+      this.options.observer.state?.(this.id, soft, nowMs);
+    }
+    // 2. Send.
+    for (const message of ready.messages) {
+      const link = this.links.get(message.to);
+      if (!link) throw new Error(`S${this.id} has no link to S${message.to}`);
+      const outcome = link.send(message, nowMs);
+      if (outcome.dropped) {
+        this.dropped(message.to, message, outcome.dropped, true, nowMs);
+        continue;
+      }
+      for (const e of outcome.envelopes) {
+        this.hash.add(Ev.Send).add(nowMs).add(e.to).add(MESSAGE_CODE[message.type]).add(message.term).add(e.deliverAt);
+        this.options.observer.send?.(e);
+        this.out.push(e);
+      }
+    }
+    // 3. Apply.
+    for (const entry of ready.committed) {
+      const result = this.options.stateMachine.apply(entry);
+      this.hash.add(Ev.Apply).add(nowMs).add(entry.index).add(entry.term);
+      this.options.observer.apply?.(this.id, entry, result, nowMs);
+    }
+  }
+
+  private dropped(peer: NodeId, message: Message, reason: DropReason, atSender: boolean, nowMs: number): void {
+    this.hash.add(Ev.Drop).add(nowMs).add(peer).add(MESSAGE_CODE[message.type]).add(DROP_CODE[reason]);
+    this.options.observer.drop?.(message, reason, atSender, nowMs);
+  }
+
+  private readSoft(): SoftState {
+    const n = this.node;
+    return { role: n.role, term: n.currentTerm, votedFor: n.votedFor, commitIndex: n.commitIndex, leaderId: n.leaderId };
+  }
+}
+
+function sameSoft(a: SoftState, b: SoftState): boolean {
+  return (
+    a.role === b.role &&
+    a.term === b.term &&
+    a.votedFor === b.votedFor &&
+    a.commitIndex === b.commitIndex &&
+    a.leaderId === b.leaderId
+  );
+}

@@ -1,0 +1,11 @@
+/** The headless API (issue "The foundation", §4): everything tests, benchmarks and the page build on. */
+export { createCluster, replay } from './cluster';
+export type { Cluster, ClusterHooks, ClusterViolation, NodeView, Stats } from './cluster';
+export type { ClusterOptions } from './options';
+export { MAX_NODES } from './options';
+export type { Input, InputAction } from './inputs';
+export type { Envelope, DropReason } from './network';
+export type { TraceEvent } from './trace';
+export { formatTraceEvent } from './trace';
+export { Prng } from './prng';
+export type { NodeId, Role, LogEntry } from '../raft';

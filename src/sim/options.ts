@@ -1,0 +1,84 @@
+import type { NodeId, RaftBugs } from '../raft';
+
+/** The headless API's options (issue "The foundation", §4). */
+export interface ClusterOptions {
+  /** 1..9 */
+  nodes: number;
+  /** uint32 */
+  seed: number;
+  /** default [150, 300] */
+  electionTimeoutMs?: readonly [number, number];
+  /** default 50 */
+  heartbeatMs?: number;
+  /** default [10, 20]; the minimum must be at least 1 ms */
+  latencyMs?: readonly [number, number];
+  /** 0..1, default 0 */
+  dropRate?: number;
+  /** 0..1, default 0 */
+  duplicateRate?: number;
+  /** Persisted state to start from, per node: to build the paper's Figure 7 and 8. */
+  initial?: Readonly<
+    Record<NodeId, { term: number; votedFor?: NodeId | null; log: readonly { term: number; command?: unknown }[] }>
+  >;
+  bugs?: RaftBugs;
+  /** default true */
+  noopOnElection?: boolean;
+}
+
+export const MAX_NODES = 9;
+export const DEFAULT_ELECTION_TIMEOUT_MS: readonly [number, number] = [150, 300];
+export const DEFAULT_HEARTBEAT_MS = 50;
+export const DEFAULT_LATENCY_MS: readonly [number, number] = [10, 20];
+export const MAX_ENTRIES_PER_APPEND = 64;
+export const MAX_INFLIGHT_APPENDS = 8;
+
+export type ResolvedOptions = Required<Omit<ClusterOptions, 'initial'>> & Pick<ClusterOptions, 'initial'>;
+
+/** Fills in defaults and rejects what cannot run, with a message a student understands. */
+export function resolveOptions(o: ClusterOptions): ResolvedOptions {
+  const fail = (msg: string): never => {
+    throw new RangeError(msg);
+  };
+  if (!Number.isInteger(o.nodes) || o.nodes < 1 || o.nodes > MAX_NODES) {
+    fail(`A cluster has 1 to ${MAX_NODES} nodes; got ${o.nodes}.`);
+  }
+  if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff) {
+    fail(`The seed is a whole number from 0 to 4294967295; got ${o.seed}.`);
+  }
+  const electionTimeoutMs = o.electionTimeoutMs ?? DEFAULT_ELECTION_TIMEOUT_MS;
+  const heartbeatMs = o.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const latencyMs = o.latencyMs ?? DEFAULT_LATENCY_MS;
+  checkRange('election timeout', electionTimeoutMs, 1);
+  checkRange('latency', latencyMs, 1);
+  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 1) fail(`The heartbeat interval is a whole number of ms, at least 1; got ${heartbeatMs}.`);
+  const dropRate = o.dropRate ?? 0;
+  const duplicateRate = o.duplicateRate ?? 0;
+  checkRate('drop', dropRate);
+  checkRate('duplicate', duplicateRate);
+  for (const key of Object.keys(o.initial ?? {})) {
+    const id = Number(key);
+    if (!Number.isInteger(id) || id < 1 || id > o.nodes) fail(`Initial state given for S${key}, but the cluster has S1..S${o.nodes}.`);
+  }
+  return {
+    nodes: o.nodes,
+    seed: o.seed,
+    electionTimeoutMs,
+    heartbeatMs,
+    latencyMs,
+    dropRate,
+    duplicateRate,
+    initial: o.initial,
+    bugs: o.bugs ?? {},
+    noopOnElection: o.noopOnElection ?? true,
+  };
+}
+
+function checkRange(name: string, [lo, hi]: readonly [number, number], min: number): void {
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < min || hi < lo) {
+    throw new RangeError(`The ${name} range is two whole numbers of ms, min >= ${min} and min <= max; got [${lo}, ${hi}].`);
+  }
+}
+
+export function checkRate(name: string, rate: number): void {
+  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`The ${name} rate is a number from 0 to 1; got ${rate}.`);
+}

@@ -1,0 +1,65 @@
+import type { LogEntry, Message, NodeId } from '../raft';
+import type { SoftState } from './host';
+import type { DropReason, Envelope } from './network';
+import type { Input } from './inputs';
+
+/** One event of a run, as kept in the recent-trace ring. */
+export type TraceEvent =
+  | { readonly kind: 'send'; readonly envelope: Envelope }
+  | { readonly kind: 'deliver'; readonly at: number; readonly envelope: Envelope }
+  | { readonly kind: 'drop'; readonly at: number; readonly from: NodeId; readonly to: NodeId; readonly message: Message; readonly reason: DropReason | 'crash' }
+  | { readonly kind: 'state'; readonly at: number; readonly id: NodeId; readonly state: SoftState }
+  | { readonly kind: 'persist'; readonly at: number; readonly id: NodeId; readonly from: number; readonly count: number; readonly lastTerm: number }
+  | { readonly kind: 'apply'; readonly at: number; readonly id: NodeId; readonly entry: LogEntry }
+  | { readonly kind: 'input'; readonly input: Input };
+
+/** Bound on the events kept for display and debugging. */
+export const TRACE_RING_EVENTS = 10_000;
+
+/** A bounded ring of recent events; formatting is done only when asked. */
+export class TraceRing {
+  private readonly events: TraceEvent[] = [];
+  private start = 0;
+
+  constructor(private readonly capacity = TRACE_RING_EVENTS) {}
+
+  push(e: TraceEvent): void {
+    if (this.events.length < this.capacity) this.events.push(e);
+    else {
+      this.events[this.start] = e;
+      this.start = (this.start + 1) % this.capacity;
+    }
+  }
+
+  recent(): TraceEvent[] {
+    return [...this.events.slice(this.start), ...this.events.slice(0, this.start)];
+  }
+}
+
+/** The fixed one-line format of a trace event: time first, then who, then what. */
+export function formatTraceEvent(e: TraceEvent): string {
+  switch (e.kind) {
+    case 'send': {
+      const v = e.envelope;
+      return `${v.sentAt} S${v.from} send ${v.message.type} to S${v.to} term ${v.message.term} seq ${v.incarnation}.${v.seq} due ${v.deliverAt}${v.duplicate ? ' dup' : ''}`;
+    }
+    case 'deliver': {
+      const v = e.envelope;
+      return `${e.at} S${v.to} recv ${v.message.type} from S${v.from} term ${v.message.term} seq ${v.incarnation}.${v.seq}`;
+    }
+    case 'drop':
+      return `${e.at} S${e.from} drop ${e.message.type} to S${e.to} (${e.reason})`;
+    case 'state': {
+      const s = e.state;
+      return `${e.at} S${e.id} state ${s.role} term ${s.term} vote ${s.votedFor === null ? '-' : `S${s.votedFor}`} commit ${s.commitIndex}`;
+    }
+    case 'persist':
+      return `${e.at} S${e.id} persist from ${e.from} count ${e.count} lastTerm ${e.lastTerm}`;
+    case 'apply':
+      return `${e.at} S${e.id} apply ${e.entry.index} term ${e.entry.term}`;
+    case 'input': {
+      const { at, kind, ...rest } = e.input;
+      return `${at} input ${kind} ${JSON.stringify(rest)}`;
+    }
+  }
+}
