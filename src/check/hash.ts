@@ -24,9 +24,9 @@ export class Hash64 {
   }
 
   addString(s: string): this {
-    this.add(s.length);
-    for (let i = 0; i < s.length; i++) this.add(s.charCodeAt(i));
-    return this;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return this.add(s.length).add(h);
   }
 
   /** A 32-bit digest (for use as a key). */
@@ -37,6 +37,15 @@ export class Hash64 {
   hex(): string {
     return fmix(this.a).toString(16).padStart(8, '0') + fmix(this.b).toString(16).padStart(8, '0');
   }
+}
+
+/** Mixes a 32-bit value into a 32-bit hash (murmur3's round and finaliser). */
+export function mix32(h: number, value: number): number {
+  let k = Math.imul(value | 0, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= k;
+  h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
+  return fmix(h);
 }
 
 function fmix(h: number): number {
@@ -66,11 +75,17 @@ export function hashCommand(command: unknown): number {
   if (typeof command === 'object' && command !== null) {
     const cached = commandHashes.get(command);
     if (cached !== undefined) return cached;
-    const h = new Hash64(7).addString(stableStringify(command)).digest32();
+    const h = hashText(stableStringify(command));
     commandHashes.set(command, h);
     return h;
   }
-  return new Hash64(7).addString(stableStringify(command)).digest32();
+  return hashText(stableStringify(command));
+}
+
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return fmix(h);
 }
 
 /** JSON with object keys sorted, so equal values give equal text. */

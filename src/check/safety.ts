@@ -1,5 +1,5 @@
 import { majority, type LogEntry, type NodeId, type Role } from '../raft';
-import { Hash64, hashCommand } from './hash';
+import { hashCommand, mix32 } from './hash';
 
 /** One broken property, named in the paper's words (Raft Figure 3 and more). */
 export interface Violation {
@@ -178,7 +178,8 @@ export class SafetyChecker {
       this.committedChain.push(h);
       this.committedInTerm.push(s.term);
     }
-    for (let i = 1; i <= Math.min(commitIndex, this.committedChain.length - 1); i++) {
+    // Log Matching makes the last newly committed entry stand for its prefix.
+    for (let i = s.commitIndex + 1; i <= Math.min(commitIndex, this.committedChain.length - 1); i++) {
       if (s.chain[i] !== this.committedChain[i]) {
         this.report('State Machine Safety', at, `S${id} committed index ${i} with a different entry than was committed before`, [id], i);
         return;
@@ -211,5 +212,5 @@ export class SafetyChecker {
 }
 
 function chainHash(prev: number, e: LogEntry): number {
-  return new Hash64(prev).add(e.index).add(e.term).add(hashCommand(e.command)).digest32();
+  return mix32(mix32(mix32(prev, e.index), e.term), hashCommand(e.command));
 }

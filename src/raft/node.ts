@@ -70,7 +70,6 @@ export class RaftNode {
   // Timers as absolute virtual times, in ms.
   private now = 0;
   private electionDeadlineMs = 0;
-  private heartbeatDeadlineMs = Infinity;
 
   // Output not yet drained by takeReady().
   private hardStateDirty = false;
@@ -124,14 +123,14 @@ export class RaftNode {
 
   /** The next virtual time at which tick() has work to do. */
   nextDeadline(): number {
-    return this.roleValue === 'leader' ? this.heartbeatDeadlineMs : this.electionDeadlineMs;
+    return this.roleValue === 'leader' ? this.heartbeatDeadline() : this.electionDeadlineMs;
   }
 
   /** Advances the clock and fires whichever timer is due. */
   tick(nowMs: number): void {
     this.advanceClock(nowMs);
     if (this.roleValue === 'leader') {
-      if (nowMs >= this.heartbeatDeadlineMs) this.step({ type: 'HeartbeatTimeout' }, nowMs);
+      if (nowMs >= this.heartbeatDeadline()) this.step({ type: 'HeartbeatTimeout' }, nowMs);
     } else if (nowMs >= this.electionDeadlineMs) {
       this.step({ type: 'ElectionTimeout' }, nowMs);
     }
@@ -193,7 +192,6 @@ export class RaftNode {
     this.leaderIdValue = leaderId;
     this.progressMap.clear();
     this.votes.clear();
-    this.heartbeatDeadlineMs = Infinity;
     this.resetElectionTimer();
   }
 
@@ -283,7 +281,7 @@ export class RaftNode {
   private stepLeader(m: Message | LocalMessage): void {
     switch (m.type) {
       case 'HeartbeatTimeout':
-        this.broadcastAppend(true);
+        for (const [peer, pr] of this.progressMap) if (pr.heartbeatDueAtMs <= this.now) this.sendAppend(peer, true);
         return;
       case 'Propose':
         this.appendEntry(m.command);
@@ -379,7 +377,6 @@ export class RaftNode {
 
   private broadcastAppend(heartbeat: boolean): void {
     for (const peer of this.otherPeers()) this.sendAppend(peer, heartbeat);
-    if (heartbeat) this.heartbeatDeadlineMs = this.now + this.config.heartbeatMs;
   }
 
   /**
@@ -412,6 +409,7 @@ export class RaftNode {
       leaderCommit: this.commitIndexValue,
     });
     pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
+    pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
   }
 
   /**
@@ -419,8 +417,8 @@ export class RaftNode {
    * only by counting replicas of an entry from the current term.
    */
   private maybeCommit(): void {
-    const match = new Map<NodeId, number>([[this.id, this.log.lastIndex()]]);
-    for (const [peer, pr] of this.progressMap) match.set(peer, pr.matchIndex);
+    const match = [this.log.lastIndex()];
+    for (const pr of this.progressMap.values()) match.push(pr.matchIndex);
     const n = committedIndex(match);
     if (n <= this.commitIndexValue) return;
     if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount) return;
@@ -484,6 +482,17 @@ export class RaftNode {
 
   private otherPeers(): NodeId[] {
     return this.config.peers.filter((p) => p !== this.id);
+  }
+
+  /**
+   * A follower must hear from its leader at least every heartbeatMs; any
+   * AppendEntries will do, so each follower has its own heartbeat timer that
+   * every send resets, and a busy link carries no empty heartbeats.
+   */
+  private heartbeatDeadline(): number {
+    let due = Infinity;
+    for (const pr of this.progressMap.values()) due = Math.min(due, pr.heartbeatDueAtMs);
+    return due;
   }
 
   private resetElectionTimer(): void {

@@ -7,11 +7,17 @@ export function majority(size: number): number {
 
 /**
  * The highest index replicated on a majority, given each voter's matchIndex
- * (the leader counts its own last index). Raft §5.3.
+ * (the leader counts its own last index). Raft §5.3. Sorts `matchIndex` in place.
  */
-export function committedIndex(matchIndex: ReadonlyMap<NodeId, number>): number {
-  const sorted = [...matchIndex.values()].sort((a, b) => b - a);
-  return sorted[majority(sorted.length) - 1] ?? 0;
+export function committedIndex(matchIndex: number[]): number {
+  // Insertion sort, descending: at most nine voters.
+  for (let i = 1; i < matchIndex.length; i++) {
+    const v = matchIndex[i] ?? 0;
+    let j = i - 1;
+    for (; j >= 0 && (matchIndex[j] ?? 0) < v; j--) matchIndex[j + 1] = matchIndex[j] ?? 0;
+    matchIndex[j + 1] = v;
+  }
+  return matchIndex[majority(matchIndex.length) - 1] ?? 0;
 }
 
 /** The outcome of an election so far (Raft §5.2). */

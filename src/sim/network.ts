@@ -98,20 +98,14 @@ export class LinkEnd {
     if (!this.network.isUp(this.from, this.to)) return { dropped: 'cut', envelopes: [] };
     if (!this.network.isAlive(this.to)) return { dropped: 'down', envelopes: [] };
     if (lossDraw < this.network.dropRate) return { dropped: 'loss', envelopes: [] };
-    const envelope = (deliverAt: number, duplicate: boolean): Envelope => ({
-      message,
-      from: this.from,
-      to: this.to,
-      sentAt: nowMs,
-      deliverAt,
-      incarnation: this.incarnation,
-      seq: this.seq++,
-      duplicate,
-    });
-    const first = envelope(nowMs + latency, false);
+    const first = this.envelope(message, nowMs, nowMs + latency, false);
     if (duplicateDraw < this.network.duplicateRate) {
-      return { dropped: null, envelopes: [first, envelope(nowMs + duplicateLatency, true)] };
+      return { dropped: null, envelopes: [first, this.envelope(message, nowMs, nowMs + duplicateLatency, true)] };
     }
     return { dropped: null, envelopes: [first] };
+  }
+
+  private envelope(message: Message, sentAt: number, deliverAt: number, duplicate: boolean): Envelope {
+    return { message, from: this.from, to: this.to, sentAt, deliverAt, incarnation: this.incarnation, seq: this.seq++, duplicate };
   }
 }

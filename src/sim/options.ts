@@ -30,7 +30,7 @@ export const DEFAULT_ELECTION_TIMEOUT_MS: readonly [number, number] = [150, 300]
 export const DEFAULT_HEARTBEAT_MS = 50;
 export const DEFAULT_LATENCY_MS: readonly [number, number] = [10, 20];
 export const MAX_ENTRIES_PER_APPEND = 64;
-export const MAX_INFLIGHT_APPENDS = 8;
+export const MAX_INFLIGHT_APPENDS = 1;
 
 export type ResolvedOptions = Required<Omit<ClusterOptions, 'initial'>> & Pick<ClusterOptions, 'initial'>;
 

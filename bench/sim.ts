@@ -1,0 +1,54 @@
+// npm run bench:sim — prints JSON: for 3, 5 and 9 nodes under a steady
+// proposal load and 5% message loss, simulated seconds per wall second,
+// events per second and peak heap. Target: >= 1,000 simulated s/s for 5 nodes.
+import { createCluster } from '../src/sim';
+
+const SIMULATED_MS = 120_000;
+const PROPOSALS_PER_S = 100;
+const DROP_RATE = 0.05;
+const HEAP_SAMPLE_MS = 1_000;
+
+function run(nodes: number) {
+  let events = 0;
+  const count = () => void events++;
+  const c = createCluster(
+    { nodes, seed: 1, dropRate: DROP_RATE },
+    { recentEvents: 0, observer: { send: count, deliver: count, drop: count, state: count, persist: count, apply: count } },
+  );
+  const gapMs = 1000 / PROPOSALS_PER_S;
+  let peakHeap = process.memoryUsage().heapUsed;
+  let nextSample = HEAP_SAMPLE_MS;
+  let proposed = 0;
+  const t0 = performance.now();
+  while (c.now < SIMULATED_MS) {
+    c.advance(gapMs);
+    const leader = c.leader();
+    if (leader !== null && c.propose(leader, { n: proposed })) proposed++;
+    if (c.now >= nextSample) {
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      nextSample += HEAP_SAMPLE_MS;
+    }
+  }
+  const wallS = (performance.now() - t0) / 1000;
+  const committed = Math.min(...c.ids.map((id) => c.node(id).commitIndex));
+  if (c.violations().length > 0) throw new Error(`safety violated: ${c.violations()[0]?.detail}`);
+  return {
+    nodes,
+    simulatedS: SIMULATED_MS / 1000,
+    wallS: round(wallS),
+    simulatedSPerWallS: round(SIMULATED_MS / 1000 / wallS),
+    eventsPerS: Math.round(events / wallS),
+    proposed,
+    committedOnAll: committed,
+    messages: c.stats().sent,
+    peakHeapMB: round(peakHeap / 2 ** 20),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+run(5); // warm up the JIT
+const results = [3, 5, 9].map(run);
+console.log(JSON.stringify({ bench: 'sim', proposalsPerS: PROPOSALS_PER_S, dropRate: DROP_RATE, node: process.version, results }, null, 2));
