@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEED, parsePageParams } from './url.ts';
+
+describe('parsePageParams', () => {
+  it('uses the default seed when the address names none', () => {
+    expect(parsePageParams('')).toEqual({ seed: DEFAULT_SEED, paused: false, seedProblem: null });
+  });
+
+  it('reads ?seed= and ?paused', () => {
+    expect(parsePageParams('?seed=12345&paused=1')).toEqual({
+      seed: 12345,
+      paused: true,
+      seedProblem: null,
+    });
+    expect(parsePageParams('?paused').paused).toBe(true);
+    expect(parsePageParams('?paused=0').paused).toBe(false);
+  });
+
+  it('explains a seed it cannot use, and falls back to the default', () => {
+    for (const bad of ['abc', '-1', '1.5', '4294967296']) {
+      const params = parsePageParams(`?seed=${bad}`);
+      expect(params.seed).toBe(DEFAULT_SEED);
+      expect(params.seedProblem).toContain(`"${bad}"`);
+    }
+  });
+});

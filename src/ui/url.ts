@@ -1,0 +1,30 @@
+/** Seed used when the URL names none: the same page for everyone. */
+export const DEFAULT_SEED = 1;
+
+/** Largest seed accepted from a URL (seeds are unsigned 32-bit integers). */
+export const SEED_MAX = 2 ** 32 - 1;
+
+export interface PageParams {
+  readonly seed: number;
+  /** `?paused` starts the run paused at time 0. */
+  readonly paused: boolean;
+  /** Set when the URL's seed could not be used, explaining why. */
+  readonly seedProblem: string | null;
+}
+
+/** Reads `?seed=123&paused` from a query string. */
+export function parsePageParams(search: string): PageParams {
+  const params = new URLSearchParams(search);
+  const paused = params.has('paused') && params.get('paused') !== '0';
+  const raw = params.get('seed');
+  if (raw === null || raw.trim() === '') return { seed: DEFAULT_SEED, paused, seedProblem: null };
+  const seed = Number(raw);
+  if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
+    return {
+      seed: DEFAULT_SEED,
+      paused,
+      seedProblem: `The seed in the address, "${raw}", is not a whole number from 0 to ${SEED_MAX}, so seed ${DEFAULT_SEED} is used instead.`,
+    };
+  }
+  return { seed, paused, seedProblem: null };
+}
