@@ -91,7 +91,7 @@ function hashText(text: string): number {
 /** JSON with object keys sorted, so equal values give equal text. */
 export function stableStringify(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? String(value);
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? typeof value;
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   const keys = Object.keys(value).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`;

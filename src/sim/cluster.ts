@@ -1,18 +1,11 @@
 import type { LogEntry, Message, NodeId, Role } from '../raft';
-import { Hash64, stableStringify } from '../check/hash';
+import { Hash64 } from '../check/hash';
 import { SafetyChecker, type Violation } from '../check/safety';
 import { NodeHost, type Disk, type HostObserver, type SoftState, type StateMachine } from './host';
-import type { Input, InputAction } from './inputs';
+import { applyNetworkInput, validateInput, type Input, type InputAction } from './inputs';
 import { NetworkState, type DropReason, type Envelope } from './network';
-import {
-  MAX_ENTRIES_PER_APPEND,
-  MAX_INFLIGHT_APPENDS,
-  checkRate,
-  resolveOptions,
-  type ClusterOptions,
-  type ResolvedOptions,
-} from './options';
-import { TraceRing, formatTraceEvent, type TraceEvent } from './trace';
+import { raftTiming, resolveOptions, initialDisk, type ClusterOptions, type ResolvedOptions } from './options';
+import { TraceRing, combineTraceHash, formatTraceEvent, type TraceEvent } from './trace';
 
 export interface NodeView {
   id: NodeId;
@@ -116,9 +109,7 @@ class HeadlessCluster implements Cluster {
   /** Trace hashes of the node incarnations that have ended, per node. */
   private readonly endedHashes = new Map<NodeId, string[]>();
   private readonly liveHashes = new Map<NodeId, Hash64>();
-  private readonly inputHash = new Hash64(1);
   private readonly inputs: Input[] = [];
-  private hashedInputs = 0;
   private readonly checker: SafetyChecker;
   private readonly ring: TraceRing | null;
   private readonly observer: HostObserver;
@@ -139,11 +130,9 @@ class HeadlessCluster implements Cluster {
     this.ring = ringSize === 0 ? null : new TraceRing(ringSize);
     this.observer = this.makeObserver(hooks.observer);
     for (const id of this.ids) {
-      const init = o.initial?.[id];
-      const log = (init?.log ?? []).map((e, k) => ({ index: k + 1, term: e.term, command: e.command ?? null }));
-      const disk: Disk = { hardState: { currentTerm: init?.term ?? 0, votedFor: init?.votedFor ?? null }, log };
+      const disk = initialDisk(o, id);
       this.disks.set(id, disk);
-      this.checker.persist(id, 1, log, 'follower', 0);
+      this.checker.persist(id, 1, disk.log, 'follower', 0);
       this.checker.state(id, 'follower', disk.hardState.currentTerm, 0, 0);
       this.endedHashes.set(id, []);
       this.incarnations.set(id, 0);
@@ -259,7 +248,7 @@ class HeadlessCluster implements Cluster {
   /** Applies one input at the current instant and records it. Validation errors change nothing. */
   apply(input: Input): { index: number; term: number } | null | void {
     if (input.at !== this.nowMs) throw new Error(`input for ${input.at} ms applied at ${this.nowMs} ms`);
-    this.validate(input);
+    validateInput(this.ids, input);
     this.inputs.push(input);
     this.ring?.push({ kind: 'input', input });
     const result = this.perform(input);
@@ -279,18 +268,13 @@ class HeadlessCluster implements Cluster {
   }
 
   traceHash(): string {
-    // Inputs are hashed when asked, not on the hot path of every proposal.
-    for (; this.hashedInputs < this.inputs.length; this.hashedInputs++) {
-      const input = this.inputs[this.hashedInputs] as Input;
-      this.inputHash.add(input.at).addString(stableStringify(input));
-    }
-    const h = new Hash64(0).addString(this.inputHash.hex());
-    for (const id of this.ids) {
-      for (const ended of this.endedHashes.get(id) ?? []) h.addString(ended);
-      const live = this.liveHashes.get(id);
-      if (live) h.addString(live.hex());
-    }
-    return h.hex();
+    return combineTraceHash(
+      this.inputs,
+      this.ids.map((id) => {
+        const live = this.liveHashes.get(id);
+        return [...(this.endedHashes.get(id) ?? []), ...(live ? [live.hex()] : [])];
+      }),
+    );
   }
 
   traceLines(): string[] {
@@ -354,56 +338,8 @@ class HeadlessCluster implements Cluster {
         this.startHost(input.id);
         return;
       }
-      case 'partition': {
-        const group = new Map<NodeId, number>();
-        input.groups.forEach((g, k) => g.forEach((id) => group.set(id, k)));
-        for (const a of this.ids) {
-          for (const b of this.ids) {
-            if (a === b) continue;
-            const ga = group.get(a);
-            this.network.setUp(a, b, ga !== undefined && ga === group.get(b));
-          }
-        }
-        return;
-      }
-      case 'heal':
-        this.network.healAll();
-        return;
-      case 'setLink':
-        this.network.setUp(input.from, input.to, input.up);
-        return;
-      case 'setDropRate':
-        this.network.dropRate = input.rate;
-        return;
-      case 'setDuplicateRate':
-        this.network.duplicateRate = input.rate;
-        return;
-    }
-  }
-
-  private validate(input: Input): void {
-    switch (input.kind) {
-      case 'crash':
-      case 'restart':
-      case 'timeoutNow':
-      case 'propose':
-        this.disk(input.id);
-        return;
-      case 'partition':
-        for (const group of input.groups) for (const id of group) this.disk(id);
-        return;
-      case 'setLink':
-        this.disk(input.from);
-        this.disk(input.to);
-        if (input.from === input.to) throw new RangeError(`A link joins two different servers; got S${input.from} to itself.`);
-        return;
-      case 'setDropRate':
-        checkRate('drop', input.rate);
-        return;
-      case 'setDuplicateRate':
-        checkRate('duplicate', input.rate);
-        return;
-      case 'heal':
+      default:
+        applyNetworkInput(this.network, this.ids, input);
         return;
     }
   }
@@ -418,14 +354,7 @@ class HeadlessCluster implements Cluster {
         peers: this.ids,
         seed: o.seed,
         incarnation: this.incarnations.get(id) ?? 0,
-        raft: {
-          electionTimeoutMs: o.electionTimeoutMs,
-          heartbeatMs: o.heartbeatMs,
-          noopOnElection: o.noopOnElection,
-          maxEntriesPerAppend: MAX_ENTRIES_PER_APPEND,
-          maxInflightAppends: MAX_INFLIGHT_APPENDS,
-          bugs: o.bugs,
-        },
+        raft: raftTiming(o),
         network: this.network,
         stateMachine: this.hooks.stateMachine?.(id) ?? noStateMachine,
         observer: this.observer,

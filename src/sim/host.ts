@@ -37,7 +37,7 @@ export interface SoftState {
 export interface HostObserver {
   send?(envelope: Envelope): void;
   /** A message lost at the sender's end (`atSender`) or the receiver's. */
-  drop?(message: Message, reason: DropReason | 'crash', atSender: boolean, atMs: number): void;
+  drop?(message: Message, reason: DropReason | 'crash', atSender: boolean, atMs: number, envelope?: Envelope): void;
   deliver?(envelope: Envelope, atMs: number): void;
   state?(id: NodeId, state: SoftState, atMs: number): void;
   /** `role` is the node's role once the step is done: a leader that stepped down is a follower. */
@@ -143,7 +143,7 @@ export class NodeHost {
     for (let head = this.inbox.peek(); head && head.deliverAt <= nowMs; head = this.inbox.peek()) {
       this.inbox.pop();
       if (!this.options.network.isUp(head.from, head.to)) {
-        this.dropped(head.from, head.message, 'cut', false, nowMs);
+        this.dropped(head.from, head.message, 'cut', false, nowMs, head);
         continue;
       }
       this.hash.add(Ev.Deliver).add(nowMs).add(head.from).add(head.incarnation).add(head.seq);
@@ -182,7 +182,7 @@ export class NodeHost {
   /** The node stops: every message on its way to it is lost with its memory. */
   crash(nowMs: number): void {
     // Not hashed: in the browser the thread is gone before it could record them.
-    for (let e = this.inbox.pop(); e; e = this.inbox.pop()) this.options.observer.drop?.(e.message, 'crash', false, nowMs);
+    for (let e = this.inbox.pop(); e; e = this.inbox.pop()) this.options.observer.drop?.(e.message, 'crash', false, nowMs, e);
   }
 
   private handleReady(nowMs: number): void {
@@ -233,9 +233,9 @@ export class NodeHost {
     }
   }
 
-  private dropped(peer: NodeId, message: Message, reason: DropReason, atSender: boolean, nowMs: number): void {
+  private dropped(peer: NodeId, message: Message, reason: DropReason, atSender: boolean, nowMs: number, envelope?: Envelope): void {
     this.hash.add(Ev.Drop).add(nowMs).add(peer).add(MESSAGE_CODE[message.type]).add(DROP_CODE[reason]);
-    this.options.observer.drop?.(message, reason, atSender, nowMs);
+    this.options.observer.drop?.(message, reason, atSender, nowMs, envelope);
   }
 
   private readSoft(): SoftState {

@@ -1,4 +1,6 @@
 import type { NodeId } from '../raft';
+import type { NetworkState } from './network';
+import { checkRate } from './options';
 
 /**
  * Every call that changes a run, stamped with the virtual time at which it
@@ -15,3 +17,66 @@ export type Input =
 
 /** Distributes Omit over the union, so each kind keeps its own fields. */
 export type InputAction = Input extends infer I ? (I extends Input ? Omit<I, 'at'> : never) : never;
+
+/** Throws a message a student understands if the input cannot apply to servers `ids`; changes nothing. */
+export function validateInput(ids: readonly NodeId[], input: Input): void {
+  const known = (id: NodeId): void => {
+    if (!ids.includes(id)) throw new RangeError(`There is no server S${id}; this cluster has S1..S${ids.length}.`);
+  };
+  switch (input.kind) {
+    case 'crash':
+    case 'restart':
+    case 'timeoutNow':
+    case 'propose':
+      known(input.id);
+      return;
+    case 'partition':
+      for (const group of input.groups) for (const id of group) known(id);
+      return;
+    case 'setLink':
+      known(input.from);
+      known(input.to);
+      if (input.from === input.to) throw new RangeError(`A link joins two different servers; got S${input.from} to itself.`);
+      return;
+    case 'setDropRate':
+      checkRate('drop', input.rate);
+      return;
+    case 'setDuplicateRate':
+      checkRate('duplicate', input.rate);
+      return;
+    case 'heal':
+      return;
+  }
+}
+
+/** Applies an input that changes only the network's fault state; returns false for any other. */
+export function applyNetworkInput(network: NetworkState, ids: readonly NodeId[], input: Input): boolean {
+  switch (input.kind) {
+    case 'partition': {
+      const group = new Map<NodeId, number>();
+      input.groups.forEach((g, k) => g.forEach((id) => group.set(id, k)));
+      for (const a of ids) {
+        for (const b of ids) {
+          if (a === b) continue;
+          const ga = group.get(a);
+          network.setUp(a, b, ga !== undefined && ga === group.get(b));
+        }
+      }
+      return true;
+    }
+    case 'heal':
+      network.healAll();
+      return true;
+    case 'setLink':
+      network.setUp(input.from, input.to, input.up);
+      return true;
+    case 'setDropRate':
+      network.dropRate = input.rate;
+      return true;
+    case 'setDuplicateRate':
+      network.duplicateRate = input.rate;
+      return true;
+    default:
+      return false;
+  }
+}

@@ -66,6 +66,35 @@ export class NetworkState {
   cutLinks(): [NodeId, NodeId][] {
     return [...this.down].sort((a, b) => a - b).map((k) => [Math.floor(k / 64), k % 64]);
   }
+
+  /** Plain data, to copy the fault state into a Worker. */
+  snapshot(): NetworkSnapshot {
+    return {
+      dropRate: this.dropRate,
+      duplicateRate: this.duplicateRate,
+      latencyMs: this.latencyMs,
+      cut: this.cutLinks(),
+      crashed: [...this.crashed].sort((a, b) => a - b),
+    };
+  }
+
+  load(s: NetworkSnapshot): void {
+    this.dropRate = s.dropRate;
+    this.duplicateRate = s.duplicateRate;
+    this.latencyMs = s.latencyMs;
+    this.down.clear();
+    for (const [from, to] of s.cut) this.setUp(from, to, false);
+    this.crashed.clear();
+    for (const id of s.crashed) this.crashed.add(id);
+  }
+}
+
+export interface NetworkSnapshot {
+  readonly dropRate: number;
+  readonly duplicateRate: number;
+  readonly latencyMs: readonly [number, number];
+  readonly cut: readonly (readonly [NodeId, NodeId])[];
+  readonly crashed: readonly NodeId[];
 }
 
 /** What became of one message handed to a link end. */

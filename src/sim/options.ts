@@ -1,4 +1,5 @@
 import type { NodeId, RaftBugs } from '../raft';
+import type { Disk, RaftTiming } from './host';
 
 /** The headless API's options (issue "The foundation", §4). */
 export interface ClusterOptions {
@@ -81,4 +82,23 @@ function checkRange(name: string, [lo, hi]: readonly [number, number], min: numb
 
 export function checkRate(name: string, rate: number): void {
   if (!(rate >= 0 && rate <= 1)) throw new RangeError(`The ${name} rate is a number from 0 to 1; got ${rate}.`);
+}
+
+/** The Raft settings every node of a run shares. */
+export function raftTiming(o: ResolvedOptions): RaftTiming {
+  return {
+    electionTimeoutMs: o.electionTimeoutMs,
+    heartbeatMs: o.heartbeatMs,
+    noopOnElection: o.noopOnElection,
+    maxEntriesPerAppend: MAX_ENTRIES_PER_APPEND,
+    maxInflightAppends: MAX_INFLIGHT_APPENDS,
+    bugs: o.bugs,
+  };
+}
+
+/** A node's disk at the start of a run: empty, or the `initial` state the options give. */
+export function initialDisk(o: ResolvedOptions, id: NodeId): Disk {
+  const init = o.initial?.[id];
+  const log = (init?.log ?? []).map((e, k) => ({ index: k + 1, term: e.term, command: e.command ?? null }));
+  return { hardState: { currentTerm: init?.term ?? 0, votedFor: init?.votedFor ?? null }, log };
 }

@@ -1,4 +1,5 @@
 import type { LogEntry, Message, NodeId } from '../raft';
+import { Hash64, stableStringify } from '../check/hash';
 import type { SoftState } from './host';
 import type { DropReason, Envelope } from './network';
 import type { Input } from './inputs';
@@ -62,4 +63,19 @@ export function formatTraceEvent(e: TraceEvent): string {
       return `${at} input ${kind} ${JSON.stringify(rest)}`;
     }
   }
+}
+
+/**
+ * The hash of a whole run: its inputs, then each node's incarnations' own
+ * trace hashes in node order. Nodes hash their events themselves, so the
+ * order in which parallel nodes ran an instant does not matter.
+ */
+export function combineTraceHash(inputs: readonly Input[], nodeHashes: readonly (readonly string[])[]): string {
+  const h = new Hash64(0);
+  for (const input of inputs) h.addString(stableStringify(input));
+  for (const hashes of nodeHashes) {
+    h.add(hashes.length);
+    for (const x of hashes) h.addString(x);
+  }
+  return h.hex();
 }

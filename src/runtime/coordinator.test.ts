@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { replay } from '../sim/cluster';
+import type { ClusterOptions } from '../sim/options';
+import { Prng } from '../sim/prng';
+import { Coordinator } from './coordinator';
+import { inProcessSpawner } from './in-process';
+
+// The coordinator and the worker body run here over Node's own
+// MessageChannel: the same scheduling and link ends as in the browser.
+
+const running: Coordinator[] = [];
+afterEach(() => {
+  for (const c of running.splice(0)) c.stop();
+});
+
+async function startCluster(options: ClusterOptions) {
+  const spawner = inProcessSpawner();
+  const c = new Coordinator(options, spawner.spawn, spawner.makeChannel, 'test');
+  running.push(c);
+  await c.start();
+  return { c, spawner };
+}
+
+/** Drives a run with faults and proposals from its own stream. */
+async function busyRun(c: Coordinator, steps: number): Promise<void> {
+  const drive = Prng.derive(c.options.seed, 'runtime-test');
+  for (let step = 0; step < steps; step++) {
+    await c.advance(drive.int(1, 40));
+    const leader = c.leader();
+    if (leader !== null) await c.propose(leader, { step });
+    const r = drive.next();
+    const id = drive.int(1, c.options.nodes);
+    if (r < 0.04) await c.crash(id);
+    else if (r < 0.08) await c.restart(id);
+    else if (r < 0.1) await c.partition([[id], c.ids.filter((x) => x !== id)]);
+    else if (r < 0.12) await c.heal();
+    else if (r < 0.13) await c.timeoutNow(id);
+    else if (r < 0.14) await c.setLink(id, (id % c.options.nodes) + 1, false);
+  }
+}
+
+describe('the coordinator', () => {
+  it('elects a leader and commits a proposal on every node', async () => {
+    const { c } = await startCluster({ nodes: 5, seed: 1 });
+    expect(await c.runUntil(() => c.leader() !== null, 3_000)).toBe(true);
+    const at = await c.propose(c.leader()!, 'x');
+    expect(at).not.toBeNull();
+    expect(await c.runUntil(() => c.ids.every((id) => c.node(id).commitIndex >= at!.index), 2_000)).toBe(true);
+    expect(c.violations()).toEqual([]);
+  });
+
+  for (const seed of [3, 4, 5]) {
+    it(`gives the headless cluster's trace hash for the same input log (seed ${seed}, faults and load)`, async () => {
+      const options: ClusterOptions = { nodes: 5, seed, dropRate: 0.05, duplicateRate: 0.05 };
+      const { c } = await startCluster(options);
+      await busyRun(c, 150);
+      const headless = replay(options, c.inputLog(), c.now);
+      expect(c.traceHash()).toBe(headless.traceHash());
+      for (const id of c.ids) {
+        expect(c.node(id).log.map((e) => e.term), `S${id}`).toEqual(headless.node(id).log.map((e) => e.term));
+        expect(c.node(id).commitIndex, `S${id}`).toBe(headless.node(id).commitIndex);
+      }
+      expect(c.violations()).toEqual([]);
+    });
+  }
+
+  it('single steps run exactly one instant, the next at which anything is due', async () => {
+    const { c } = await startCluster({ nodes: 3, seed: 2 });
+    const next = c.nextEventAt();
+    expect(await c.stepToNextEvent()).toBe(next);
+    expect(c.now).toBe(next);
+    const headless = replay({ nodes: 3, seed: 2 }, [], c.now);
+    expect(c.traceHash()).toBe(headless.traceHash());
+  });
+
+  it('a restarted node recovers its log from its disk and catches up', async () => {
+    const { c } = await startCluster({ nodes: 3, seed: 6 });
+    await c.runUntil(() => c.leader() !== null, 3_000);
+    const leader = c.leader()!;
+    const first = (await c.propose(leader, 'before'))!;
+    await c.runUntil(() => c.ids.every((id) => c.node(id).commitIndex >= first.index), 2_000);
+    const follower = c.ids.find((id) => id !== leader)!;
+    await c.crash(follower);
+    expect(c.node(follower).alive).toBe(false);
+    const second = (await c.propose(leader, 'while-down'))!;
+    await c.advance(300);
+    await c.restart(follower);
+    expect(c.node(follower).log.map((e) => e.command)).toContain('before');
+    expect(await c.runUntil(() => c.node(follower).commitIndex >= second.index, 2_000)).toBe(true);
+    expect(c.node(follower).log.map((e) => e.command)).toContain('while-down');
+  });
+
+  it('an input asked for while time runs applies at the end of the current window, and is logged then', async () => {
+    const { c } = await startCluster({ nodes: 3, seed: 7 });
+    const running = c.advance(500);
+    const crash = c.crash(2);
+    await Promise.all([running, crash]);
+    const [input] = c.inputLog();
+    expect(input).toMatchObject({ kind: 'crash', id: 2 });
+    expect(input!.at).toBeGreaterThan(0);
+    expect(input!.at).toBeLessThan(500);
+    expect(c.traceHash()).toBe(replay({ nodes: 3, seed: 7 }, c.inputLog(), c.now).traceHash());
+  });
+
+  it('rejects an input for a server that does not exist, and records nothing', async () => {
+    const { c } = await startCluster({ nodes: 3, seed: 8 });
+    await expect(c.crash(7)).rejects.toThrow(/no server S7/);
+    expect(c.inputLog()).toEqual([]);
+  });
+
+  it('stop leaves no thread running', async () => {
+    const { c, spawner } = await startCluster({ nodes: 5, seed: 9 });
+    await c.crash(1);
+    await c.restart(1);
+    expect(spawner.open()).toBe(5);
+    c.stop();
+    expect(spawner.open()).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+import type { HardState, LogEntry } from '../raft';
+import type { Disk } from '../sim/host';
+
+/**
+ * A node's stable storage as the Worker sees it. Changes are recorded as
+ * they happen and made durable together by flush(), which the worker awaits
+ * before it posts any message of the window (persist before send).
+ */
+export interface DiskStore {
+  /** What the node stored before, or null if it never stored anything. */
+  load(): Promise<Disk | null>;
+  /** Replaces hard state and every entry with index >= from by `entries`; durable after flush(). */
+  write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void;
+  flush(): Promise<void>;
+  close(): void;
+}
+
+/** Opens the store named `name`; the browser uses IndexedDB, Node tests use memory. */
+export type OpenDisk = (name: string) => DiskStore;
+
+/** An in-memory store whose contents outlive the node (as a disk outlives a crash). */
+export class MemoryDiskStore implements DiskStore {
+  constructor(
+    private readonly name: string,
+    private readonly registry: Map<string, Disk>,
+  ) {}
+
+  load(): Promise<Disk | null> {
+    const d = this.registry.get(this.name);
+    return Promise.resolve(d ? { hardState: d.hardState, log: d.log.slice() } : null);
+  }
+
+  write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
+    const d = this.registry.get(this.name) ?? { hardState, log: [] };
+    d.hardState = hardState;
+    if (from !== null) d.log = [...d.log.slice(0, from - 1), ...entries];
+    this.registry.set(this.name, d);
+  }
+
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,107 @@
+import type { HardState, LogEntry } from '../raft';
+import type { Disk } from '../sim/host';
+import type { DiskStore } from './disk';
+
+const META = 'meta';
+const LOG = 'log';
+const HARD_STATE_KEY = 'hardState';
+const DB_VERSION = 1;
+
+/**
+ * A node's disk in IndexedDB: one database per page session and node, with
+ * the hard state in `meta` and the log in `log` keyed by index. Writes of a
+ * window are queued and committed in one transaction by flush().
+ */
+export class IndexedDbDiskStore implements DiskStore {
+  private db: Promise<IDBDatabase>;
+  private pending: { hardState: HardState; from: number | null; entries: LogEntry[] } | null = null;
+
+  constructor(readonly name: string) {
+    this.db = openDatabase(name);
+  }
+
+  async load(): Promise<Disk | null> {
+    const db = await this.db;
+    const tx = db.transaction([META, LOG], 'readonly');
+    const hardState = request<HardState | undefined>(tx.objectStore(META).get(HARD_STATE_KEY));
+    const log = request<LogEntry[]>(tx.objectStore(LOG).getAll());
+    const [h, entries] = await Promise.all([hardState, log]);
+    return h ? { hardState: h, log: entries } : null;
+  }
+
+  write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
+    if (!this.pending) {
+      this.pending = { hardState, from, entries: entries.slice() };
+      return;
+    }
+    const p = this.pending;
+    p.hardState = hardState;
+    if (from === null) return;
+    if (p.from === null) {
+      p.from = from;
+      p.entries = entries.slice();
+    } else if (from <= p.from) {
+      p.from = from;
+      p.entries = entries.slice();
+    } else {
+      p.entries = [...p.entries.slice(0, from - p.from), ...entries];
+    }
+  }
+
+  async flush(): Promise<void> {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    const db = await this.db;
+    const tx = db.transaction([META, LOG], 'readwrite');
+    tx.objectStore(META).put(p.hardState, HARD_STATE_KEY);
+    const log = tx.objectStore(LOG);
+    if (p.from !== null) {
+      log.delete(IDBKeyRange.lowerBound(p.from));
+      for (const e of p.entries) log.put(e, e.index);
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error(`could not write ${this.name}`));
+      tx.onabort = () => reject(tx.error ?? new Error(`writing ${this.name} was aborted`));
+    });
+  }
+
+  close(): void {
+    void this.db.then((db) => db.close());
+  }
+}
+
+/** Deletes databases by name: a reset leaves nothing behind. */
+export async function deleteDatabases(names: readonly string[]): Promise<void> {
+  await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.deleteDatabase(name);
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error ?? new Error(`could not delete ${name}`));
+          req.onblocked = () => resolve(); // deleted once the last connection closes
+        }),
+    ),
+  );
+}
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, DB_VERSION);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore(META);
+      req.result.createObjectStore(LOG);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error(`could not open ${name}`));
+  });
+}
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
