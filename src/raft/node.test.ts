@@ -6,7 +6,7 @@ const peers3 = [1, 2, 3];
 const peers5 = [1, 2, 3, 4, 5];
 
 function appendEntries(over: Partial<AppendEntries>): AppendEntries {
-  return { type: 'AppendEntries', from: 2, to: 1, term: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0, ...over };
+  return { type: 'AppendEntries', from: 2, to: 1, term: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0, readSeq: 0, ...over };
 }
 function requestVote(over: Partial<RequestVote>): RequestVote {
   return { type: 'RequestVote', from: 2, to: 1, term: 1, lastLogIndex: 0, lastLogTerm: 0, ...over };
@@ -313,9 +313,53 @@ describe('the leader (Raft §5.3, §5.4.2, §8)', () => {
   });
 });
 
+describe('ReadIndex (dissertation §6.4)', () => {
+  it('a read waits for an entry of the leader\'s term to commit, then for a heartbeat round from a majority', () => {
+    const n = leader(peers3); // no-op at 1, not yet committed
+    expect(n.readIndex(7, 170)).toBe(true);
+    expect(sent(n, 'AppendEntries')).toEqual([]); // step 1: wait for the no-op
+    n.step(ack(2, 1), 180); // the no-op commits: the read takes readIndex 1 and starts a round
+    const round = n.takeReady();
+    expect(round.readStates).toEqual([]);
+    const beats = round.messages.filter((m) => m.type === 'AppendEntries');
+    expect(beats.map((m) => [m.to, m.readSeq, m.entries.length])).toEqual([
+      [2, 1, 0],
+      [3, 1, 0],
+    ]);
+    n.step({ ...ack(3, 0), readSeq: 1 }, 190);
+    expect(n.takeReady().readStates).toEqual([{ ctx: 7, index: 1 }]);
+  });
+
+  it('replies to AppendEntries sent before the read do not confirm it', () => {
+    const n = leader(peers3);
+    n.step(ack(2, 1), 180);
+    n.takeReady();
+    n.readIndex(8, 190);
+    n.step(ack(2, 1), 200); // readSeq 0: an answer to an older round
+    expect(n.takeReady().readStates).toEqual([]);
+  });
+
+  it('a leader that steps down fails its pending reads', () => {
+    const n = leader(peers3);
+    n.readIndex(9, 170);
+    n.step(appendEntries({ term: 5, from: 3 }), 175);
+    expect(n.takeReady().failedReads).toEqual([9]);
+  });
+
+  it('a follower refuses to serve a ReadIndex', () => {
+    expect(testNode(1, peers3).readIndex(1, 10)).toBe(false);
+  });
+
+  it('followers echo readSeq in every reply', () => {
+    const n = testNode(1, peers3, { term: 1 });
+    n.step(appendEntries({ readSeq: 4, prevLogIndex: 3, prevLogTerm: 1 }), 10);
+    expect(sent(n)).toMatchObject([{ success: false, readSeq: 4 }]);
+  });
+});
+
 function ack(from: number, matchIndex: number, term = 1): AppendEntriesResponse {
-  return { type: 'AppendEntriesResponse', from, to: 1, term, success: true, matchIndex, rejectedIndex: 0, conflictTerm: 0, conflictIndex: 0 };
+  return { type: 'AppendEntriesResponse', from, to: 1, term, success: true, matchIndex, rejectedIndex: 0, conflictTerm: 0, conflictIndex: 0, readSeq: 0 };
 }
 function refuse(from: number, rejectedIndex: number, conflictTerm: number, conflictIndex: number, term = 8): AppendEntriesResponse {
-  return { type: 'AppendEntriesResponse', from, to: 1, term, success: false, matchIndex: 0, rejectedIndex, conflictTerm, conflictIndex };
+  return { type: 'AppendEntriesResponse', from, to: 1, term, success: false, matchIndex: 0, rejectedIndex, conflictTerm, conflictIndex, readSeq: 0 };
 }

@@ -1,6 +1,6 @@
 import { RaftLog } from './log';
 import { Progress } from './progress';
-import { committedIndex, voteResult } from './quorum';
+import { committedIndex, majority, voteResult } from './quorum';
 import {
   NOOP,
   type AppendEntries,
@@ -31,6 +31,10 @@ export interface Ready {
   readonly messages: readonly Message[];
   /** Newly committed entries, lastApplied + 1 .. commitIndex. */
   readonly committed: readonly LogEntry[];
+  /** Reads confirmed by a quorum: serve `ctx` once lastApplied >= index (§6.4). */
+  readonly readStates: readonly { readonly ctx: number; readonly index: number }[];
+  /** Reads that can no longer be confirmed because leadership was lost. */
+  readonly failedReads: readonly number[];
 }
 
 /** What a restarted server reads back from stable storage. */
@@ -75,6 +79,13 @@ export class RaftNode {
   private hardStateDirty = false;
   private unstableFrom = Infinity;
   private outbox: Message[] = [];
+  private readStates: { ctx: number; index: number }[] = [];
+  private failedReads: number[] = [];
+
+  // ReadIndex (dissertation §6.4): reads wait for a heartbeat round that
+  // started after them; `index` is null until an entry of this term commits.
+  private readSeq = 0;
+  private pendingReads: { ctx: number; index: number | null; seq: number }[] = [];
 
   private stepRole: StepFn;
 
@@ -143,6 +154,17 @@ export class RaftNode {
     return { index: this.log.lastIndex(), term: this.currentTermValue };
   }
 
+  /**
+   * Asks for a linearizable read named `ctx` (dissertation §6.4). Returns
+   * false if this server is not the leader; otherwise the read comes back in
+   * a later Ready's readStates (or failedReads if leadership is lost).
+   */
+  readIndex(ctx: number, nowMs: number): boolean {
+    if (this.roleValue !== 'leader') return false;
+    this.step({ type: 'ReadIndex', ctx }, nowMs);
+    return true;
+  }
+
   /** The one door for every input. */
   step(m: Message | LocalMessage, nowMs: number): void {
     this.advanceClock(nowMs);
@@ -172,10 +194,14 @@ export class RaftNode {
     const committed = this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1);
     this.lastAppliedValue = this.commitIndexValue;
     const messages = this.outbox;
+    const readStates = this.readStates;
+    const failedReads = this.failedReads;
     this.hardStateDirty = false;
     this.unstableFrom = Infinity;
     this.outbox = [];
-    return { hardState, entries, messages, committed };
+    this.readStates = [];
+    this.failedReads = [];
+    return { hardState, entries, messages, committed, readStates, failedReads };
   }
 
   // ---- role transitions (etcd style: role, step function and timers change together)
@@ -187,6 +213,7 @@ export class RaftNode {
       this.votedForValue = null;
       this.hardStateDirty = true;
     }
+    this.failPendingReads();
     this.roleValue = 'follower';
     this.stepRole = this.stepFollower;
     this.leaderIdValue = leaderId;
@@ -288,6 +315,10 @@ export class RaftNode {
         this.maybeCommit();
         this.broadcastAppend(false);
         return;
+      case 'ReadIndex':
+        this.pendingReads.push({ ctx: m.ctx, index: null, seq: 0 });
+        this.startReadRounds();
+        return;
       case 'AppendEntriesResponse':
         this.handleAppendEntriesResponse(m);
         return;
@@ -329,7 +360,7 @@ export class RaftNode {
       const conflictTerm = ourTerm ?? 0;
       const conflictIndex =
         ourTerm === undefined ? this.log.lastIndex() + 1 : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
-      this.replyAppend(m.from, false, 0, m.prevLogIndex, conflictTerm, conflictIndex);
+      this.replyAppend(m.from, false, 0, m.prevLogIndex, conflictTerm, conflictIndex, m.readSeq);
       return;
     }
     // Steps 3 and 4: delete a conflicting entry and all that follow it; append
@@ -345,12 +376,16 @@ export class RaftNode {
     const lastNew = m.prevLogIndex + m.entries.length;
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
-    this.replyAppend(m.from, true, lastNew, 0, 0, 0);
+    this.replyAppend(m.from, true, lastNew, 0, 0, 0, m.readSeq);
   }
 
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
     const pr = this.progressMap.get(m.from);
     if (!pr) return;
+    if (m.readSeq > pr.readAcked) {
+      pr.readAcked = m.readSeq;
+      this.confirmReads();
+    }
     if (m.success) {
       if (pr.acknowledge(m.matchIndex)) this.maybeCommit();
       this.sendAppend(m.from, false);
@@ -407,8 +442,27 @@ export class RaftNode {
       prevLogTerm: this.log.term(prevLogIndex) ?? 0,
       entries,
       leaderCommit: this.commitIndexValue,
+      readSeq: this.readSeq,
     });
     pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
+    pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+  }
+
+  /** An empty AppendEntries at matchIndex, which always matches: it only says "I still lead". */
+  private sendHeartbeat(peer: NodeId): void {
+    const pr = this.progressMap.get(peer);
+    if (!pr) return;
+    this.send<AppendEntries>({
+      type: 'AppendEntries',
+      from: this.id,
+      to: peer,
+      term: this.currentTermValue,
+      prevLogIndex: pr.matchIndex,
+      prevLogTerm: this.log.term(pr.matchIndex) ?? 0,
+      entries: [],
+      leaderCommit: this.commitIndexValue,
+      readSeq: this.readSeq,
+    });
     pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
   }
 
@@ -423,6 +477,46 @@ export class RaftNode {
     if (n <= this.commitIndexValue) return;
     if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount) return;
     this.commitIndexValue = n;
+    this.startReadRounds();
+  }
+
+  // ---- ReadIndex (dissertation §6.4)
+
+  /**
+   * Step 1: until an entry of its own term commits, a new leader does not
+   * know the latest commitIndex, so reads wait. Then each waiting read takes
+   * the current commitIndex as its readIndex, and step 2 starts: a round of
+   * heartbeats, to learn that no newer leader has been elected.
+   */
+  private startReadRounds(): void {
+    if (this.roleValue !== 'leader' || this.log.term(this.commitIndexValue) !== this.currentTermValue) return;
+    const waiting = this.pendingReads.filter((r) => r.index === null);
+    if (waiting.length === 0) return;
+    this.readSeq += 1;
+    for (const r of waiting) {
+      r.index = this.commitIndexValue;
+      r.seq = this.readSeq;
+    }
+    for (const peer of this.otherPeers()) this.sendHeartbeat(peer);
+    this.confirmReads();
+  }
+
+  /** Step 3: a read is confirmed once a majority (counting us) has answered its round. */
+  private confirmReads(): void {
+    while (this.pendingReads.length > 0) {
+      const r = this.pendingReads[0];
+      if (!r || r.index === null) return;
+      let acks = 1;
+      for (const pr of this.progressMap.values()) if (pr.readAcked >= r.seq) acks++;
+      if (acks < majority(this.config.peers.length)) return;
+      this.pendingReads.shift();
+      this.readStates.push({ ctx: r.ctx, index: r.index });
+    }
+  }
+
+  private failPendingReads(): void {
+    for (const r of this.pendingReads) this.failedReads.push(r.ctx);
+    this.pendingReads = [];
   }
 
   // ---- helpers
@@ -438,7 +532,7 @@ export class RaftNode {
         voteGranted: false,
       });
     } else if (m.type === 'AppendEntries') {
-      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0);
+      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq);
     }
   }
 
@@ -449,6 +543,7 @@ export class RaftNode {
     rejectedIndex: number,
     conflictTerm: number,
     conflictIndex: number,
+    readSeq: number,
   ): void {
     this.send<AppendEntriesResponse>({
       type: 'AppendEntriesResponse',
@@ -460,6 +555,7 @@ export class RaftNode {
       rejectedIndex,
       conflictTerm,
       conflictIndex,
+      readSeq,
     });
   }
 

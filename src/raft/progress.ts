@@ -21,6 +21,8 @@ export class Progress {
   nextIndex: number;
   /** Index of the highest log entry known to be replicated on that server. */
   matchIndex = 0;
+  /** The highest readSeq this follower has echoed in the current term. */
+  readAcked = 0;
   /** When this follower is next owed an AppendEntries, if none goes out before, in virtual ms. */
   heartbeatDueAtMs = 0;
   /** In probe: an AppendEntries is out and we wait for its reply or the next heartbeat. */

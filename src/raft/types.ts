@@ -50,6 +50,8 @@ export interface AppendEntries extends Envelope {
   readonly prevLogTerm: number;
   readonly entries: readonly LogEntry[];
   readonly leaderCommit: number;
+  /** The leader's latest ReadIndex round when sent (§6.4); echoed in the reply. */
+  readonly readSeq: number;
 }
 
 export interface AppendEntriesResponse extends Envelope {
@@ -66,6 +68,8 @@ export interface AppendEntriesResponse extends Envelope {
    */
   readonly conflictTerm: number;
   readonly conflictIndex: number;
+  /** The readSeq of the AppendEntries this answers: proof we still follow its sender. */
+  readonly readSeq: number;
 }
 
 /** Messages that travel between servers. */
@@ -76,7 +80,9 @@ export type MessageType = Message['type'];
 export type LocalMessage =
   | { readonly type: 'ElectionTimeout' }
   | { readonly type: 'HeartbeatTimeout' }
-  | { readonly type: 'Propose'; readonly command: unknown };
+  | { readonly type: 'Propose'; readonly command: unknown }
+  /** A linearizable read (dissertation §6.4), named by the host's `ctx`. */
+  | { readonly type: 'ReadIndex'; readonly ctx: number };
 
 /** A source of randomness injected by the host: an integer in [min, max]. */
 export type RandomInt = (min: number, max: number) => number;

@@ -117,7 +117,6 @@ export class WorkerNode {
         incarnation: m.incarnation,
         raft: raftTiming(m.options),
         network: this.network,
-        stateMachine: { apply: () => undefined },
         observer,
       },
       disk,

@@ -1,7 +1,10 @@
+import { listUsers, passwordError, passwordHash, type ServiceResponse, type UserView } from '../app';
+import type { ClientReply, ClientRequest } from './client-protocol';
+import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from './clients';
 import type { LogEntry, Message, NodeId, Role } from '../raft';
 import { Hash64 } from '../check/hash';
 import { SafetyChecker, type Violation } from '../check/safety';
-import { NodeHost, type Disk, type HostObserver, type SoftState, type StateMachine } from './host';
+import { NodeHost, type Disk, type HostObserver, type SoftState } from './host';
 import { applyNetworkInput, validateInput, type Input, type InputAction } from './inputs';
 import { NetworkState, type DropReason, type Envelope } from './network';
 import { raftTiming, resolveOptions, initialDisk, type ClusterOptions, type ResolvedOptions } from './options';
@@ -36,6 +39,15 @@ export interface ClusterViolation {
   index?: number;
 }
 
+/** A client of the per-user service (issue "Per-user state", §3); its name is its user. */
+export interface Client {
+  readonly name: string;
+  login(password: string): Op;
+  setState(state: string): Op;
+  /** `via`: ask this server first (a stale read is answered by whichever server it reaches). */
+  getState(user: string, options?: { stale?: boolean; via?: NodeId }): Op;
+}
+
 export interface Cluster {
   readonly now: number;
   readonly ids: readonly NodeId[];
@@ -68,12 +80,16 @@ export interface Cluster {
   inFlight(): Envelope[];
   /** A leader's view of a follower, or undefined. */
   progress(leader: NodeId, follower: NodeId): { nextIndex: number; matchIndex: number } | undefined;
+  /** The client named `name` (made on first use). */
+  client(name: string): Client;
+  /** Every client operation so far, invoke and completion, for the linearizability checker. */
+  history(): readonly HistoryOp[];
+  /** The per-user state a live node has applied (empty for a crashed one). */
+  users(id: NodeId): UserView[];
 }
 
 /** Extra knobs of the headless cluster beyond the options of a run. */
 export interface ClusterHooks {
-  /** Makes each node's state machine; default: one that applies nothing. */
-  stateMachine?: (id: NodeId) => StateMachine;
   /** Watches every node event (the page's telemetry, the app's clients). */
   observer?: HostObserver;
   /** How many recent trace events to keep; 0 keeps none (benchmarks). */
@@ -96,8 +112,6 @@ export function replay(options: ClusterOptions, inputs: readonly Input[], untilM
   return cluster;
 }
 
-const noStateMachine: StateMachine = { apply: () => undefined };
-
 class HeadlessCluster implements Cluster {
   readonly ids: readonly NodeId[];
   readonly options: ResolvedOptions;
@@ -116,6 +130,7 @@ class HeadlessCluster implements Cluster {
   private readonly hooks: ClusterHooks;
   private readonly counts = { sent: 0, delivered: 0, dropped: 0, entriesSent: 0 };
   private readonly byType: Record<string, number> = {};
+  private readonly drivers: ClientDriver;
 
   constructor(options: ClusterOptions, hooks: ClusterHooks) {
     this.options = resolveOptions(options);
@@ -129,6 +144,12 @@ class HeadlessCluster implements Cluster {
     const ringSize = hooks.recentEvents ?? undefined;
     this.ring = ringSize === 0 ? null : new TraceRing(ringSize);
     this.observer = this.makeObserver(hooks.observer);
+    this.drivers = new ClientDriver(this.ids, o.latencyMs[0], (to, request, at) => {
+      const host = this.hosts.get(to);
+      if (!host) return; // a request to a crashed server is lost
+      host.clientRequest(request, at);
+      this.route(host.takeOut());
+    });
     for (const id of this.ids) {
       const disk = initialDisk(o, id);
       this.disks.set(id, disk);
@@ -200,7 +221,7 @@ class HeadlessCluster implements Cluster {
   }
 
   stepToNextEvent(limitMs = Infinity): number | null {
-    let t = Infinity;
+    let t = this.drivers.nextDueAt();
     for (const host of this.hosts.values()) t = Math.min(t, host.nextDueAt());
     if (t > limitMs || t === Infinity) return null;
     this.nowMs = t;
@@ -210,12 +231,38 @@ class HeadlessCluster implements Cluster {
       if (host && host.nextDueAt() <= t) for (const e of host.runInstant(t)) out.push(e);
     }
     this.route(out);
+    // Clients act after the servers' events of the instant, as inputs do.
+    this.drivers.fire(t);
     this.checker.endOfInstant(t);
     return t;
   }
 
+  client(name: string): Client {
+    const invoke = (op: ClientOpInput): Op => this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Op;
+    return {
+      name,
+      login: (password) => {
+        const problem = passwordError(password);
+        if (problem) throw new RangeError(problem);
+        return invoke({ kind: 'login', passwordHash: passwordHash(name, password) });
+      },
+      setState: (state) => invoke({ kind: 'setState', state }),
+      getState: (user, options) =>
+        invoke({ kind: 'getState', user, stale: options?.stale ?? false, ...(options?.via === undefined ? {} : { via: options.via }) }),
+    };
+  }
+
+  history(): readonly HistoryOp[] {
+    return this.drivers.history();
+  }
+
+  users(id: NodeId): UserView[] {
+    const host = this.hosts.get(id);
+    return host ? listUsers(host.service) : [];
+  }
+
   propose(id: NodeId, command: unknown): { index: number; term: number } | null {
-    return this.apply({ at: this.nowMs, kind: 'propose', id, command }) ?? null;
+    return (this.apply({ at: this.nowMs, kind: 'propose', id, command }) as { index: number; term: number } | null) ?? null;
   }
   crash(id: NodeId): void {
     this.apply({ at: this.nowMs, kind: 'crash', id });
@@ -246,7 +293,7 @@ class HeadlessCluster implements Cluster {
   }
 
   /** Applies one input at the current instant and records it. Validation errors change nothing. */
-  apply(input: Input): { index: number; term: number } | null | void {
+  apply(input: Input): { index: number; term: number } | Op | null | void {
     if (input.at !== this.nowMs) throw new Error(`input for ${input.at} ms applied at ${this.nowMs} ms`);
     validateInput(this.ids, input);
     this.inputs.push(input);
@@ -301,9 +348,11 @@ class HeadlessCluster implements Cluster {
 
   // ---- internals
 
-  private perform(input: Input): { index: number; term: number } | null | void {
+  private perform(input: Input): { index: number; term: number } | Op | null | void {
     const t = this.nowMs;
     switch (input.kind) {
+      case 'client':
+        return this.drivers.invoke(input.client, input.op, t);
       case 'propose': {
         const host = this.hosts.get(input.id);
         if (!host) return null;
@@ -356,7 +405,6 @@ class HeadlessCluster implements Cluster {
         incarnation: this.incarnations.get(id) ?? 0,
         raft: raftTiming(o),
         network: this.network,
-        stateMachine: this.hooks.stateMachine?.(id) ?? noStateMachine,
         observer: this.observer,
       },
       this.disk(id),
@@ -416,7 +464,12 @@ class HeadlessCluster implements Cluster {
         ring?.push({ kind: 'persist', at, id, from, count: entries.length, lastTerm: entries.at(-1)?.term ?? 0 });
         outer?.persist?.(id, from, entries, role, at);
       },
-      apply: (id: NodeId, entry: LogEntry, result: unknown, at: number) => {
+      reply: (id: NodeId, reply: ClientReply, at: number) => {
+        this.drivers.onReply(reply, at);
+        outer?.reply?.(id, reply, at);
+      },
+      request: (id: NodeId, request: ClientRequest, at: number) => outer?.request?.(id, request, at),
+      apply: (id: NodeId, entry: LogEntry, result: ServiceResponse | null, at: number) => {
         checker.apply(id, entry, at);
         ring?.push({ kind: 'apply', at, id, entry });
         outer?.apply?.(id, entry, result, at);

@@ -8,7 +8,10 @@ import {
   type RaftConfig,
   type Role,
 } from '../raft';
+import { applyCommand, createServiceState, readState, stampCommand, type ServiceResponse, type ServiceState } from '../app';
+import { isNoop } from '../raft';
 import { Hash64 } from '../check/hash';
+import type { ClientReply, ClientRequest } from './client-protocol';
 import { Heap } from './heap';
 import { LinkEnd, deliveryOrder, type DropReason, type Envelope, type NetworkState } from './network';
 import { Prng } from './prng';
@@ -17,11 +20,6 @@ import { Prng } from './prng';
 export interface Disk {
   hardState: HardState;
   log: LogEntry[];
-}
-
-/** The replicated state machine a node applies committed entries to. */
-export interface StateMachine {
-  apply(entry: LogEntry): unknown;
 }
 
 /** The volatile state a host reports after each step that changed it. */
@@ -42,7 +40,9 @@ export interface HostObserver {
   state?(id: NodeId, state: SoftState, atMs: number): void;
   /** `role` is the node's role once the step is done: a leader that stepped down is a follower. */
   persist?(id: NodeId, from: number, entries: readonly LogEntry[], role: Role, atMs: number): void;
-  apply?(id: NodeId, entry: LogEntry, result: unknown, atMs: number): void;
+  apply?(id: NodeId, entry: LogEntry, result: ServiceResponse | null, atMs: number): void;
+  request?(id: NodeId, request: ClientRequest, atMs: number): void;
+  reply?(id: NodeId, reply: ClientReply, atMs: number): void;
 }
 
 export type RaftTiming = Omit<RaftConfig, 'id' | 'peers' | 'randomInt'>;
@@ -55,7 +55,6 @@ export interface HostOptions {
   readonly incarnation: number;
   readonly raft: RaftTiming;
   readonly network: NetworkState;
-  readonly stateMachine: StateMachine;
   readonly observer: HostObserver;
 }
 
@@ -75,7 +74,10 @@ const enum Ev {
   Persist = 5,
   Apply = 6,
   Start = 7,
+  Request = 8,
+  Reply = 9,
 }
+const REPLY_CODE: Record<ClientReply['kind'], number> = { response: 1, redirect: 2, unknown: 3 };
 
 /**
  * Runs one Raft node: its timers, its link ends, the order in which due
@@ -96,6 +98,14 @@ export class NodeHost {
   private readonly hash: Hash64;
   private soft: SoftState;
   private out: Envelope[] = [];
+  /** The replicated per-user service, rebuilt from the log after a restart. */
+  readonly service: ServiceState = createServiceState();
+  /** Writes this node proposed as leader, by log index, awaiting their apply. */
+  private readonly pendingWrites = new Map<number, { request: ClientRequest; term: number }>();
+  /** Linearizable reads awaiting their ReadIndex round, by requestId. */
+  private readonly pendingReads = new Map<number, ClientRequest>();
+  /** Reads confirmed at a readIndex, awaiting lastApplied >= index. */
+  private readyReads: { index: number; request: ClientRequest }[] = [];
 
   constructor(options: HostOptions, disk: Disk, nowMs: number, traceHash: Hash64) {
     this.options = options;
@@ -165,6 +175,36 @@ export class NodeHost {
     return at;
   }
 
+  /**
+   * Takes a client's request (dissertation §6.3, §6.4). A write is proposed
+   * with the leader's time stamped in, and answered when applied; a
+   * linearizable read goes through ReadIndex; a stale read is answered at
+   * once from this server's state; anything else is redirected.
+   */
+  clientRequest(request: ClientRequest, nowMs: number): void {
+    this.hash.add(Ev.Request).add(nowMs).add(request.requestId);
+    this.options.observer.request?.(this.id, request, nowMs);
+    const command = request.command;
+    if (command.kind === 'getState') {
+      if (request.stale) {
+        this.reply({ requestId: request.requestId, from: this.id, kind: 'response', response: readState(this.service, command.user) }, nowMs);
+      } else if (this.node.readIndex(request.requestId, nowMs)) {
+        this.pendingReads.set(request.requestId, request);
+        this.handleReady(nowMs);
+      } else {
+        this.redirect(request, nowMs);
+      }
+      return;
+    }
+    const at = this.node.propose(stampCommand(command, nowMs), nowMs);
+    if (!at) {
+      this.redirect(request, nowMs);
+      return;
+    }
+    this.pendingWrites.set(at.index, { request, term: at.term });
+    this.handleReady(nowMs);
+  }
+
   /** Makes the election timer fire now (a teaching control; as etcd's MsgTimeoutNow). */
   timeoutNow(nowMs: number): void {
     if (this.node.role === 'leader') return;
@@ -225,12 +265,63 @@ export class NodeHost {
         this.out.push(e);
       }
     }
-    // 3. Apply.
+    // 3. Apply, and answer the clients whose writes these are.
     for (const entry of ready.committed) {
-      const result = this.options.stateMachine.apply(entry);
+      const result = isNoop(entry.command) ? null : applyCommand(this.service, entry.command, entry.index);
       this.hash.add(Ev.Apply).add(nowMs).add(entry.index).add(entry.term);
       this.options.observer.apply?.(this.id, entry, result, nowMs);
+      const pending = this.pendingWrites.get(entry.index);
+      if (!pending || !result) continue;
+      this.pendingWrites.delete(entry.index);
+      const requestId = pending.request.requestId;
+      if (entry.term === pending.term) this.reply({ requestId, from: this.id, kind: 'response', response: result }, nowMs);
+      else this.reply({ requestId, from: this.id, kind: 'unknown', reason: `another leader's entry replaced it at index ${entry.index}` }, nowMs);
     }
+    // 4. Reads (dissertation §6.4): confirmed ones are served once applied up to their index.
+    for (const ctx of ready.failedReads) {
+      const request = this.pendingReads.get(ctx);
+      this.pendingReads.delete(ctx);
+      if (request) this.redirect(request, nowMs);
+    }
+    for (const { ctx, index } of ready.readStates) {
+      const request = this.pendingReads.get(ctx);
+      this.pendingReads.delete(ctx);
+      if (request) this.readyReads.push({ index, request });
+    }
+    if (this.readyReads.length > 0) this.serveReads(nowMs);
+    if (soft.role !== 'leader' && this.pendingWrites.size > 0) this.abandonWrites(nowMs);
+  }
+
+  private serveReads(nowMs: number): void {
+    const waiting: { index: number; request: ClientRequest }[] = [];
+    for (const r of this.readyReads) {
+      if (r.index > this.node.lastApplied) {
+        waiting.push(r);
+        continue;
+      }
+      const command = r.request.command;
+      if (command.kind !== 'getState') continue;
+      this.reply({ requestId: r.request.requestId, from: this.id, kind: 'response', response: readState(this.service, command.user) }, nowMs);
+    }
+    this.readyReads = waiting;
+  }
+
+  /** A leader that steps down cannot know whether its pending writes will commit. */
+  private abandonWrites(nowMs: number): void {
+    for (const { request } of this.pendingWrites.values()) {
+      this.reply({ requestId: request.requestId, from: this.id, kind: 'unknown', reason: `S${this.id} stopped being the leader before the write committed` }, nowMs);
+    }
+    this.pendingWrites.clear();
+  }
+
+  private redirect(request: ClientRequest, nowMs: number): void {
+    const hint = this.node.leaderId === this.id ? null : this.node.leaderId;
+    this.reply({ requestId: request.requestId, from: this.id, kind: 'redirect', leaderHint: hint }, nowMs);
+  }
+
+  private reply(reply: ClientReply, nowMs: number): void {
+    this.hash.add(Ev.Reply).add(nowMs).add(reply.requestId).add(REPLY_CODE[reply.kind]);
+    this.options.observer.reply?.(this.id, reply, nowMs);
   }
 
   private dropped(peer: NodeId, message: Message, reason: DropReason, atSender: boolean, nowMs: number, envelope?: Envelope): void {

@@ -1,6 +1,8 @@
 /** The headless API (issue "The foundation", §4): everything tests, benchmarks and the page build on. */
 export { createCluster, replay } from './cluster';
-export type { Cluster, ClusterHooks, ClusterViolation, NodeView, Stats } from './cluster';
+export type { Client, Cluster, ClusterHooks, ClusterViolation, NodeView, Stats } from './cluster';
+export type { HistoryOp, Op, ClientOpInput } from './clients';
+export type { ClientReply, ClientRequest } from './client-protocol';
 export type { ClusterOptions } from './options';
 export { MAX_NODES } from './options';
 export type { Input, InputAction } from './inputs';

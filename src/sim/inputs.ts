@@ -1,6 +1,7 @@
 import type { NodeId } from '../raft';
 import type { NetworkState } from './network';
 import { checkRate } from './options';
+import { ClientDriver, type ClientOpInput } from './clients';
 
 /**
  * Every call that changes a run, stamped with the virtual time at which it
@@ -13,7 +14,9 @@ export type Input =
   | { readonly at: number; readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
   | { readonly at: number; readonly kind: 'heal' }
   | { readonly at: number; readonly kind: 'setLink'; readonly from: NodeId; readonly to: NodeId; readonly up: boolean }
-  | { readonly at: number; readonly kind: 'setDropRate' | 'setDuplicateRate'; readonly rate: number };
+  | { readonly at: number; readonly kind: 'setDropRate' | 'setDuplicateRate'; readonly rate: number }
+  /** A client operation as the user asked for it (a login carries the password's hash only). */
+  | { readonly at: number; readonly kind: 'client'; readonly client: string; readonly op: ClientOpInput };
 
 /** Distributes Omit over the union, so each kind keeps its own fields. */
 export type InputAction = Input extends infer I ? (I extends Input ? Omit<I, 'at'> : never) : never;
@@ -46,6 +49,12 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
       return;
     case 'heal':
       return;
+    case 'client': {
+      const problem = ClientDriver.problem(input.client, input.op);
+      if (problem) throw new RangeError(problem);
+      if (input.op.kind === 'getState' && input.op.via !== undefined) known(input.op.via);
+      return;
+    }
   }
 }
 
