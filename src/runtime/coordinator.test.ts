@@ -21,13 +21,19 @@ async function startCluster(options: ClusterOptions) {
   return { c, spawner };
 }
 
-/** Drives a run with faults and proposals from its own stream. */
+/** Drives a run with faults, proposals and client load from its own stream. */
 async function busyRun(c: Coordinator, steps: number): Promise<void> {
   const drive = Prng.derive(c.options.seed, 'runtime-test');
+  const alice = c.client('alice');
+  const bob = c.client('bob');
+  await alice.login('a-password');
+  await bob.login('b-password');
   for (let step = 0; step < steps; step++) {
     await c.advance(drive.int(1, 40));
     const leader = c.leader();
     if (leader !== null) await c.propose(leader, { step });
+    if (step % 3 === 0) await alice.setState(`s${step}`);
+    if (step % 4 === 0) await bob.getState('alice', { stale: step % 8 === 0 });
     const r = drive.next();
     const id = drive.int(1, c.options.nodes);
     if (r < 0.04) await c.crash(id);
@@ -56,6 +62,9 @@ describe('the coordinator', () => {
       await busyRun(c, 150);
       const headless = replay(options, c.inputLog(), c.now);
       expect(c.traceHash()).toBe(headless.traceHash());
+      expect(c.history()).toEqual(headless.history());
+      expect(c.history().filter((h) => h.status === 'ok').length).toBeGreaterThan(20);
+      for (const id of c.ids) expect(c.users(id), `S${id}`).toEqual(headless.users(id));
       for (const id of c.ids) {
         expect(c.node(id).log.map((e) => e.term), `S${id}`).toEqual(headless.node(id).log.map((e) => e.term));
         expect(c.node(id).commitIndex, `S${id}`).toBe(headless.node(id).commitIndex);

@@ -5,6 +5,17 @@ import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
 import { NetworkState, type Envelope } from '../sim/network';
 import { initialDisk, resolveOptions, type ClusterOptions, type ResolvedOptions } from '../sim/options';
 import { combineTraceHash } from '../sim/trace';
+import {
+  applyCommand,
+  createServiceState,
+  listUsers,
+  passwordError,
+  passwordHash,
+  type ServiceState,
+  type UserView,
+} from '../app';
+import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from '../sim/clients';
+import type { ClientRequest } from '../sim/client-protocol';
 import type { Endpoint, MakeChannel, Spawn } from './endpoint';
 import type { Expectation, FromWorker, Telemetry, ToWorker, WindowReport } from './protocol';
 
@@ -21,7 +32,17 @@ interface Slot {
   pending: { resolve: (m: FromWorker) => void } | null;
   /** Mirror of the node for the views. */
   view: NodeView;
+  /** Mirror of the node's applied per-user state, rebuilt from its applies. */
+  service: ServiceState;
   error: string | null;
+}
+
+/** A client whose operations start once the coordinator has applied them. */
+export interface AsyncClient {
+  readonly name: string;
+  login(password: string): Promise<Op>;
+  setState(state: string): Promise<Op>;
+  getState(user: string, options?: { stale?: boolean; via?: NodeId }): Promise<Op>;
 }
 
 /** Watches every batch of telemetry, for the page's views. */
@@ -49,6 +70,9 @@ export class Coordinator {
   private readonly listeners = new Set<TelemetryListener>();
   private readonly inFlightByKey = new Map<string, Envelope>();
   private queue: Promise<void> = Promise.resolve();
+  private readonly drivers: ClientDriver;
+  /** Requests the clients made while firing, sent once firing is done. */
+  private outgoing: { to: NodeId; request: ClientRequest; at: number }[] = [];
   private stopped = false;
 
   constructor(
@@ -64,6 +88,7 @@ export class Coordinator {
     this.network.dropRate = this.options.dropRate;
     this.network.duplicateRate = this.options.duplicateRate;
     this.checker = new SafetyChecker(this.ids);
+    this.drivers = new ClientDriver(this.ids, this.options.latencyMs[0], (to, request, at) => this.outgoing.push({ to, request, at }));
     for (const id of this.ids) {
       this.slots.set(id, {
         id,
@@ -74,6 +99,7 @@ export class Coordinator {
         hashes: [],
         pending: null,
         error: null,
+        service: createServiceState(),
         view: { id, alive: false, role: 'follower', term: 0, votedFor: null, log: initialDisk(this.options, id).log, commitIndex: 0, lastApplied: 0 },
       });
     }
@@ -154,7 +180,7 @@ export class Coordinator {
 
   /** The next instant at which anything is due, or Infinity. */
   nextEventAt(): number {
-    let t = Infinity;
+    let t = this.drivers.nextDueAt();
     for (const slot of this.slots.values()) if (slot.endpoint) t = Math.min(t, slot.dueReported, slot.pendingMin);
     return t;
   }
@@ -188,7 +214,8 @@ export class Coordinator {
     return this.exclusive(async () => {
       const start = this.nextEventAt();
       if (start > limitMs || start === Infinity || this.stopped) return null;
-      const end = singleInstant ? start : Math.min(start + this.options.latencyMs[0] - 1, limitMs);
+      // Clients act at their own instants, after the servers' events there.
+      const end = singleInstant ? start : Math.min(start + this.options.latencyMs[0] - 1, limitMs, this.drivers.nextDueAt());
       const runners = [...this.slots.values()].filter((s) => s.endpoint && Math.min(s.dueReported, s.pendingMin) <= end);
       for (const s of runners) s.pendingMin = Infinity;
       const network = this.network.snapshot();
@@ -197,15 +224,42 @@ export class Coordinator {
       );
       runners.forEach((s, k) => this.absorb(s, replies[k]));
       this.nowMs = end;
+      this.drivers.fire(end);
+      await this.sendClientRequests();
       this.checker.endOfInstant(end);
       return end;
     });
   }
 
+  /** A client of the per-user service; its name is its user. */
+  client(name: string): AsyncClient {
+    const invoke = (op: ClientOpInput): Promise<Op> => this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Promise<Op>;
+    return {
+      name,
+      login: (password) => {
+        const problem = passwordError(password);
+        if (problem) return Promise.reject(new RangeError(problem));
+        return invoke({ kind: 'login', passwordHash: passwordHash(name, password) });
+      },
+      setState: (state) => invoke({ kind: 'setState', state }),
+      getState: (user, options) =>
+        invoke({ kind: 'getState', user, stale: options?.stale ?? false, ...(options?.via === undefined ? {} : { via: options.via }) }),
+    };
+  }
+
+  history(): readonly HistoryOp[] {
+    return this.drivers.history();
+  }
+
+  /** The per-user state a live node has applied (empty for a crashed one). */
+  users(id: NodeId): UserView[] {
+    return listUsers(this.slot(id).service);
+  }
+
   // ---- inputs: each is validated, recorded with the current time, then applied
 
   async propose(id: NodeId, command: unknown): Promise<{ index: number; term: number } | null> {
-    return (await this.apply({ at: this.nowMs, kind: 'propose', id, command })) ?? null;
+    return ((await this.apply({ at: this.nowMs, kind: 'propose', id, command })) as { index: number; term: number } | null) ?? null;
   }
   async timeoutNow(id: NodeId): Promise<void> {
     await this.apply({ at: this.nowMs, kind: 'timeoutNow', id });
@@ -232,7 +286,7 @@ export class Coordinator {
     await this.apply({ at: this.nowMs, kind: 'setDuplicateRate', rate });
   }
 
-  async apply(input: Input): Promise<{ index: number; term: number } | null | void> {
+  async apply(input: Input): Promise<{ index: number; term: number } | Op | null | void> {
     validateInput(this.ids, input);
     return this.exclusive(async () => {
       const at = { ...input, at: this.nowMs } as Input;
@@ -243,8 +297,13 @@ export class Coordinator {
     });
   }
 
-  private async perform(input: Input): Promise<{ index: number; term: number } | null | void> {
+  private async perform(input: Input): Promise<{ index: number; term: number } | Op | null | void> {
     switch (input.kind) {
+      case 'client': {
+        const op = this.drivers.invoke(input.client, input.op, this.nowMs);
+        await this.sendClientRequests();
+        return op;
+      }
       case 'propose':
       case 'timeoutNow': {
         const slot = this.slot(input.id);
@@ -323,6 +382,26 @@ export class Coordinator {
     }
   }
 
+  /** Delivers the requests clients made, in order, each to its server's thread. */
+  private async sendClientRequests(): Promise<void> {
+    while (this.outgoing.length > 0) {
+      const batch = this.outgoing;
+      this.outgoing = [];
+      for (const { to, request, at } of batch) {
+        const slot = this.slot(to);
+        if (!slot.endpoint) continue; // a request to a crashed server is lost
+        const reply = await this.call(slot, {
+          kind: 'input',
+          nowMs: at,
+          action: { kind: 'client', request },
+          expect: this.expectation(slot),
+          network: this.network.snapshot(),
+        });
+        this.absorb(slot, reply);
+      }
+    }
+  }
+
   /**
    * Before a node's thread ends, every other node takes in what it already
    * sent (those messages are on the wire and still arrive), so nobody waits
@@ -343,6 +422,7 @@ export class Coordinator {
     slot.dueReported = Infinity;
     slot.pendingMin = Infinity;
     slot.view = { ...slot.view, alive: false, role: 'follower', commitIndex: 0, lastApplied: 0 };
+    slot.service = createServiceState();
     this.network.setAlive(slot.id, false);
     this.checker.crash(slot.id);
     for (const [key, e] of this.inFlightByKey) if (e.to === slot.id) this.inFlightByKey.delete(key);
@@ -436,6 +516,12 @@ export class Coordinator {
         case 'apply':
           slot.view = { ...slot.view, lastApplied: t.entry.index };
           this.checker.apply(id, t.entry, t.at);
+          if (t.result) applyCommand(slot.service, t.entry.command, t.entry.index);
+          break;
+        case 'reply':
+          this.drivers.onReply(t.reply, t.at);
+          break;
+        case 'request':
           break;
       }
     }

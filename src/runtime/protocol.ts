@@ -1,4 +1,6 @@
+import type { ServiceResponse } from '../app';
 import type { LogEntry, NodeId, Role } from '../raft';
+import type { ClientReply, ClientRequest } from '../sim/client-protocol';
 import type { Envelope, DropReason, NetworkSnapshot } from '../sim/network';
 import type { ResolvedOptions } from '../sim/options';
 
@@ -36,7 +38,10 @@ export type ToWorker =
   | {
       readonly kind: 'input';
       readonly nowMs: number;
-      readonly action: { readonly kind: 'propose'; readonly command: unknown } | { readonly kind: 'timeoutNow' };
+      readonly action:
+        | { readonly kind: 'propose'; readonly command: unknown }
+        | { readonly kind: 'timeoutNow' }
+        | { readonly kind: 'client'; readonly request: ClientRequest };
       readonly expect: Expectation;
       readonly network: NetworkSnapshot;
     };
@@ -76,7 +81,9 @@ export type Telemetry =
       readonly leaderId: NodeId | null;
     }
   | { readonly k: 'persist'; readonly at: number; readonly from: number; readonly entries: readonly LogEntry[]; readonly role: Role }
-  | { readonly k: 'apply'; readonly at: number; readonly entry: LogEntry };
+  | { readonly k: 'apply'; readonly at: number; readonly entry: LogEntry; readonly result: ServiceResponse | null }
+  | { readonly k: 'request'; readonly at: number; readonly request: ClientRequest }
+  | { readonly k: 'reply'; readonly at: number; readonly reply: ClientReply };
 
 /** Envelopes posted on a peer port: one batch per window. */
 export type LinkBatch = readonly Envelope[];

@@ -84,6 +84,7 @@ export class WorkerNode {
         await this.arrived(m.expect);
         let result: { index: number; term: number } | null = null;
         if (m.action.kind === 'propose') result = host.propose(m.action.command, m.nowMs);
+        else if (m.action.kind === 'client') host.clientRequest(m.action.request, m.nowMs);
         else host.timeoutNow(m.nowMs);
         this.post({ kind: 'done', report: await this.send(host.takeOut()), result });
         return;
@@ -107,7 +108,9 @@ export class WorkerNode {
         this.telemetry.push({ k: 'drop', from: message.from, to: message.to, type: message.type, reason, atSender, at }),
       state: (_id, s, at) => this.telemetry.push({ k: 'state', at, ...s }),
       persist: (_id, from, entries, role, at) => this.telemetry.push({ k: 'persist', at, from, entries, role }),
-      apply: (_id, entry, _result, at) => this.telemetry.push({ k: 'apply', at, entry }),
+      apply: (_id, entry, result, at) => this.telemetry.push({ k: 'apply', at, entry, result }),
+      request: (_id, request, at) => this.telemetry.push({ k: 'request', at, request }),
+      reply: (_id, reply, at) => this.telemetry.push({ k: 'reply', at, reply }),
     };
     this.host = new NodeHost(
       {
