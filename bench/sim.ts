@@ -13,7 +13,17 @@ function run(nodes: number) {
   const count = () => void events++;
   const c = createCluster(
     { nodes, seed: 1, dropRate: DROP_RATE },
-    { recentEvents: 0, observer: { send: count, deliver: count, drop: count, state: count, persist: count, apply: count } },
+    {
+      recentEvents: 0,
+      observer: {
+        send: count,
+        deliver: count,
+        drop: count,
+        state: count,
+        persist: count,
+        apply: count,
+      },
+    },
   );
   const gapMs = 1000 / PROPOSALS_PER_S;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -51,4 +61,16 @@ function round(x: number): number {
 
 run(5); // warm up the JIT
 const results = [3, 5, 9].map(run);
-console.log(JSON.stringify({ bench: 'sim', proposalsPerS: PROPOSALS_PER_S, dropRate: DROP_RATE, node: process.version, results }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      bench: 'sim',
+      proposalsPerS: PROPOSALS_PER_S,
+      dropRate: DROP_RATE,
+      node: process.version,
+      results,
+    },
+    null,
+    2,
+  ),
+);

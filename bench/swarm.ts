@@ -34,5 +34,11 @@ for (let seed = from; seed < from + seeds; seed++) {
   }
 }
 const wallS = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ seeds, from, failed: failed.length, wallS: Math.round(wallS * 10) / 10, failures: failed }, null, 2));
+console.log(
+  JSON.stringify(
+    { seeds, from, failed: failed.length, wallS: Math.round(wallS * 10) / 10, failures: failed },
+    null,
+    2,
+  ),
+);
 process.exit(failed.length === 0 ? 0 : 1);

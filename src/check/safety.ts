@@ -68,7 +68,14 @@ export class SafetyChecker {
 
   constructor(ids: readonly NodeId[]) {
     for (const id of ids) {
-      this.servers.set(id, { role: 'follower', term: 0, alive: true, commitIndex: 0, chain: [0], terms: [0] });
+      this.servers.set(id, {
+        role: 'follower',
+        term: 0,
+        alive: true,
+        commitIndex: 0,
+        chain: [0],
+        terms: [0],
+      });
     }
   }
 
@@ -86,7 +93,13 @@ export class SafetyChecker {
     const s = this.server(id);
     const lastIndex = s.chain.length - 1;
     if (from <= lastIndex && role === 'leader' && s.role === 'leader' && s.alive) {
-      this.report('Leader Append-Only', at, `S${id}, leader in term ${s.term}, deleted or overwrote its entries from index ${from}`, [id], from);
+      this.report(
+        'Leader Append-Only',
+        at,
+        `S${id}, leader in term ${s.term}, deleted or overwrote its entries from index ${from}`,
+        [id],
+        from,
+      );
     }
     s.chain.length = from;
     s.terms.length = from;
@@ -98,7 +111,13 @@ export class SafetyChecker {
       const first = byTerm.get(e.term);
       if (first === undefined) byTerm.set(e.term, h);
       else if (first !== h) {
-        this.report('Log Matching', at, `S${id} holds an entry at index ${e.index} in term ${e.term} whose preceding entries differ from another log's`, [id], e.index);
+        this.report(
+          'Log Matching',
+          at,
+          `S${id} holds an entry at index ${e.index} in term ${e.term} whose preceding entries differ from another log's`,
+          [id],
+          e.index,
+        );
       }
     }
   }
@@ -106,9 +125,20 @@ export class SafetyChecker {
   /** A server's role, term and commitIndex after a step. */
   state(id: NodeId, role: Role, term: number, commitIndex: number, at: number): void {
     const s = this.server(id);
-    if (term < s.term) this.report('Term Monotonicity', at, `S${id}'s currentTerm went back from ${s.term} to ${term}`, [id]);
+    if (term < s.term)
+      this.report(
+        'Term Monotonicity',
+        at,
+        `S${id}'s currentTerm went back from ${s.term} to ${term}`,
+        [id],
+      );
     if (commitIndex < s.commitIndex) {
-      this.report('Commit Monotonicity', at, `S${id}'s commitIndex went back from ${s.commitIndex} to ${commitIndex}`, [id]);
+      this.report(
+        'Commit Monotonicity',
+        at,
+        `S${id}'s commitIndex went back from ${s.commitIndex} to ${commitIndex}`,
+        [id],
+      );
     }
     const becameLeader = role === 'leader' && (s.role !== 'leader' || s.term !== term);
     s.role = role;
@@ -137,7 +167,13 @@ export class SafetyChecker {
     const first = this.applied[entry.index];
     if (first === undefined) this.applied[entry.index] = { term: entry.term, command };
     else if (first.term !== entry.term || first.command !== command) {
-      this.report('State Machine Safety', at, `S${id} applied a different entry at index ${entry.index} (term ${entry.term}) than another server did (term ${first.term})`, [id], entry.index);
+      this.report(
+        'State Machine Safety',
+        at,
+        `S${id} applied a different entry at index ${entry.index} (term ${entry.term}) than another server did (term ${first.term})`,
+        [id],
+        entry.index,
+      );
     }
   }
 
@@ -149,15 +185,28 @@ export class SafetyChecker {
     let holders = 0;
     for (const s of this.servers.values()) if (s.chain[index] === want) holders++;
     if (holders < majority(this.servers.size)) {
-      const missing = [...this.servers].filter(([, s]) => s.chain[index] !== want).map(([id]) => id);
-      this.report('Committed Entry Durability', at, `committed entry ${index} is stored on only ${holders} of ${this.servers.size} servers`, missing, index);
+      const missing = [...this.servers]
+        .filter(([, s]) => s.chain[index] !== want)
+        .map(([id]) => id);
+      this.report(
+        'Committed Entry Durability',
+        at,
+        `committed entry ${index} is stored on only ${holders} of ${this.servers.size} servers`,
+        missing,
+        index,
+      );
     }
   }
 
   private leaderElected(id: NodeId, term: number, at: number): void {
     const other = this.leaderOfTerm.get(term);
     if (other !== undefined && other !== id) {
-      this.report('Election Safety', at, `S${id} and S${other} were both elected leader in term ${term}`, [id, other]);
+      this.report(
+        'Election Safety',
+        at,
+        `S${id} and S${other} were both elected leader in term ${term}`,
+        [id, other],
+      );
     } else {
       this.leaderOfTerm.set(term, id);
     }
@@ -165,7 +214,13 @@ export class SafetyChecker {
     const s = this.server(id);
     for (let i = 1; i < this.committedChain.length; i++) {
       if ((this.committedInTerm[i] ?? 0) < term && s.chain[i] !== this.committedChain[i]) {
-        this.report('Leader Completeness', at, `S${id} became leader in term ${term} without committed entry ${i}`, [id], i);
+        this.report(
+          'Leader Completeness',
+          at,
+          `S${id} became leader in term ${term} without committed entry ${i}`,
+          [id],
+          i,
+        );
         return;
       }
     }
@@ -179,9 +234,19 @@ export class SafetyChecker {
       this.committedInTerm.push(s.term);
     }
     // Log Matching makes the last newly committed entry stand for its prefix.
-    for (let i = s.commitIndex + 1; i <= Math.min(commitIndex, this.committedChain.length - 1); i++) {
+    for (
+      let i = s.commitIndex + 1;
+      i <= Math.min(commitIndex, this.committedChain.length - 1);
+      i++
+    ) {
       if (s.chain[i] !== this.committedChain[i]) {
-        this.report('State Machine Safety', at, `S${id} committed index ${i} with a different entry than was committed before`, [id], i);
+        this.report(
+          'State Machine Safety',
+          at,
+          `S${id} committed index ${i} with a different entry than was committed before`,
+          [id],
+          i,
+        );
         return;
       }
     }
@@ -190,7 +255,13 @@ export class SafetyChecker {
       if (o.role !== 'leader' || !o.alive) continue;
       for (let i = s.commitIndex + 1; i <= commitIndex; i++) {
         if ((this.committedInTerm[i] ?? 0) < o.term && o.chain[i] !== this.committedChain[i]) {
-          this.report('Leader Completeness', at, `S${other}, leader in term ${o.term}, lacks entry ${i} committed in term ${this.committedInTerm[i]}`, [other], i);
+          this.report(
+            'Leader Completeness',
+            at,
+            `S${other}, leader in term ${o.term}, lacks entry ${i} committed in term ${this.committedInTerm[i]}`,
+            [other],
+            i,
+          );
           break;
         }
       }
@@ -203,11 +274,21 @@ export class SafetyChecker {
     return s;
   }
 
-  private report(property: SafetyProperty, at: number, detail: string, nodes: NodeId[], index?: number): void {
+  private report(
+    property: SafetyProperty,
+    at: number,
+    detail: string,
+    nodes: NodeId[],
+    index?: number,
+  ): void {
     const key = `${property}:${index ?? nodes.join(',')}`;
     if (this.seen.has(key) || this.found.length >= MAX_VIOLATIONS) return;
     this.seen.add(key);
-    this.found.push(index === undefined ? { property, at, detail, nodes } : { property, at, detail, nodes, index });
+    this.found.push(
+      index === undefined
+        ? { property, at, detail, nodes }
+        : { property, at, detail, nodes, index },
+    );
   }
 }
 

@@ -14,7 +14,8 @@ export class RaftLog {
 
   constructor(entries: readonly LogEntry[] = []) {
     entries.forEach((e, k) => {
-      if (e.index !== k + 1) throw new Error(`log entry ${k} has index ${e.index}, expected ${k + 1}`);
+      if (e.index !== k + 1)
+        throw new Error(`log entry ${k} has index ${e.index}, expected ${k + 1}`);
     });
     this.entries = entries.slice();
   }
@@ -82,7 +83,8 @@ export class RaftLog {
 
   /** Deletes the entry at `index` and all that follow it (Figure 2, AppendEntries step 3). */
   truncateFrom(index: number): void {
-    if (index <= this.offset) throw new Error(`cannot truncate at ${index}: compacted up to ${this.offset}`);
+    if (index <= this.offset)
+      throw new Error(`cannot truncate at ${index}: compacted up to ${this.offset}`);
     this.entries.length = Math.max(0, index - this.offset - 1);
   }
 }

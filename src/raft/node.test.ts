@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { testNode, sent } from './testing';
-import { NOOP, isNoop, type AppendEntries, type AppendEntriesResponse, type RequestVote } from './types';
+import {
+  NOOP,
+  isNoop,
+  type AppendEntries,
+  type AppendEntriesResponse,
+  type RequestVote,
+} from './types';
 
 const peers3 = [1, 2, 3];
 const peers5 = [1, 2, 3, 4, 5];
 
 function appendEntries(over: Partial<AppendEntries>): AppendEntries {
-  return { type: 'AppendEntries', from: 2, to: 1, term: 1, prevLogIndex: 0, prevLogTerm: 0, entries: [], leaderCommit: 0, readSeq: 0, ...over };
+  return {
+    type: 'AppendEntries',
+    from: 2,
+    to: 1,
+    term: 1,
+    prevLogIndex: 0,
+    prevLogTerm: 0,
+    entries: [],
+    leaderCommit: 0,
+    readSeq: 0,
+    ...over,
+  };
 }
 function requestVote(over: Partial<RequestVote>): RequestVote {
   return { type: 'RequestVote', from: 2, to: 1, term: 1, lastLogIndex: 0, lastLogTerm: 0, ...over };
@@ -20,7 +37,11 @@ function leader(peers = peers3, persisted: Parameters<typeof testNode>[2] = {}) 
   const n = testNode(1, peers, persisted);
   n.tick(150);
   const votes = sent(n, 'RequestVote');
-  for (const v of votes) n.step({ type: 'RequestVoteResponse', from: v.to, to: 1, term: n.currentTerm, voteGranted: true }, 160);
+  for (const v of votes)
+    n.step(
+      { type: 'RequestVoteResponse', from: v.to, to: 1, term: n.currentTerm, voteGranted: true },
+      160,
+    );
   expect(n.role).toBe('leader');
   n.takeReady();
   return n;
@@ -96,10 +117,14 @@ describe('RequestVote (Raft §5.2, §5.4.1)', () => {
     n.step(requestVote({ from: 2, term: 1 }), 10);
     let ready = n.takeReady();
     expect(ready.hardState).toEqual({ currentTerm: 1, votedFor: 2 });
-    expect(ready.messages).toMatchObject([{ type: 'RequestVoteResponse', to: 2, voteGranted: true }]);
+    expect(ready.messages).toMatchObject([
+      { type: 'RequestVoteResponse', to: 2, voteGranted: true },
+    ]);
     n.step(requestVote({ from: 3, term: 1 }), 11);
     ready = n.takeReady();
-    expect(ready.messages).toMatchObject([{ type: 'RequestVoteResponse', to: 3, voteGranted: false }]);
+    expect(ready.messages).toMatchObject([
+      { type: 'RequestVoteResponse', to: 3, voteGranted: false },
+    ]);
     // A repeated request from the same candidate is granted again (a lost reply).
     n.step(requestVote({ from: 2, term: 1 }), 12);
     expect(sent(n)).toMatchObject([{ voteGranted: true }]);
@@ -131,7 +156,12 @@ describe('RequestVote (Raft §5.2, §5.4.1)', () => {
   });
 
   it('with bugs.voteWithoutLogCheck, grants a vote to a candidate with a stale log', () => {
-    const n = testNode(1, peers3, { term: 2, log: [1, 2, 2] }, { bugs: { voteWithoutLogCheck: true } });
+    const n = testNode(
+      1,
+      peers3,
+      { term: 2, log: [1, 2, 2] },
+      { bugs: { voteWithoutLogCheck: true } },
+    );
     n.step(requestVote({ term: 3, lastLogIndex: 1, lastLogTerm: 1 }), 10);
     expect(sent(n)).toMatchObject([{ voteGranted: true }]);
   });
@@ -156,13 +186,17 @@ describe('AppendEntries (Raft §5.3)', () => {
     n.step(appendEntries({ prevLogIndex: 1, prevLogTerm: 1, entries: entries(2, [1, 1]) }), 10);
     const ready = n.takeReady();
     expect(ready.entries).toMatchObject({ from: 2, entries: [{ index: 2 }, { index: 3 }] });
-    expect(ready.messages).toMatchObject([{ type: 'AppendEntriesResponse', success: true, matchIndex: 3 }]);
+    expect(ready.messages).toMatchObject([
+      { type: 'AppendEntriesResponse', success: true, matchIndex: 3 },
+    ]);
   });
 
   it('refuses when the log has no entry at prevLogIndex, with conflictIndex = lastIndex + 1 (fast backup)', () => {
     const n = testNode(1, peers3, { term: 3, log: [1, 1] });
     n.step(appendEntries({ term: 3, prevLogIndex: 6, prevLogTerm: 3 }), 10);
-    expect(sent(n)).toMatchObject([{ success: false, conflictTerm: 0, conflictIndex: 3, rejectedIndex: 6 }]);
+    expect(sent(n)).toMatchObject([
+      { success: false, conflictTerm: 0, conflictIndex: 3, rejectedIndex: 6 },
+    ]);
   });
 
   it('refuses on a term mismatch, naming the conflicting term and its first index (fast backup)', () => {
@@ -173,7 +207,10 @@ describe('AppendEntries (Raft §5.3)', () => {
 
   it('deletes a conflicting entry and all that follow it, then appends (Figure 2, step 3)', () => {
     const n = testNode(1, peers3, { term: 3, log: [1, 2, 2, 2] });
-    n.step(appendEntries({ term: 3, prevLogIndex: 1, prevLogTerm: 1, entries: entries(2, [3]) }), 10);
+    n.step(
+      appendEntries({ term: 3, prevLogIndex: 1, prevLogTerm: 1, entries: entries(2, [3]) }),
+      10,
+    );
     expect(n.log.all().map((e) => e.term)).toEqual([1, 3]);
     expect(n.takeReady().entries).toMatchObject({ from: 2, entries: [{ index: 2, term: 3 }] });
   });
@@ -216,7 +253,11 @@ describe('the leader (Raft §5.3, §5.4.2, §8)', () => {
     expect(n.log.entry(1)?.command).toEqual(NOOP);
     const quiet = testNode(1, peers3, {}, { noopOnElection: false });
     quiet.tick(150);
-    for (const v of sent(quiet, 'RequestVote')) quiet.step({ type: 'RequestVoteResponse', from: v.to, to: 1, term: 1, voteGranted: true }, 160);
+    for (const v of sent(quiet, 'RequestVote'))
+      quiet.step(
+        { type: 'RequestVoteResponse', from: v.to, to: 1, term: 1, voteGranted: true },
+        160,
+      );
     expect(quiet.role).toBe('leader');
     expect(quiet.log.lastIndex()).toBe(0);
   });
@@ -243,9 +284,15 @@ describe('the leader (Raft §5.3, §5.4.2, §8)', () => {
   });
 
   it('with bugs.commitOldTermByCount, commits an earlier-term entry by counting replicas', () => {
-    const n = testNode(1, peers3, { term: 1, log: [1] }, { bugs: { commitOldTermByCount: true }, noopOnElection: false });
+    const n = testNode(
+      1,
+      peers3,
+      { term: 1, log: [1] },
+      { bugs: { commitOldTermByCount: true }, noopOnElection: false },
+    );
     n.tick(150);
-    for (const v of sent(n, 'RequestVote')) n.step({ type: 'RequestVoteResponse', from: v.to, to: 1, term: 2, voteGranted: true }, 160);
+    for (const v of sent(n, 'RequestVote'))
+      n.step({ type: 'RequestVoteResponse', from: v.to, to: 1, term: 2, voteGranted: true }, 160);
     sent(n);
     n.step(ack(2, 1, 2), 200);
     expect(n.commitIndex).toBe(1);
@@ -309,12 +356,14 @@ describe('the leader (Raft §5.3, §5.4.2, §8)', () => {
 
   it('a restarted node keeps term, vote and log but starts with commitIndex 0 (Figure 2)', () => {
     const n = testNode(1, peers3, { term: 3, votedFor: 2, log: [1, 3] });
-    expect([n.currentTerm, n.votedFor, n.log.lastIndex(), n.commitIndex, n.lastApplied]).toEqual([3, 2, 2, 0, 0]);
+    expect([n.currentTerm, n.votedFor, n.log.lastIndex(), n.commitIndex, n.lastApplied]).toEqual([
+      3, 2, 2, 0, 0,
+    ]);
   });
 });
 
 describe('ReadIndex (dissertation §6.4)', () => {
-  it('a read waits for an entry of the leader\'s term to commit, then for a heartbeat round from a majority', () => {
+  it("a read waits for an entry of the leader's term to commit, then for a heartbeat round from a majority", () => {
     const n = leader(peers3); // no-op at 1, not yet committed
     expect(n.readIndex(7, 170)).toBe(true);
     expect(sent(n, 'AppendEntries')).toEqual([]); // step 1: wait for the no-op
@@ -358,8 +407,36 @@ describe('ReadIndex (dissertation §6.4)', () => {
 });
 
 function ack(from: number, matchIndex: number, term = 1): AppendEntriesResponse {
-  return { type: 'AppendEntriesResponse', from, to: 1, term, success: true, matchIndex, rejectedIndex: 0, conflictTerm: 0, conflictIndex: 0, readSeq: 0 };
+  return {
+    type: 'AppendEntriesResponse',
+    from,
+    to: 1,
+    term,
+    success: true,
+    matchIndex,
+    rejectedIndex: 0,
+    conflictTerm: 0,
+    conflictIndex: 0,
+    readSeq: 0,
+  };
 }
-function refuse(from: number, rejectedIndex: number, conflictTerm: number, conflictIndex: number, term = 8): AppendEntriesResponse {
-  return { type: 'AppendEntriesResponse', from, to: 1, term, success: false, matchIndex: 0, rejectedIndex, conflictTerm, conflictIndex, readSeq: 0 };
+function refuse(
+  from: number,
+  rejectedIndex: number,
+  conflictTerm: number,
+  conflictIndex: number,
+  term = 8,
+): AppendEntriesResponse {
+  return {
+    type: 'AppendEntriesResponse',
+    from,
+    to: 1,
+    term,
+    success: false,
+    matchIndex: 0,
+    rejectedIndex,
+    conflictTerm,
+    conflictIndex,
+    readSeq: 0,
+  };
 }

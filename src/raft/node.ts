@@ -190,7 +190,10 @@ export class RaftNode {
     const entries =
       this.unstableFrom === Infinity
         ? null
-        : { from: this.unstableFrom, entries: this.log.slice(this.unstableFrom, this.log.lastIndex() + 1) };
+        : {
+            from: this.unstableFrom,
+            entries: this.log.slice(this.unstableFrom, this.log.lastIndex() + 1),
+          };
     const committed = this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1);
     this.lastAppliedValue = this.commitIndexValue;
     const messages = this.outbox;
@@ -207,7 +210,8 @@ export class RaftNode {
   // ---- role transitions (etcd style: role, step function and timers change together)
 
   private becomeFollower(term: number, leaderId: NodeId | null): void {
-    if (term < this.currentTermValue) throw new Error(`S${this.id}: follower term ${term} < ${this.currentTermValue}`);
+    if (term < this.currentTermValue)
+      throw new Error(`S${this.id}: follower term ${term} < ${this.currentTermValue}`);
     if (term > this.currentTermValue) {
       this.currentTermValue = term;
       this.votedForValue = null;
@@ -223,7 +227,8 @@ export class RaftNode {
   }
 
   private becomeCandidate(): void {
-    if (this.roleValue === 'leader') throw new Error(`S${this.id}: a leader cannot become a candidate`);
+    if (this.roleValue === 'leader')
+      throw new Error(`S${this.id}: a leader cannot become a candidate`);
     // Raft §5.2: increment currentTerm, vote for self, reset the election timer, ask for votes.
     this.currentTermValue += 1;
     this.votedForValue = this.id;
@@ -250,13 +255,16 @@ export class RaftNode {
   }
 
   private becomeLeader(): void {
-    if (this.roleValue !== 'candidate') throw new Error(`S${this.id}: only a candidate can become leader`);
+    if (this.roleValue !== 'candidate')
+      throw new Error(`S${this.id}: only a candidate can become leader`);
     this.roleValue = 'leader';
     this.stepRole = this.stepLeader;
     this.leaderIdValue = this.id;
     this.votes.clear();
     // Figure 2: nextIndex starts just past the leader's log, matchIndex at 0.
-    this.progressMap = new Map(this.otherPeers().map((p) => [p, new Progress(this.log.lastIndex() + 1)]));
+    this.progressMap = new Map(
+      this.otherPeers().map((p) => [p, new Progress(this.log.lastIndex() + 1)]),
+    );
     if (this.config.noopOnElection) this.appendEntry(NOOP);
     this.maybeCommit(); // a single-server cluster commits at once
     this.broadcastAppend(true);
@@ -308,7 +316,8 @@ export class RaftNode {
   private stepLeader(m: Message | LocalMessage): void {
     switch (m.type) {
       case 'HeartbeatTimeout':
-        for (const [peer, pr] of this.progressMap) if (pr.heartbeatDueAtMs <= this.now) this.sendAppend(peer, true);
+        for (const [peer, pr] of this.progressMap)
+          if (pr.heartbeatDueAtMs <= this.now) this.sendAppend(peer, true);
         return;
       case 'Propose':
         this.appendEntry(m.command);
@@ -336,7 +345,8 @@ export class RaftNode {
 
   private handleRequestVote(m: RequestVote): void {
     const canVote = this.votedForValue === null || this.votedForValue === m.from;
-    const upToDate = this.config.bugs.voteWithoutLogCheck || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
+    const upToDate =
+      this.config.bugs.voteWithoutLogCheck || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
     const voteGranted = canVote && upToDate;
     if (voteGranted) {
       this.votedForValue = m.from;
@@ -359,7 +369,9 @@ export class RaftNode {
       const ourTerm = this.log.term(m.prevLogIndex);
       const conflictTerm = ourTerm ?? 0;
       const conflictIndex =
-        ourTerm === undefined ? this.log.lastIndex() + 1 : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
+        ourTerm === undefined
+          ? this.log.lastIndex() + 1
+          : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
       this.replyAppend(m.from, false, 0, m.prevLogIndex, conflictTerm, conflictIndex, m.readSeq);
       return;
     }
@@ -431,8 +443,11 @@ export class RaftNode {
     if (!heartbeat && (!canSend || !hasEntries)) return;
     const prevLogIndex = pr.nextIndex - 1;
     const entries = canSend
-        ? this.log.slice(pr.nextIndex, Math.min(this.log.lastIndex() + 1, pr.nextIndex + this.config.maxEntriesPerAppend))
-        : [];
+      ? this.log.slice(
+          pr.nextIndex,
+          Math.min(this.log.lastIndex() + 1, pr.nextIndex + this.config.maxEntriesPerAppend),
+        )
+      : [];
     this.send<AppendEntries>({
       type: 'AppendEntries',
       from: this.id,
@@ -475,7 +490,8 @@ export class RaftNode {
     for (const pr of this.progressMap.values()) match.push(pr.matchIndex);
     const n = committedIndex(match);
     if (n <= this.commitIndexValue) return;
-    if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount) return;
+    if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount)
+      return;
     this.commitIndexValue = n;
     this.startReadRounds();
   }
@@ -489,7 +505,11 @@ export class RaftNode {
    * heartbeats, to learn that no newer leader has been elected.
    */
   private startReadRounds(): void {
-    if (this.roleValue !== 'leader' || this.log.term(this.commitIndexValue) !== this.currentTermValue) return;
+    if (
+      this.roleValue !== 'leader' ||
+      this.log.term(this.commitIndexValue) !== this.currentTermValue
+    )
+      return;
     const waiting = this.pendingReads.filter((r) => r.index === null);
     if (waiting.length === 0) return;
     this.readSeq += 1;
@@ -597,8 +617,8 @@ export class RaftNode {
   }
 
   private advanceClock(nowMs: number): void {
-    if (nowMs < this.now) throw new Error(`S${this.id}: time went back from ${this.now} to ${nowMs}`);
+    if (nowMs < this.now)
+      throw new Error(`S${this.id}: time went back from ${this.now} to ${nowMs}`);
     this.now = nowMs;
   }
 }
-

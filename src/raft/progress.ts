@@ -36,7 +36,8 @@ export class Progress {
 
   /** A success reply: returns whether matchIndex moved. */
   acknowledge(matchIndex: number): boolean {
-    while (this.inflight.length > 0 && (this.inflight[0]?.lastIndex ?? 0) <= matchIndex) this.inflight.shift();
+    while (this.inflight.length > 0 && (this.inflight[0]?.lastIndex ?? 0) <= matchIndex)
+      this.inflight.shift();
     this.paused = false;
     if (matchIndex <= this.matchIndex) return false;
     this.matchIndex = matchIndex;

@@ -21,7 +21,10 @@ export function committedIndex(matchIndex: number[]): number {
 }
 
 /** The outcome of an election so far (Raft §5.2). */
-export function voteResult(votes: ReadonlyMap<NodeId, boolean>, size: number): 'won' | 'lost' | 'pending' {
+export function voteResult(
+  votes: ReadonlyMap<NodeId, boolean>,
+  size: number,
+): 'won' | 'lost' | 'pending' {
   let granted = 0;
   let refused = 0;
   for (const v of votes.values()) {

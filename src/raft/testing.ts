@@ -8,7 +8,11 @@ export function testNode(
   persisted: Partial<{ term: number; votedFor: NodeId | null; log: readonly number[] }> = {},
   config: Partial<RaftConfig> = {},
 ): RaftNode {
-  const log: LogEntry[] = (persisted.log ?? []).map((term, k) => ({ index: k + 1, term, command: `c${k + 1}` }));
+  const log: LogEntry[] = (persisted.log ?? []).map((term, k) => ({
+    index: k + 1,
+    term,
+    command: `c${k + 1}`,
+  }));
   const state: Persisted = {
     hardState: { currentTerm: persisted.term ?? 0, votedFor: persisted.votedFor ?? null },
     log,
@@ -32,7 +36,10 @@ export function testNode(
 }
 
 /** The messages a node has produced since the last call, of one type. */
-export function sent<T extends Message['type']>(node: RaftNode, type?: T): Extract<Message, { type: T }>[] {
+export function sent<T extends Message['type']>(
+  node: RaftNode,
+  type?: T,
+): Extract<Message, { type: T }>[] {
   const all = node.takeReady().messages;
   return (type ? all.filter((m) => m.type === type) : all) as Extract<Message, { type: T }>[];
 }

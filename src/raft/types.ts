@@ -15,7 +15,11 @@ export interface LogEntry {
 export const NOOP = Object.freeze({ kind: 'noop' }) as { readonly kind: 'noop' };
 
 export function isNoop(command: unknown): boolean {
-  return typeof command === 'object' && command !== null && (command as { kind?: unknown }).kind === 'noop';
+  return (
+    typeof command === 'object' &&
+    command !== null &&
+    (command as { kind?: unknown }).kind === 'noop'
+  );
 }
 
 /** State every server keeps on stable storage (Raft Figure 2, "Persistent state"). */

@@ -51,7 +51,9 @@ describe('the coordinator', () => {
     expect(await c.runUntil(() => c.leader() !== null, 3_000)).toBe(true);
     const at = await c.propose(c.leader()!, 'x');
     expect(at).not.toBeNull();
-    expect(await c.runUntil(() => c.ids.every((id) => c.node(id).commitIndex >= at!.index), 2_000)).toBe(true);
+    expect(
+      await c.runUntil(() => c.ids.every((id) => c.node(id).commitIndex >= at!.index), 2_000),
+    ).toBe(true);
     expect(c.violations()).toEqual([]);
   });
 
@@ -66,7 +68,10 @@ describe('the coordinator', () => {
       expect(c.history().filter((h) => h.status === 'ok').length).toBeGreaterThan(20);
       for (const id of c.ids) expect(c.users(id), `S${id}`).toEqual(headless.users(id));
       for (const id of c.ids) {
-        expect(c.node(id).log.map((e) => e.term), `S${id}`).toEqual(headless.node(id).log.map((e) => e.term));
+        expect(
+          c.node(id).log.map((e) => e.term),
+          `S${id}`,
+        ).toEqual(headless.node(id).log.map((e) => e.term));
         expect(c.node(id).commitIndex, `S${id}`).toBe(headless.node(id).commitIndex);
       }
       expect(c.violations()).toEqual([]);

@@ -1,9 +1,14 @@
-import type { LogEntry, NodeId, Role } from '../raft';
+import type { LogEntry, NodeId } from '../raft';
 import { SafetyChecker } from '../check/safety';
 import type { ClusterViolation, NodeView } from '../sim/cluster';
 import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
 import { NetworkState, type Envelope } from '../sim/network';
-import { initialDisk, resolveOptions, type ClusterOptions, type ResolvedOptions } from '../sim/options';
+import {
+  initialDisk,
+  resolveOptions,
+  type ClusterOptions,
+  type ResolvedOptions,
+} from '../sim/options';
 import { combineTraceHash } from '../sim/trace';
 import {
   applyCommand,
@@ -88,7 +93,9 @@ export class Coordinator {
     this.network.dropRate = this.options.dropRate;
     this.network.duplicateRate = this.options.duplicateRate;
     this.checker = new SafetyChecker(this.ids);
-    this.drivers = new ClientDriver(this.ids, this.options.latencyMs[0], (to, request, at) => this.outgoing.push({ to, request, at }));
+    this.drivers = new ClientDriver(this.ids, this.options.latencyMs[0], (to, request, at) =>
+      this.outgoing.push({ to, request, at }),
+    );
     for (const id of this.ids) {
       this.slots.set(id, {
         id,
@@ -100,7 +107,16 @@ export class Coordinator {
         pending: null,
         error: null,
         service: createServiceState(),
-        view: { id, alive: false, role: 'follower', term: 0, votedFor: null, log: initialDisk(this.options, id).log, commitIndex: 0, lastApplied: 0 },
+        view: {
+          id,
+          alive: false,
+          role: 'follower',
+          term: 0,
+          votedFor: null,
+          log: initialDisk(this.options, id).log,
+          commitIndex: 0,
+          lastApplied: 0,
+        },
       });
     }
   }
@@ -164,7 +180,9 @@ export class Coordinator {
   }
 
   violations(): readonly ClusterViolation[] {
-    return this.checker.violations().map((v) => ({ ...v, detail: `${v.detail} (at ${v.at} ms, seed ${this.options.seed})` }));
+    return this.checker
+      .violations()
+      .map((v) => ({ ...v, detail: `${v.detail} (at ${v.at} ms, seed ${this.options.seed})` }));
   }
 
   inputLog(): readonly Input[] {
@@ -181,7 +199,8 @@ export class Coordinator {
   /** The next instant at which anything is due, or Infinity. */
   nextEventAt(): number {
     let t = this.drivers.nextDueAt();
-    for (const slot of this.slots.values()) if (slot.endpoint) t = Math.min(t, slot.dueReported, slot.pendingMin);
+    for (const slot of this.slots.values())
+      if (slot.endpoint) t = Math.min(t, slot.dueReported, slot.pendingMin);
     return t;
   }
 
@@ -215,12 +234,18 @@ export class Coordinator {
       const start = this.nextEventAt();
       if (start > limitMs || start === Infinity || this.stopped) return null;
       // Clients act at their own instants, after the servers' events there.
-      const end = singleInstant ? start : Math.min(start + this.options.latencyMs[0] - 1, limitMs, this.drivers.nextDueAt());
-      const runners = [...this.slots.values()].filter((s) => s.endpoint && Math.min(s.dueReported, s.pendingMin) <= end);
+      const end = singleInstant
+        ? start
+        : Math.min(start + this.options.latencyMs[0] - 1, limitMs, this.drivers.nextDueAt());
+      const runners = [...this.slots.values()].filter(
+        (s) => s.endpoint && Math.min(s.dueReported, s.pendingMin) <= end,
+      );
       for (const s of runners) s.pendingMin = Infinity;
       const network = this.network.snapshot();
       const replies = await Promise.all(
-        runners.map((s) => this.call(s, { kind: 'run', untilMs: end, expect: this.expectation(s), network })),
+        runners.map((s) =>
+          this.call(s, { kind: 'run', untilMs: end, expect: this.expectation(s), network }),
+        ),
       );
       runners.forEach((s, k) => this.absorb(s, replies[k]));
       this.nowMs = end;
@@ -233,7 +258,8 @@ export class Coordinator {
 
   /** A client of the per-user service; its name is its user. */
   client(name: string): AsyncClient {
-    const invoke = (op: ClientOpInput): Promise<Op> => this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Promise<Op>;
+    const invoke = (op: ClientOpInput): Promise<Op> =>
+      this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Promise<Op>;
     return {
       name,
       login: (password) => {
@@ -243,7 +269,12 @@ export class Coordinator {
       },
       setState: (state) => invoke({ kind: 'setState', state }),
       getState: (user, options) =>
-        invoke({ kind: 'getState', user, stale: options?.stale ?? false, ...(options?.via === undefined ? {} : { via: options.via }) }),
+        invoke({
+          kind: 'getState',
+          user,
+          stale: options?.stale ?? false,
+          ...(options?.via === undefined ? {} : { via: options.via }),
+        }),
     };
   }
 
@@ -259,7 +290,12 @@ export class Coordinator {
   // ---- inputs: each is validated, recorded with the current time, then applied
 
   async propose(id: NodeId, command: unknown): Promise<{ index: number; term: number } | null> {
-    return ((await this.apply({ at: this.nowMs, kind: 'propose', id, command })) as { index: number; term: number } | null) ?? null;
+    return (
+      ((await this.apply({ at: this.nowMs, kind: 'propose', id, command })) as {
+        index: number;
+        term: number;
+      } | null) ?? null
+    );
   }
   async timeoutNow(id: NodeId): Promise<void> {
     await this.apply({ at: this.nowMs, kind: 'timeoutNow', id });
@@ -308,7 +344,10 @@ export class Coordinator {
       case 'timeoutNow': {
         const slot = this.slot(input.id);
         if (!slot.endpoint) return null;
-        const action = input.kind === 'propose' ? { kind: 'propose' as const, command: input.command } : { kind: 'timeoutNow' as const };
+        const action =
+          input.kind === 'propose'
+            ? { kind: 'propose' as const, command: input.command }
+            : { kind: 'timeoutNow' as const };
         const reply = await this.call(slot, {
           kind: 'input',
           nowMs: this.nowMs,
@@ -409,7 +448,9 @@ export class Coordinator {
    */
   private async drainFrom(id: NodeId): Promise<void> {
     const peers = [...this.slots.values()].filter((s) => s.endpoint && s.id !== id);
-    const replies = await Promise.all(peers.map((s) => this.call(s, { kind: 'sync', expect: this.expectation(s) })));
+    const replies = await Promise.all(
+      peers.map((s) => this.call(s, { kind: 'sync', expect: this.expectation(s) })),
+    );
     peers.forEach((s, k) => this.absorb(s, replies[k]));
   }
 
@@ -467,7 +508,10 @@ export class Coordinator {
     const suffix = `>${slot.id}:${slot.incarnation}`;
     for (const [key, count] of this.sentOnChannel) {
       if (!key.endsWith(suffix) || count === 0) continue;
-      const [from, fromInc] = key.slice(0, key.indexOf('>')).split(':').map(Number) as [number, number];
+      const [from, fromInc] = key.slice(0, key.indexOf('>')).split(':').map(Number) as [
+        number,
+        number,
+      ];
       (expect[from] ??= {})[fromInc] = count;
     }
     return expect;
@@ -503,14 +547,21 @@ export class Coordinator {
         case 'drop':
           break;
         case 'state':
-          slot.view = { ...slot.view, alive: true, role: t.role, term: t.term, votedFor: t.votedFor, commitIndex: t.commitIndex };
+          slot.view = {
+            ...slot.view,
+            alive: true,
+            role: t.role,
+            term: t.term,
+            votedFor: t.votedFor,
+            commitIndex: t.commitIndex,
+          };
           this.checker.state(id, t.role, t.term, t.commitIndex, t.at);
           break;
         case 'persist': {
           const log: LogEntry[] = slot.view.log.slice(0, t.from - 1);
           for (const e of t.entries) log.push(e);
           slot.view = { ...slot.view, log };
-          this.checker.persist(id, t.from, t.entries, t.role as Role, t.at);
+          this.checker.persist(id, t.from, t.entries, t.role, t.at);
           break;
         }
         case 'apply':
@@ -548,7 +599,8 @@ export class Coordinator {
 
   private slot(id: NodeId): Slot {
     const s = this.slots.get(id);
-    if (!s) throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
+    if (!s)
+      throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
     return s;
   }
 }

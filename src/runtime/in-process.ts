@@ -10,7 +10,11 @@ import { WorkerNode } from './worker-core';
  * link ends are exercised exactly as in the browser, minus the threads.
  * `disks` outlives the nodes, as a disk outlives a crash.
  */
-export function inProcessSpawner(disks: Map<string, Disk> = new Map()): { spawn: Spawn; makeChannel: MakeChannel; open: () => number } {
+export function inProcessSpawner(disks: Map<string, Disk> = new Map()): {
+  spawn: Spawn;
+  makeChannel: MakeChannel;
+  open: () => number;
+} {
   let open = 0;
   const spawn: Spawn = (_id, _incarnation, events) => {
     const { port1: coordinatorEnd, port2: workerEnd } = new MessageChannel();

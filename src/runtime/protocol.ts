@@ -33,7 +33,12 @@ export type ToWorker =
   /** Wait until the expected envelopes have arrived, then report. */
   | { readonly kind: 'sync'; readonly expect: Expectation }
   /** Run every instant t <= untilMs. */
-  | { readonly kind: 'run'; readonly untilMs: number; readonly expect: Expectation; readonly network: NetworkSnapshot }
+  | {
+      readonly kind: 'run';
+      readonly untilMs: number;
+      readonly expect: Expectation;
+      readonly network: NetworkSnapshot;
+    }
   /** Apply a client input at nowMs, after that instant's events. */
   | {
       readonly kind: 'input';
@@ -51,7 +56,11 @@ export type Expectation = Readonly<Record<NodeId, Readonly<Record<number, number
 
 export type FromWorker =
   | { readonly kind: 'started'; readonly report: WindowReport }
-  | { readonly kind: 'done'; readonly report: WindowReport; readonly result?: { index: number; term: number } | null }
+  | {
+      readonly kind: 'done';
+      readonly report: WindowReport;
+      readonly result?: { index: number; term: number } | null;
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 /** What a worker tells the coordinator after each window or input. */
@@ -70,7 +79,15 @@ export interface WindowReport {
 export type Telemetry =
   | { readonly k: 'send'; readonly e: Envelope }
   | { readonly k: 'deliver'; readonly e: Envelope; readonly at: number }
-  | { readonly k: 'drop'; readonly from: NodeId; readonly to: NodeId; readonly type: string; readonly reason: DropReason | 'crash'; readonly atSender: boolean; readonly at: number }
+  | {
+      readonly k: 'drop';
+      readonly from: NodeId;
+      readonly to: NodeId;
+      readonly type: string;
+      readonly reason: DropReason | 'crash';
+      readonly atSender: boolean;
+      readonly at: number;
+    }
   | {
       readonly k: 'state';
       readonly at: number;
@@ -80,8 +97,19 @@ export type Telemetry =
       readonly commitIndex: number;
       readonly leaderId: NodeId | null;
     }
-  | { readonly k: 'persist'; readonly at: number; readonly from: number; readonly entries: readonly LogEntry[]; readonly role: Role }
-  | { readonly k: 'apply'; readonly at: number; readonly entry: LogEntry; readonly result: ServiceResponse | null }
+  | {
+      readonly k: 'persist';
+      readonly at: number;
+      readonly from: number;
+      readonly entries: readonly LogEntry[];
+      readonly role: Role;
+    }
+  | {
+      readonly k: 'apply';
+      readonly at: number;
+      readonly entry: LogEntry;
+      readonly result: ServiceResponse | null;
+    }
   | { readonly k: 'request'; readonly at: number; readonly request: ClientRequest }
   | { readonly k: 'reply'; readonly at: number; readonly reply: ClientReply };
 

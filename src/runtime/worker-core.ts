@@ -4,7 +4,14 @@ import { NodeHost, type Disk, type HostObserver } from '../sim/host';
 import { NetworkState, type Envelope } from '../sim/network';
 import { initialDisk, raftTiming } from '../sim/options';
 import type { OpenDisk, DiskStore } from './disk';
-import type { Expectation, FromWorker, LinkBatch, Telemetry, ToWorker, WindowReport } from './protocol';
+import type {
+  Expectation,
+  FromWorker,
+  LinkBatch,
+  Telemetry,
+  ToWorker,
+  WindowReport,
+} from './protocol';
 
 /** Posts to the coordinator. */
 export type PostToCoordinator = (message: FromWorker) => void;
@@ -44,7 +51,10 @@ export class WorkerNode {
     this.queue = this.queue
       .then(() => this.handle(message))
       .catch((error: unknown) => {
-        this.post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        this.post({
+          kind: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        });
       });
   }
 
@@ -96,7 +106,8 @@ export class WorkerNode {
     this.network.load(m.network);
     this.disk = this.openDisk(m.diskName);
     const stored = await this.disk.load();
-    if (!stored && m.incarnation > 0) throw new Error(`S${m.id} restarted but its disk (${m.diskName}) is empty`);
+    if (!stored && m.incarnation > 0)
+      throw new Error(`S${m.id} restarted but its disk (${m.diskName}) is empty`);
     const disk: Disk = stored ?? initialDisk(m.options, m.id);
     if (!stored) this.disk.write(disk.hardState, 1, disk.log);
     await this.disk.flush();
@@ -105,9 +116,18 @@ export class WorkerNode {
       send: (e) => this.telemetry.push({ k: 'send', e }),
       deliver: (e, at) => this.telemetry.push({ k: 'deliver', e, at }),
       drop: (message, reason, atSender, at) =>
-        this.telemetry.push({ k: 'drop', from: message.from, to: message.to, type: message.type, reason, atSender, at }),
+        this.telemetry.push({
+          k: 'drop',
+          from: message.from,
+          to: message.to,
+          type: message.type,
+          reason,
+          atSender,
+          at,
+        }),
       state: (_id, s, at) => this.telemetry.push({ k: 'state', at, ...s }),
-      persist: (_id, from, entries, role, at) => this.telemetry.push({ k: 'persist', at, from, entries, role }),
+      persist: (_id, from, entries, role, at) =>
+        this.telemetry.push({ k: 'persist', at, from, entries, role }),
       apply: (_id, entry, result, at) => this.telemetry.push({ k: 'apply', at, entry, result }),
       request: (_id, request, at) => this.telemetry.push({ k: 'request', at, request }),
       reply: (_id, reply, at) => this.telemetry.push({ k: 'reply', at, reply }),
@@ -172,7 +192,8 @@ export class WorkerNode {
     const host = this.requireHost();
     const disk = this.disk;
     if (disk) {
-      for (const t of this.telemetry) if (t.k === 'persist') disk.write(host.disk.hardState, t.from, t.entries);
+      for (const t of this.telemetry)
+        if (t.k === 'persist') disk.write(host.disk.hardState, t.from, t.entries);
       disk.write(host.disk.hardState, null, []);
       await disk.flush();
     }

@@ -13,8 +13,23 @@ export interface ClientRequest {
 
 /** What a server answers. */
 export type ClientReply =
-  | { readonly requestId: number; readonly from: NodeId; readonly kind: 'response'; readonly response: ServiceResponse }
+  | {
+      readonly requestId: number;
+      readonly from: NodeId;
+      readonly kind: 'response';
+      readonly response: ServiceResponse;
+    }
   /** Not the leader: ask `leaderHint` (or another server, if null). */
-  | { readonly requestId: number; readonly from: NodeId; readonly kind: 'redirect'; readonly leaderHint: NodeId | null }
+  | {
+      readonly requestId: number;
+      readonly from: NodeId;
+      readonly kind: 'redirect';
+      readonly leaderHint: NodeId | null;
+    }
   /** This server lost leadership before the write committed: it may or may not take effect. */
-  | { readonly requestId: number; readonly from: NodeId; readonly kind: 'unknown'; readonly reason: string };
+  | {
+      readonly requestId: number;
+      readonly from: NodeId;
+      readonly kind: 'unknown';
+      readonly reason: string;
+    };

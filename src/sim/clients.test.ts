@@ -12,10 +12,17 @@ describe('clients of the per-user service', () => {
   it('log in (registering), set state, and read it back linearizably', () => {
     const c = createCluster({ nodes: 3, seed: 1 });
     const alice = c.client('alice');
-    expect(settle(c, alice.login('secret'))).toMatchObject({ ok: true, value: { kind: 'login', user: 'alice', registered: true } });
+    expect(settle(c, alice.login('secret'))).toMatchObject({
+      ok: true,
+      value: { kind: 'login', user: 'alice', registered: true },
+    });
     expect(settle(c, alice.setState('hello'))).toMatchObject({ ok: true, value: { version: 1 } });
-    expect(settle(c, c.client('bob').getState('alice'))).toMatchObject({ ok: true, value: { state: 'hello', version: 1 } });
-    for (const id of c.ids) expect(c.users(id)).toEqual([{ user: 'alice', state: 'hello', version: 1 }]);
+    expect(settle(c, c.client('bob').getState('alice'))).toMatchObject({
+      ok: true,
+      value: { state: 'hello', version: 1 },
+    });
+    for (const id of c.ids)
+      expect(c.users(id)).toEqual([{ user: 'alice', state: 'hello', version: 1 }]);
     expect(c.violations()).toEqual([]);
   });
 
@@ -56,16 +63,22 @@ describe('clients of the per-user service', () => {
     const op = alice.setState('once');
     // The write reaches a follower's log, then the leader dies before it can answer.
     const follower = c.ids.find((id) => id !== leader)!;
-    c.runUntil(() => c.node(follower).log.some((e) => (e.command as { state?: string }).state === 'once'), 1_000);
+    c.runUntil(
+      () => c.node(follower).log.some((e) => (e.command as { state?: string }).state === 'once'),
+      1_000,
+    );
     c.crash(leader);
     settle(c, op, 6_000);
     expect(op).toMatchObject({ ok: true, value: { version: 1 } });
     expect(c.history().at(-1)?.attempts).toBeGreaterThan(1);
     c.restart(leader);
     c.advance(1_000);
-    for (const id of c.ids) expect(c.users(id)).toEqual([{ user: 'alice', state: 'once', version: 1 }]);
+    for (const id of c.ids)
+      expect(c.users(id)).toEqual([{ user: 'alice', state: 'once', version: 1 }]);
     // The command is in the log twice (the retry was appended again) but applied once.
-    const copies = c.node(follower).log.filter((e) => (e.command as { state?: string }).state === 'once');
+    const copies = c
+      .node(follower)
+      .log.filter((e) => (e.command as { state?: string }).state === 'once');
     expect(copies.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -106,7 +119,8 @@ describe('clients of the per-user service', () => {
     expect(ops.map((o) => o.ok)).toEqual([true, true, true, true]);
     expect(c.users(waitForLeader(c))).toEqual([{ user: 'alice', state: 'c', version: 3 }]);
     const history = c.history();
-    for (let k = 1; k < history.length; k++) expect(history[k]!.invokeMs).toBeGreaterThanOrEqual(history[k - 1]!.completeMs!);
+    for (let k = 1; k < history.length; k++)
+      expect(history[k]!.invokeMs).toBeGreaterThanOrEqual(history[k - 1]!.completeMs!);
   });
 
   it('client operations replay exactly from the input log', () => {

@@ -23,7 +23,12 @@ export const HISTORY_OPS_MAX = 20_000;
 export type ClientOpInput =
   | { readonly kind: 'login'; readonly passwordHash: string }
   | { readonly kind: 'setState'; readonly state: string }
-  | { readonly kind: 'getState'; readonly user: string; readonly stale: boolean; readonly via?: NodeId };
+  | {
+      readonly kind: 'getState';
+      readonly user: string;
+      readonly stale: boolean;
+      readonly via?: NodeId;
+    };
 
 /** The headless API's view of one operation (issue "Per-user state", §3). */
 export interface Op {
@@ -97,7 +102,9 @@ export type SendRequest = (to: NodeId, request: ClientRequest, atMs: number) => 
  */
 export class ClientDriver {
   private readonly clients = new Map<string, ClientState>();
-  private readonly timers = new Heap<Timer>((a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq));
+  private readonly timers = new Heap<Timer>(
+    (a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq),
+  );
   private readonly ops: HistoryOp[] = [];
   private readonly byRequest = new Map<number, OpState>();
   private nextRequestId = 1;
@@ -116,7 +123,9 @@ export class ClientDriver {
     if (clientProblem) return `Client "${client}": ${clientProblem}`;
     if (input.kind === 'setState') return stateTextError(input.state);
     if (input.kind === 'getState') return userNameError(input.user);
-    return /^[0-9a-f]{64}$/.test(input.passwordHash) ? null : 'A login carries the SHA-256 of the password, never the password.';
+    return /^[0-9a-f]{64}$/.test(input.passwordHash)
+      ? null
+      : 'A login carries the SHA-256 of the password, never the password.';
   }
 
   /** Starts (or queues) an operation for `client` at `nowMs`. */
@@ -124,7 +133,8 @@ export class ClientDriver {
     const problem = ClientDriver.problem(client, input);
     if (problem) throw new RangeError(problem);
     const c = this.clientState(client);
-    if (c.queue.length >= CLIENT_QUEUE_MAX) throw new RangeError(`Client ${client} already has ${CLIENT_QUEUE_MAX} operations waiting.`);
+    if (c.queue.length >= CLIENT_QUEUE_MAX)
+      throw new RangeError(`Client ${client} already has ${CLIENT_QUEUE_MAX} operations waiting.`);
     const state = this.newOp(c, input, nowMs);
     if (c.current) c.queue.push(state);
     else this.start(c, state, nowMs);
@@ -135,7 +145,13 @@ export class ClientDriver {
   onReply(reply: ClientReply, atMs: number): void {
     const op = this.byRequest.get(reply.requestId);
     if (!op) return;
-    this.timers.push({ at: atMs + this.replyDelayMs, seq: this.nextTimerSeq++, kind: 'reply', client: op.history.client, reply });
+    this.timers.push({
+      at: atMs + this.replyDelayMs,
+      seq: this.nextTimerSeq++,
+      kind: 'reply',
+      client: op.history.client,
+      reply,
+    });
   }
 
   /** The next virtual time at which a client acts, or Infinity. */
@@ -151,7 +167,8 @@ export class ClientDriver {
       const op = c?.current;
       if (!c || !op) continue;
       if (t.kind === 'timeout') {
-        if (op.attempts.has(t.requestId) && t.requestId === this.latestRequest(op)) this.retry(c, op, nowMs, 'timeout');
+        if (op.attempts.has(t.requestId) && t.requestId === this.latestRequest(op))
+          this.retry(c, op, nowMs, 'timeout');
         continue;
       }
       if (!op.attempts.has(t.reply.requestId)) continue; // an answer for an op already finished
@@ -188,28 +205,54 @@ export class ClientDriver {
     op.command = this.command(c, op.input);
     op.history.invokeMs = nowMs;
     const via = op.input.kind === 'getState' ? op.input.via : undefined;
-    this.attempt(c, op, via ?? c.leaderGuess ?? this.ids[(op.history.id - 1) % this.ids.length] ?? 1, nowMs, 'sent');
+    this.attempt(
+      c,
+      op,
+      via ?? c.leaderGuess ?? this.ids[(op.history.id - 1) % this.ids.length] ?? 1,
+      nowMs,
+      'sent',
+    );
   }
 
-  private retry(c: ClientState, op: OpState, nowMs: number, why: 'timeout' | 'redirected' | 'retried'): void {
+  private retry(
+    c: ClientState,
+    op: OpState,
+    nowMs: number,
+    why: 'timeout' | 'redirected' | 'retried',
+  ): void {
     if (nowMs - op.startedMs >= CLIENT_OP_DEADLINE_MS) {
       this.giveUp(c, op, nowMs);
       return;
     }
-    const next = why !== 'timeout' && c.leaderGuess !== null ? c.leaderGuess : this.after(op.lastTarget);
+    const next =
+      why !== 'timeout' && c.leaderGuess !== null ? c.leaderGuess : this.after(op.lastTarget);
     this.attempt(c, op, next, nowMs, why === 'redirected' ? 'redirected' : 'retried');
   }
 
-  private attempt(c: ClientState, op: OpState, to: NodeId, nowMs: number, progress: Op['progress']): void {
+  private attempt(
+    c: ClientState,
+    op: OpState,
+    to: NodeId,
+    nowMs: number,
+    progress: Op['progress'],
+  ): void {
     const requestId = this.nextRequestId++;
     op.attempts.add(requestId);
     op.lastTarget = to;
     this.byRequest.set(requestId, op);
     op.op.progress = progress;
     op.history.attempts = op.attempts.size;
-    this.timers.push({ at: nowMs + CLIENT_ATTEMPT_TIMEOUT_MS, seq: this.nextTimerSeq++, kind: 'timeout', client: c.name, requestId });
+    this.timers.push({
+      at: nowMs + CLIENT_ATTEMPT_TIMEOUT_MS,
+      seq: this.nextTimerSeq++,
+      kind: 'timeout',
+      client: c.name,
+      requestId,
+    });
     const command = op.command ?? this.command(c, op.input);
-    const request: ClientRequest = op.stale ? { requestId, command, stale: true } : { requestId, command };
+    const request: ClientRequest = op.stale
+      ? { requestId, command, stale: true }
+      : { requestId, command };
     this.send(to, request, nowMs);
   }
 
@@ -252,7 +295,12 @@ export class ClientDriver {
       id: this.nextOpId++,
       client: c.name,
       kind: input.kind,
-      input: input.kind === 'setState' ? { user, state: input.state } : input.kind === 'getState' ? { user, stale: input.stale } : { user },
+      input:
+        input.kind === 'setState'
+          ? { user, state: input.state }
+          : input.kind === 'getState'
+            ? { user, stale: input.stale }
+            : { user },
       status: 'pending',
       invokeMs: nowMs,
       completeMs: null,
@@ -275,9 +323,23 @@ export class ClientDriver {
   private command(c: ClientState, input: ClientOpInput): ClientCommand {
     switch (input.kind) {
       case 'login':
-        return { v: COMMAND_VERSION, kind: 'login', clientId: c.name, seq: ++c.seq, user: c.name, passwordHash: input.passwordHash };
+        return {
+          v: COMMAND_VERSION,
+          kind: 'login',
+          clientId: c.name,
+          seq: ++c.seq,
+          user: c.name,
+          passwordHash: input.passwordHash,
+        };
       case 'setState':
-        return { v: COMMAND_VERSION, kind: 'setState', clientId: c.name, seq: ++c.seq, user: c.name, state: input.state };
+        return {
+          v: COMMAND_VERSION,
+          kind: 'setState',
+          clientId: c.name,
+          seq: ++c.seq,
+          user: c.name,
+          state: input.state,
+        };
       case 'getState':
         return { v: COMMAND_VERSION, kind: 'getState', user: input.user };
     }

@@ -1,4 +1,10 @@
-import { listUsers, passwordError, passwordHash, type ServiceResponse, type UserView } from '../app';
+import {
+  listUsers,
+  passwordError,
+  passwordHash,
+  type ServiceResponse,
+  type UserView,
+} from '../app';
 import type { ClientReply, ClientRequest } from './client-protocol';
 import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from './clients';
 import type { LogEntry, Message, NodeId, Role } from '../raft';
@@ -7,7 +13,13 @@ import { SafetyChecker, type Violation } from '../check/safety';
 import { NodeHost, type Disk, type HostObserver, type SoftState } from './host';
 import { applyNetworkInput, validateInput, type Input, type InputAction } from './inputs';
 import { NetworkState, type DropReason, type Envelope } from './network';
-import { raftTiming, resolveOptions, initialDisk, type ClusterOptions, type ResolvedOptions } from './options';
+import {
+  raftTiming,
+  resolveOptions,
+  initialDisk,
+  type ClusterOptions,
+  type ResolvedOptions,
+} from './options';
 import { TraceRing, combineTraceHash, formatTraceEvent, type TraceEvent } from './trace';
 
 export interface NodeView {
@@ -101,7 +113,12 @@ export function createCluster(options: ClusterOptions, hooks: ClusterHooks = {})
 }
 
 /** Replays an input log from the start: the determinism contract's other half. */
-export function replay(options: ClusterOptions, inputs: readonly Input[], untilMs?: number, hooks: ClusterHooks = {}): Cluster {
+export function replay(
+  options: ClusterOptions,
+  inputs: readonly Input[],
+  untilMs?: number,
+  hooks: ClusterHooks = {},
+): Cluster {
   const cluster = new HeadlessCluster(options, hooks);
   for (const input of inputs) {
     if (untilMs !== undefined && input.at > untilMs) break;
@@ -238,7 +255,8 @@ class HeadlessCluster implements Cluster {
   }
 
   client(name: string): Client {
-    const invoke = (op: ClientOpInput): Op => this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Op;
+    const invoke = (op: ClientOpInput): Op =>
+      this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Op;
     return {
       name,
       login: (password) => {
@@ -248,7 +266,12 @@ class HeadlessCluster implements Cluster {
       },
       setState: (state) => invoke({ kind: 'setState', state }),
       getState: (user, options) =>
-        invoke({ kind: 'getState', user, stale: options?.stale ?? false, ...(options?.via === undefined ? {} : { via: options.via }) }),
+        invoke({
+          kind: 'getState',
+          user,
+          stale: options?.stale ?? false,
+          ...(options?.via === undefined ? {} : { via: options.via }),
+        }),
     };
   }
 
@@ -262,7 +285,12 @@ class HeadlessCluster implements Cluster {
   }
 
   propose(id: NodeId, command: unknown): { index: number; term: number } | null {
-    return (this.apply({ at: this.nowMs, kind: 'propose', id, command }) as { index: number; term: number } | null) ?? null;
+    return (
+      (this.apply({ at: this.nowMs, kind: 'propose', id, command }) as {
+        index: number;
+        term: number;
+      } | null) ?? null
+    );
   }
   crash(id: NodeId): void {
     this.apply({ at: this.nowMs, kind: 'crash', id });
@@ -294,7 +322,8 @@ class HeadlessCluster implements Cluster {
 
   /** Applies one input at the current instant and records it. Validation errors change nothing. */
   apply(input: Input): { index: number; term: number } | Op | null | void {
-    if (input.at !== this.nowMs) throw new Error(`input for ${input.at} ms applied at ${this.nowMs} ms`);
+    if (input.at !== this.nowMs)
+      throw new Error(`input for ${input.at} ms applied at ${this.nowMs} ms`);
     validateInput(this.ids, input);
     this.inputs.push(input);
     this.ring?.push({ kind: 'input', input });
@@ -342,7 +371,10 @@ class HeadlessCluster implements Cluster {
     return all;
   }
 
-  progress(leader: NodeId, follower: NodeId): { nextIndex: number; matchIndex: number } | undefined {
+  progress(
+    leader: NodeId,
+    follower: NodeId,
+  ): { nextIndex: number; matchIndex: number } | undefined {
     return this.hosts.get(leader)?.node.progress(follower);
   }
 
@@ -423,7 +455,8 @@ class HeadlessCluster implements Cluster {
 
   private disk(id: NodeId): Disk {
     const d = this.disks.get(id);
-    if (!d) throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
+    if (!d)
+      throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
     return d;
   }
 
@@ -461,14 +494,22 @@ class HeadlessCluster implements Cluster {
       },
       persist: (id: NodeId, from: number, entries: readonly LogEntry[], role: Role, at: number) => {
         checker.persist(id, from, entries, role, at);
-        ring?.push({ kind: 'persist', at, id, from, count: entries.length, lastTerm: entries.at(-1)?.term ?? 0 });
+        ring?.push({
+          kind: 'persist',
+          at,
+          id,
+          from,
+          count: entries.length,
+          lastTerm: entries.at(-1)?.term ?? 0,
+        });
         outer?.persist?.(id, from, entries, role, at);
       },
       reply: (id: NodeId, reply: ClientReply, at: number) => {
         this.drivers.onReply(reply, at);
         outer?.reply?.(id, reply, at);
       },
-      request: (id: NodeId, request: ClientRequest, at: number) => outer?.request?.(id, request, at),
+      request: (id: NodeId, request: ClientRequest, at: number) =>
+        outer?.request?.(id, request, at),
       apply: (id: NodeId, entry: LogEntry, result: ServiceResponse | null, at: number) => {
         checker.apply(id, entry, at);
         ring?.push({ kind: 'apply', at, id, entry });

@@ -45,7 +45,11 @@ describe('determinism (DESIGN.md, the determinism contract)', () => {
     const original = busyRun(faulty);
     const half = Math.floor(original.now / 2);
     const past = replay(faulty, original.inputLog(), half);
-    const straight = replay(faulty, original.inputLog().filter((i) => i.at <= half), half);
+    const straight = replay(
+      faulty,
+      original.inputLog().filter((i) => i.at <= half),
+      half,
+    );
     expect(past.traceHash()).toBe(straight.traceHash());
     expect(past.now).toBe(half);
   });
@@ -55,16 +59,20 @@ describe('determinism (DESIGN.md, the determinism contract)', () => {
     c.runUntil(() => c.leader() !== null, 2_000);
     const lines = c.traceLines();
     expect(lines[0]).toBe('0 S1 state follower term 0 vote - commit 0');
-    expect(lines.some((l) => /^\d+ S\d send RequestVote to S\d term 1 seq 0\.\d+ due \d+$/.test(l))).toBe(true);
+    expect(
+      lines.some((l) => /^\d+ S\d send RequestVote to S\d term 1 seq 0\.\d+ due \d+$/.test(l)),
+    ).toBe(true);
     expect(lines.some((l) => /^\d+ S\d state leader term 1 vote S\d commit 0$/.test(l))).toBe(true);
   });
 
-  it('a node\'s election timeouts do not change when another stream is used more', () => {
+  it("a node's election timeouts do not change when another stream is used more", () => {
     // Links draw from their own streams: more traffic on a link shifts no timer.
     const a = Prng.derive(9, 'node', 1, 0);
     const b = Prng.derive(9, 'node', 1, 0);
     Prng.derive(9, 'link', 1, 2, 0).next();
     expect(a.int(150, 300)).toBe(b.int(150, 300));
-    expect(Prng.derive(9, 'node', 1, 0).nextUint32()).not.toBe(Prng.derive(9, 'node', 2, 0).nextUint32());
+    expect(Prng.derive(9, 'node', 1, 0).nextUint32()).not.toBe(
+      Prng.derive(9, 'node', 2, 0).nextUint32(),
+    );
   });
 });

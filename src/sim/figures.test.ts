@@ -18,7 +18,9 @@ describe("the paper's Figure 7: a new leader repairs six follower logs (Raft §5
   };
 
   function figure7(): Cluster {
-    const initial: Record<number, { term: number; log: { term: number }[] }> = { 1: { term: 7, log: entries(leaderLog) } };
+    const initial: Record<number, { term: number; log: { term: number }[] }> = {
+      1: { term: 7, log: entries(leaderLog) },
+    };
     Object.values(followers).forEach((log, k) => (initial[k + 2] = { term: 7, log: entries(log) }));
     const c = createCluster({ nodes: 7, seed: 7, initial });
     c.timeoutNow(1); // S1 stands for term 8 before anyone else times out

@@ -8,12 +8,25 @@ import {
   type RaftConfig,
   type Role,
 } from '../raft';
-import { applyCommand, createServiceState, readState, stampCommand, type ServiceResponse, type ServiceState } from '../app';
+import {
+  applyCommand,
+  createServiceState,
+  readState,
+  stampCommand,
+  type ServiceResponse,
+  type ServiceState,
+} from '../app';
 import { isNoop } from '../raft';
 import { Hash64 } from '../check/hash';
 import type { ClientReply, ClientRequest } from './client-protocol';
 import { Heap } from './heap';
-import { LinkEnd, deliveryOrder, type DropReason, type Envelope, type NetworkState } from './network';
+import {
+  LinkEnd,
+  deliveryOrder,
+  type DropReason,
+  type Envelope,
+  type NetworkState,
+} from './network';
 import { Prng } from './prng';
 
 /** A node's stable storage: what survives a crash (Raft Figure 2, "Persistent state"). */
@@ -35,7 +48,13 @@ export interface SoftState {
 export interface HostObserver {
   send?(envelope: Envelope): void;
   /** A message lost at the sender's end (`atSender`) or the receiver's. */
-  drop?(message: Message, reason: DropReason | 'crash', atSender: boolean, atMs: number, envelope?: Envelope): void;
+  drop?(
+    message: Message,
+    reason: DropReason | 'crash',
+    atSender: boolean,
+    atMs: number,
+    envelope?: Envelope,
+  ): void;
   deliver?(envelope: Envelope, atMs: number): void;
   state?(id: NodeId, state: SoftState, atMs: number): void;
   /** `role` is the node's role once the step is done: a leader that stepped down is a follower. */
@@ -114,14 +133,22 @@ export class NodeHost {
     this.hash = traceHash;
     const timers = Prng.derive(options.seed, 'node', options.id, options.incarnation);
     this.node = new RaftNode(
-      { ...options.raft, id: options.id, peers: options.peers, randomInt: (lo, hi) => timers.int(lo, hi) },
+      {
+        ...options.raft,
+        id: options.id,
+        peers: options.peers,
+        randomInt: (lo, hi) => timers.int(lo, hi),
+      },
       { hardState: disk.hardState, log: disk.log },
       nowMs,
     );
     for (const peer of options.peers) {
       if (peer === options.id) continue;
       const prng = Prng.derive(options.seed, 'link', options.id, peer, options.incarnation);
-      this.links.set(peer, new LinkEnd(options.id, peer, options.incarnation, prng, options.network));
+      this.links.set(
+        peer,
+        new LinkEnd(options.id, peer, options.incarnation, prng, options.network),
+      );
     }
     this.soft = this.readSoft();
     this.hash.add(Ev.Start).add(nowMs).add(options.incarnation);
@@ -187,7 +214,15 @@ export class NodeHost {
     const command = request.command;
     if (command.kind === 'getState') {
       if (request.stale) {
-        this.reply({ requestId: request.requestId, from: this.id, kind: 'response', response: readState(this.service, command.user) }, nowMs);
+        this.reply(
+          {
+            requestId: request.requestId,
+            from: this.id,
+            kind: 'response',
+            response: readState(this.service, command.user),
+          },
+          nowMs,
+        );
       } else if (this.node.readIndex(request.requestId, nowMs)) {
         this.pendingReads.set(request.requestId, request);
         this.handleReady(nowMs);
@@ -222,7 +257,8 @@ export class NodeHost {
   /** The node stops: every message on its way to it is lost with its memory. */
   crash(nowMs: number): void {
     // Not hashed: in the browser the thread is gone before it could record them.
-    for (let e = this.inbox.pop(); e; e = this.inbox.pop()) this.options.observer.drop?.(e.message, 'crash', false, nowMs, e);
+    for (let e = this.inbox.pop(); e; e = this.inbox.pop())
+      this.options.observer.drop?.(e.message, 'crash', false, nowMs, e);
   }
 
   private handleReady(nowMs: number): void {
@@ -234,7 +270,12 @@ export class NodeHost {
       const { from, entries } = ready.entries;
       this.disk.log.length = from - 1;
       for (const e of entries) this.disk.log.push(e);
-      this.hash.add(Ev.Persist).add(nowMs).add(from).add(entries.length).add(this.node.log.lastTerm());
+      this.hash
+        .add(Ev.Persist)
+        .add(nowMs)
+        .add(from)
+        .add(entries.length)
+        .add(this.node.log.lastTerm());
       this.options.observer.persist?.(this.id, from, entries, this.node.role, nowMs);
     }
     // Reported after the log is on disk, so a commit names stored entries.
@@ -260,22 +301,40 @@ export class NodeHost {
         continue;
       }
       for (const e of outcome.envelopes) {
-        this.hash.add(Ev.Send).add(nowMs).add(e.to).add(MESSAGE_CODE[message.type]).add(message.term).add(e.deliverAt);
+        this.hash
+          .add(Ev.Send)
+          .add(nowMs)
+          .add(e.to)
+          .add(MESSAGE_CODE[message.type])
+          .add(message.term)
+          .add(e.deliverAt);
         this.options.observer.send?.(e);
         this.out.push(e);
       }
     }
     // 3. Apply, and answer the clients whose writes these are.
     for (const entry of ready.committed) {
-      const result = isNoop(entry.command) ? null : applyCommand(this.service, entry.command, entry.index);
+      const result = isNoop(entry.command)
+        ? null
+        : applyCommand(this.service, entry.command, entry.index);
       this.hash.add(Ev.Apply).add(nowMs).add(entry.index).add(entry.term);
       this.options.observer.apply?.(this.id, entry, result, nowMs);
       const pending = this.pendingWrites.get(entry.index);
       if (!pending || !result) continue;
       this.pendingWrites.delete(entry.index);
       const requestId = pending.request.requestId;
-      if (entry.term === pending.term) this.reply({ requestId, from: this.id, kind: 'response', response: result }, nowMs);
-      else this.reply({ requestId, from: this.id, kind: 'unknown', reason: `another leader's entry replaced it at index ${entry.index}` }, nowMs);
+      if (entry.term === pending.term)
+        this.reply({ requestId, from: this.id, kind: 'response', response: result }, nowMs);
+      else
+        this.reply(
+          {
+            requestId,
+            from: this.id,
+            kind: 'unknown',
+            reason: `another leader's entry replaced it at index ${entry.index}`,
+          },
+          nowMs,
+        );
     }
     // 4. Reads (dissertation §6.4): confirmed ones are served once applied up to their index.
     for (const ctx of ready.failedReads) {
@@ -301,7 +360,15 @@ export class NodeHost {
       }
       const command = r.request.command;
       if (command.kind !== 'getState') continue;
-      this.reply({ requestId: r.request.requestId, from: this.id, kind: 'response', response: readState(this.service, command.user) }, nowMs);
+      this.reply(
+        {
+          requestId: r.request.requestId,
+          from: this.id,
+          kind: 'response',
+          response: readState(this.service, command.user),
+        },
+        nowMs,
+      );
     }
     this.readyReads = waiting;
   }
@@ -309,14 +376,25 @@ export class NodeHost {
   /** A leader that steps down cannot know whether its pending writes will commit. */
   private abandonWrites(nowMs: number): void {
     for (const { request } of this.pendingWrites.values()) {
-      this.reply({ requestId: request.requestId, from: this.id, kind: 'unknown', reason: `S${this.id} stopped being the leader before the write committed` }, nowMs);
+      this.reply(
+        {
+          requestId: request.requestId,
+          from: this.id,
+          kind: 'unknown',
+          reason: `S${this.id} stopped being the leader before the write committed`,
+        },
+        nowMs,
+      );
     }
     this.pendingWrites.clear();
   }
 
   private redirect(request: ClientRequest, nowMs: number): void {
     const hint = this.node.leaderId === this.id ? null : this.node.leaderId;
-    this.reply({ requestId: request.requestId, from: this.id, kind: 'redirect', leaderHint: hint }, nowMs);
+    this.reply(
+      { requestId: request.requestId, from: this.id, kind: 'redirect', leaderHint: hint },
+      nowMs,
+    );
   }
 
   private reply(reply: ClientReply, nowMs: number): void {
@@ -324,14 +402,32 @@ export class NodeHost {
     this.options.observer.reply?.(this.id, reply, nowMs);
   }
 
-  private dropped(peer: NodeId, message: Message, reason: DropReason, atSender: boolean, nowMs: number, envelope?: Envelope): void {
-    this.hash.add(Ev.Drop).add(nowMs).add(peer).add(MESSAGE_CODE[message.type]).add(DROP_CODE[reason]);
+  private dropped(
+    peer: NodeId,
+    message: Message,
+    reason: DropReason,
+    atSender: boolean,
+    nowMs: number,
+    envelope?: Envelope,
+  ): void {
+    this.hash
+      .add(Ev.Drop)
+      .add(nowMs)
+      .add(peer)
+      .add(MESSAGE_CODE[message.type])
+      .add(DROP_CODE[reason]);
     this.options.observer.drop?.(message, reason, atSender, nowMs, envelope);
   }
 
   private readSoft(): SoftState {
     const n = this.node;
-    return { role: n.role, term: n.currentTerm, votedFor: n.votedFor, commitIndex: n.commitIndex, leaderId: n.leaderId };
+    return {
+      role: n.role,
+      term: n.currentTerm,
+      votedFor: n.votedFor,
+      commitIndex: n.commitIndex,
+      leaderId: n.leaderId,
+    };
   }
 }
 

@@ -10,13 +10,37 @@ import { ClientDriver, type ClientOpInput } from './clients';
  */
 export type Input =
   | { readonly at: number; readonly kind: 'crash' | 'restart' | 'timeoutNow'; readonly id: NodeId }
-  | { readonly at: number; readonly kind: 'propose'; readonly id: NodeId; readonly command: unknown }
-  | { readonly at: number; readonly kind: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
+  | {
+      readonly at: number;
+      readonly kind: 'propose';
+      readonly id: NodeId;
+      readonly command: unknown;
+    }
+  | {
+      readonly at: number;
+      readonly kind: 'partition';
+      readonly groups: readonly (readonly NodeId[])[];
+    }
   | { readonly at: number; readonly kind: 'heal' }
-  | { readonly at: number; readonly kind: 'setLink'; readonly from: NodeId; readonly to: NodeId; readonly up: boolean }
-  | { readonly at: number; readonly kind: 'setDropRate' | 'setDuplicateRate'; readonly rate: number }
+  | {
+      readonly at: number;
+      readonly kind: 'setLink';
+      readonly from: NodeId;
+      readonly to: NodeId;
+      readonly up: boolean;
+    }
+  | {
+      readonly at: number;
+      readonly kind: 'setDropRate' | 'setDuplicateRate';
+      readonly rate: number;
+    }
   /** A client operation as the user asked for it (a login carries the password's hash only). */
-  | { readonly at: number; readonly kind: 'client'; readonly client: string; readonly op: ClientOpInput };
+  | {
+      readonly at: number;
+      readonly kind: 'client';
+      readonly client: string;
+      readonly op: ClientOpInput;
+    };
 
 /** Distributes Omit over the union, so each kind keeps its own fields. */
 export type InputAction = Input extends infer I ? (I extends Input ? Omit<I, 'at'> : never) : never;
@@ -24,7 +48,8 @@ export type InputAction = Input extends infer I ? (I extends Input ? Omit<I, 'at
 /** Throws a message a student understands if the input cannot apply to servers `ids`; changes nothing. */
 export function validateInput(ids: readonly NodeId[], input: Input): void {
   const known = (id: NodeId): void => {
-    if (!ids.includes(id)) throw new RangeError(`There is no server S${id}; this cluster has S1..S${ids.length}.`);
+    if (!ids.includes(id))
+      throw new RangeError(`There is no server S${id}; this cluster has S1..S${ids.length}.`);
   };
   switch (input.kind) {
     case 'crash':
@@ -39,7 +64,8 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
     case 'setLink':
       known(input.from);
       known(input.to);
-      if (input.from === input.to) throw new RangeError(`A link joins two different servers; got S${input.from} to itself.`);
+      if (input.from === input.to)
+        throw new RangeError(`A link joins two different servers; got S${input.from} to itself.`);
       return;
     case 'setDropRate':
       checkRate('drop', input.rate);
@@ -59,7 +85,11 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
 }
 
 /** Applies an input that changes only the network's fault state; returns false for any other. */
-export function applyNetworkInput(network: NetworkState, ids: readonly NodeId[], input: Input): boolean {
+export function applyNetworkInput(
+  network: NetworkState,
+  ids: readonly NodeId[],
+  input: Input,
+): boolean {
   switch (input.kind) {
     case 'partition': {
       const group = new Map<NodeId, number>();

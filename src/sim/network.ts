@@ -129,12 +129,29 @@ export class LinkEnd {
     if (lossDraw < this.network.dropRate) return { dropped: 'loss', envelopes: [] };
     const first = this.envelope(message, nowMs, nowMs + latency, false);
     if (duplicateDraw < this.network.duplicateRate) {
-      return { dropped: null, envelopes: [first, this.envelope(message, nowMs, nowMs + duplicateLatency, true)] };
+      return {
+        dropped: null,
+        envelopes: [first, this.envelope(message, nowMs, nowMs + duplicateLatency, true)],
+      };
     }
     return { dropped: null, envelopes: [first] };
   }
 
-  private envelope(message: Message, sentAt: number, deliverAt: number, duplicate: boolean): Envelope {
-    return { message, from: this.from, to: this.to, sentAt, deliverAt, incarnation: this.incarnation, seq: this.seq++, duplicate };
+  private envelope(
+    message: Message,
+    sentAt: number,
+    deliverAt: number,
+    duplicate: boolean,
+  ): Envelope {
+    return {
+      message,
+      from: this.from,
+      to: this.to,
+      sentAt,
+      deliverAt,
+      incarnation: this.incarnation,
+      seq: this.seq++,
+      duplicate,
+    };
   }
 }

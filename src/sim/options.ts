@@ -19,7 +19,14 @@ export interface ClusterOptions {
   duplicateRate?: number;
   /** Persisted state to start from, per node: to build the paper's Figure 7 and 8. */
   initial?: Readonly<
-    Record<NodeId, { term: number; votedFor?: NodeId | null; log: readonly { term: number; command?: unknown }[] }>
+    Record<
+      NodeId,
+      {
+        term: number;
+        votedFor?: NodeId | null;
+        log: readonly { term: number; command?: unknown }[];
+      }
+    >
   >;
   bugs?: RaftBugs;
   /** default true */
@@ -33,7 +40,8 @@ export const DEFAULT_LATENCY_MS: readonly [number, number] = [10, 20];
 export const MAX_ENTRIES_PER_APPEND = 64;
 export const MAX_INFLIGHT_APPENDS = 1;
 
-export type ResolvedOptions = Required<Omit<ClusterOptions, 'initial'>> & Pick<ClusterOptions, 'initial'>;
+export type ResolvedOptions = Required<Omit<ClusterOptions, 'initial'>> &
+  Pick<ClusterOptions, 'initial'>;
 
 /** Fills in defaults and rejects what cannot run, with a message a student understands. */
 export function resolveOptions(o: ClusterOptions): ResolvedOptions {
@@ -51,14 +59,16 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
   const latencyMs = o.latencyMs ?? DEFAULT_LATENCY_MS;
   checkRange('election timeout', electionTimeoutMs, 1);
   checkRange('latency', latencyMs, 1);
-  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 1) fail(`The heartbeat interval is a whole number of ms, at least 1; got ${heartbeatMs}.`);
+  if (!Number.isInteger(heartbeatMs) || heartbeatMs < 1)
+    fail(`The heartbeat interval is a whole number of ms, at least 1; got ${heartbeatMs}.`);
   const dropRate = o.dropRate ?? 0;
   const duplicateRate = o.duplicateRate ?? 0;
   checkRate('drop', dropRate);
   checkRate('duplicate', duplicateRate);
   for (const key of Object.keys(o.initial ?? {})) {
     const id = Number(key);
-    if (!Number.isInteger(id) || id < 1 || id > o.nodes) fail(`Initial state given for S${key}, but the cluster has S1..S${o.nodes}.`);
+    if (!Number.isInteger(id) || id < 1 || id > o.nodes)
+      fail(`Initial state given for S${key}, but the cluster has S1..S${o.nodes}.`);
   }
   return {
     nodes: o.nodes,
@@ -76,12 +86,15 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
 
 function checkRange(name: string, [lo, hi]: readonly [number, number], min: number): void {
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < min || hi < lo) {
-    throw new RangeError(`The ${name} range is two whole numbers of ms, min >= ${min} and min <= max; got [${lo}, ${hi}].`);
+    throw new RangeError(
+      `The ${name} range is two whole numbers of ms, min >= ${min} and min <= max; got [${lo}, ${hi}].`,
+    );
   }
 }
 
 export function checkRate(name: string, rate: number): void {
-  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`The ${name} rate is a number from 0 to 1; got ${rate}.`);
+  if (!(rate >= 0 && rate <= 1))
+    throw new RangeError(`The ${name} rate is a number from 0 to 1; got ${rate}.`);
 }
 
 /** The Raft settings every node of a run shares. */
@@ -99,6 +112,10 @@ export function raftTiming(o: ResolvedOptions): RaftTiming {
 /** A node's disk at the start of a run: empty, or the `initial` state the options give. */
 export function initialDisk(o: ResolvedOptions, id: NodeId): Disk {
   const init = o.initial?.[id];
-  const log = (init?.log ?? []).map((e, k) => ({ index: k + 1, term: e.term, command: e.command ?? null }));
+  const log = (init?.log ?? []).map((e, k) => ({
+    index: k + 1,
+    term: e.term,
+    command: e.command ?? null,
+  }));
   return { hardState: { currentTerm: init?.term ?? 0, votedFor: init?.votedFor ?? null }, log };
 }

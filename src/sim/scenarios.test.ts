@@ -29,7 +29,15 @@ describe('leader election (Raft §5.2)', () => {
     const c = createCluster({ nodes: 3, seed: 2 });
     const first = waitForLeader(c);
     c.partition([c.ids.filter((id) => id !== first), [first]]);
-    expect(c.runUntil(() => c.leader() !== null && c.leader() !== first && c.node(c.leader()!).term > c.node(first).term, ELECTION_BOUND_MS)).toBe(true);
+    expect(
+      c.runUntil(
+        () =>
+          c.leader() !== null &&
+          c.leader() !== first &&
+          c.node(c.leader()!).term > c.node(first).term,
+        ELECTION_BOUND_MS,
+      ),
+    ).toBe(true);
     const second = c.leader()!;
     c.heal();
     c.advance(1_000);
@@ -60,7 +68,9 @@ describe('leader election (Raft §5.2)', () => {
       const cut = new Set<number>();
       while (cut.size < 3) cut.add(pick.int(1, 7));
       c.partition([c.ids.filter((id) => !cut.has(id)), ...[...cut].map((id) => [id])]);
-      expect(c.runUntil(() => c.leader() !== null && !cut.has(c.leader()!), ELECTION_BOUND_MS)).toBe(true);
+      expect(
+        c.runUntil(() => c.leader() !== null && !cut.has(c.leader()!), ELECTION_BOUND_MS),
+      ).toBe(true);
       c.heal();
       c.advance(pick.int(0, 500));
     }
@@ -134,12 +144,18 @@ describe('log replication (Raft §5.3)', () => {
     const old = waitForLeader(c);
     c.partition([[old], c.ids.filter((id) => id !== old)]);
     for (let k = 0; k < 5; k++) c.propose(old, `lost-${k}`);
-    c.runUntil(() => c.leader() !== null && c.leader() !== old && c.node(c.leader()!).term > c.node(old).term, ELECTION_BOUND_MS);
+    c.runUntil(
+      () =>
+        c.leader() !== null && c.leader() !== old && c.node(c.leader()!).term > c.node(old).term,
+      ELECTION_BOUND_MS,
+    );
     const at = proposeOnLeader(c, 'kept');
     c.runUntil(() => committedOn(c, at.index, at.term) >= 3, 1_000);
     c.heal();
     waitCommittedEverywhere(c, at);
-    expect(c.node(old).log.some((e) => typeof e.command === 'string' && e.command.startsWith('lost'))).toBe(false);
+    expect(
+      c.node(old).log.some((e) => typeof e.command === 'string' && e.command.startsWith('lost')),
+    ).toBe(false);
     expect(c.violations()).toEqual([]);
   });
 
@@ -154,7 +170,10 @@ describe('log replication (Raft §5.3)', () => {
     c.partition([[l1, f1], rest]);
     for (let k = 0; k < 50; k++) c.propose(l1, `stale-${k}`);
     c.advance(500);
-    c.runUntil(() => rest.includes(c.leader() ?? 0) && c.node(c.leader()!).term > c.node(l1).term, ELECTION_BOUND_MS);
+    c.runUntil(
+      () => rest.includes(c.leader() ?? 0) && c.node(c.leader()!).term > c.node(l1).term,
+      ELECTION_BOUND_MS,
+    );
     const l2 = c.leader()!;
     let last = { index: 0, term: 0 };
     for (let k = 0; k < 50; k++) last = c.propose(l2, `good-${k}`)!;
@@ -162,7 +181,12 @@ describe('log replication (Raft §5.3)', () => {
     c.partition([[l1, f1, ...rest.filter((id) => id !== l2)], [l2]]);
     const before = c.stats().byType.AppendEntries ?? 0;
     const term2 = c.node(l2).term;
-    expect(c.runUntil(() => c.leader() !== l2 && c.node(c.leader() ?? l2).term > term2, ELECTION_BOUND_MS)).toBe(true);
+    expect(
+      c.runUntil(
+        () => c.leader() !== l2 && c.node(c.leader() ?? l2).term > term2,
+        ELECTION_BOUND_MS,
+      ),
+    ).toBe(true);
     const l3 = c.leader()!;
     const final = c.propose(l3, 'final')!;
     expect(c.runUntil(() => committedOn(c, final.index, final.term) === 4, 5_000)).toBe(true);
@@ -221,7 +245,12 @@ describe('the headless API', () => {
     const at = proposeOnLeader(c, 'x');
     waitCommittedEverywhere(c, at);
     c.crash(2);
-    expect(c.node(2)).toMatchObject({ alive: false, role: 'follower', commitIndex: 0, lastApplied: 0 });
+    expect(c.node(2)).toMatchObject({
+      alive: false,
+      role: 'follower',
+      commitIndex: 0,
+      lastApplied: 0,
+    });
     expect(c.node(2).log).toHaveLength(at.index);
     expect(c.propose(2, 'y')).toBeNull();
   });

@@ -24,7 +24,12 @@ describe('swarm: random faults, then heal and converge (safety and liveness)', (
     // The swarm must be able to fail: the same harness with a broken Raft.
     let caught = 0;
     for (let seed = 1; seed <= 60 && caught === 0; seed++) {
-      const r = runSwarmSeed(seed, {}, { recentEvents: 0 }, { bugs: { voteWithoutLogCheck: true, commitOldTermByCount: true }, noopOnElection: false });
+      const r = runSwarmSeed(
+        seed,
+        {},
+        { recentEvents: 0 },
+        { bugs: { voteWithoutLogCheck: true, commitOldTermByCount: true }, noopOnElection: false },
+      );
       if (!r.ok) caught++;
     }
     expect(caught).toBeGreaterThan(0);

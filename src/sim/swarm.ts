@@ -36,7 +36,11 @@ export interface SwarmResult {
 /** Trace lines kept in a result to show how a failing seed ended. */
 const TRACE_TAIL_LINES = 60;
 
-export const SWARM_DEFAULTS: Required<SwarmOptions> = { faultyMs: 5_000, convergeMs: 10_000, proposalGapMs: 25 };
+export const SWARM_DEFAULTS: Required<SwarmOptions> = {
+  faultyMs: 5_000,
+  convergeMs: 10_000,
+  proposalGapMs: 25,
+};
 
 /** The cluster options a seed picks for itself. */
 export function swarmOptions(seed: number): ClusterOptions {

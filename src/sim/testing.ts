@@ -5,7 +5,8 @@ import type { LogEntry, NodeId } from '../raft';
 export const ELECTION_BOUND_MS = 3_000;
 
 export function waitForLeader(c: Cluster, maxMs = ELECTION_BOUND_MS): NodeId {
-  if (!c.runUntil(() => c.leader() !== null, maxMs)) throw new Error(`no leader within ${maxMs} ms (seed ${c.options.seed})`);
+  if (!c.runUntil(() => c.leader() !== null, maxMs))
+    throw new Error(`no leader within ${maxMs} ms (seed ${c.options.seed})`);
   return c.leader() as NodeId;
 }
 
@@ -25,10 +26,16 @@ export function committedOn(c: Cluster, index: number, term: number): number {
 }
 
 /** Runs until every live node has committed (index, term), or throws. */
-export function waitCommittedEverywhere(c: Cluster, at: { index: number; term: number }, maxMs = ELECTION_BOUND_MS): void {
+export function waitCommittedEverywhere(
+  c: Cluster,
+  at: { index: number; term: number },
+  maxMs = ELECTION_BOUND_MS,
+): void {
   const live = () => c.ids.filter((id) => c.node(id).alive).length;
   if (!c.runUntil(() => committedOn(c, at.index, at.term) === live(), maxMs)) {
-    throw new Error(`entry ${at.index} (term ${at.term}) not committed on all live nodes within ${maxMs} ms`);
+    throw new Error(
+      `entry ${at.index} (term ${at.term}) not committed on all live nodes within ${maxMs} ms`,
+    );
   }
 }
 

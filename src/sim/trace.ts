@@ -8,9 +8,23 @@ import type { Input } from './inputs';
 export type TraceEvent =
   | { readonly kind: 'send'; readonly envelope: Envelope }
   | { readonly kind: 'deliver'; readonly at: number; readonly envelope: Envelope }
-  | { readonly kind: 'drop'; readonly at: number; readonly from: NodeId; readonly to: NodeId; readonly message: Message; readonly reason: DropReason | 'crash' }
+  | {
+      readonly kind: 'drop';
+      readonly at: number;
+      readonly from: NodeId;
+      readonly to: NodeId;
+      readonly message: Message;
+      readonly reason: DropReason | 'crash';
+    }
   | { readonly kind: 'state'; readonly at: number; readonly id: NodeId; readonly state: SoftState }
-  | { readonly kind: 'persist'; readonly at: number; readonly id: NodeId; readonly from: number; readonly count: number; readonly lastTerm: number }
+  | {
+      readonly kind: 'persist';
+      readonly at: number;
+      readonly id: NodeId;
+      readonly from: number;
+      readonly count: number;
+      readonly lastTerm: number;
+    }
   | { readonly kind: 'apply'; readonly at: number; readonly id: NodeId; readonly entry: LogEntry }
   | { readonly kind: 'input'; readonly input: Input };
 
@@ -70,7 +84,10 @@ export function formatTraceEvent(e: TraceEvent): string {
  * trace hashes in node order. Nodes hash their events themselves, so the
  * order in which parallel nodes ran an instant does not matter.
  */
-export function combineTraceHash(inputs: readonly Input[], nodeHashes: readonly (readonly string[])[]): string {
+export function combineTraceHash(
+  inputs: readonly Input[],
+  nodeHashes: readonly (readonly string[])[],
+): string {
   const h = new Hash64(0);
   for (const input of inputs) h.addString(stableStringify(input));
   for (const hashes of nodeHashes) {
