@@ -45,7 +45,7 @@ function run(nodes: number) {
   return {
     nodes,
     simulatedS: SIMULATED_MS / 1000,
-    wallS: round(wallS),
+    wallS: Math.round(wallS * 1000) / 1000,
     simulatedSPerWallS: round(SIMULATED_MS / 1000 / wallS),
     eventsPerS: Math.round(events / wallS),
     proposed,
@@ -59,8 +59,14 @@ function round(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
+/** Each size runs this many times and reports its fastest run, to see past a busy machine. */
+const REPEATS = 3;
+
 run(5); // warm up the JIT
-const results = [3, 5, 9].map(run);
+const results = [3, 5, 9].map((nodes) => {
+  const runs = Array.from({ length: REPEATS }, () => run(nodes));
+  return runs.reduce((best, r) => (r.wallS < best.wallS ? r : best));
+});
 console.log(
   JSON.stringify(
     {

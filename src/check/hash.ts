@@ -64,21 +64,8 @@ function floatBits(n: number): number {
   return (floatWords[0] ?? 0) ^ (floatWords[1] ?? 0);
 }
 
-const commandHashes = new WeakMap<object, number>();
-
-/**
- * A 32-bit hash of a log entry's command, by value (so a structured clone
- * hashes alike). Object commands are cached by identity: the simulator hands
- * the same command object from leader to followers.
- */
+/** A 32-bit hash of a log entry's command, by value (so a structured clone hashes alike). */
 export function hashCommand(command: unknown): number {
-  if (typeof command === 'object' && command !== null) {
-    const cached = commandHashes.get(command);
-    if (cached !== undefined) return cached;
-    const h = hashText(stableStringify(command));
-    commandHashes.set(command, h);
-    return h;
-  }
   return hashText(stableStringify(command));
 }
 

@@ -57,12 +57,23 @@ interface ServerRecord {
 export class SafetyChecker {
   private readonly servers = new Map<NodeId, ServerRecord>();
   private readonly leaderOfTerm = new Map<number, NodeId>();
-  /** prefixByEntry[index] maps term -> chain hash of the first log seen with that entry. */
-  private readonly prefixByEntry: Map<number, number>[] = [];
+  /**
+   * The chain hash of the first log seen holding (index, term): the first
+   * term seen at an index in flat arrays, any other terms in a map.
+   */
+  private readonly firstTermAt: number[] = [];
+  private readonly firstPrefixAt: number[] = [];
+  private readonly otherPrefixes = new Map<string, number>();
   /** Committed entries: chain hash and the term in which each became committed. */
   private readonly committedChain: number[] = [0];
   private readonly committedInTerm: number[] = [0];
   private readonly applied: { term: number; command: number }[] = [];
+  /**
+   * The first entry seen at each index, with its command's hash: the
+   * simulator hands one command object from leader to followers, so most
+   * entries are hashed once, not once per server.
+   */
+  private readonly firstEntry: { term: number; command: unknown; hash: number }[] = [];
   private readonly found: Violation[] = [];
   private readonly seen = new Set<string>();
 
@@ -104,13 +115,14 @@ export class SafetyChecker {
     s.chain.length = from;
     s.terms.length = from;
     for (const e of entries) {
-      const h = chainHash(s.chain[e.index - 1] ?? 0, e);
+      const h = mix32(
+        mix32(mix32(s.chain[e.index - 1] ?? 0, e.index), e.term),
+        this.commandHash(e),
+      );
       s.chain.push(h);
       s.terms.push(e.term);
-      const byTerm = (this.prefixByEntry[e.index] ??= new Map());
-      const first = byTerm.get(e.term);
-      if (first === undefined) byTerm.set(e.term, h);
-      else if (first !== h) {
+      const first = this.prefixOf(e.index, e.term, h);
+      if (first !== h) {
         this.report(
           'Log Matching',
           at,
@@ -163,7 +175,7 @@ export class SafetyChecker {
 
   /** Raft Figure 3, State Machine Safety: one entry per index, ever, on every state machine. */
   apply(id: NodeId, entry: LogEntry, at: number): void {
-    const command = hashCommand(entry.command);
+    const command = this.commandHash(entry);
     const first = this.applied[entry.index];
     if (first === undefined) this.applied[entry.index] = { term: entry.term, command };
     else if (first.term !== entry.term || first.command !== command) {
@@ -268,6 +280,31 @@ export class SafetyChecker {
     }
   }
 
+  /** The recorded prefix hash of (index, term), recording `h` if there is none yet. */
+  private prefixOf(index: number, term: number, h: number): number {
+    const firstTerm = this.firstTermAt[index];
+    if (firstTerm === undefined) {
+      this.firstTermAt[index] = term;
+      this.firstPrefixAt[index] = h;
+      return h;
+    }
+    if (firstTerm === term) return this.firstPrefixAt[index] ?? h;
+    const key = `${index}:${term}`;
+    const other = this.otherPrefixes.get(key);
+    if (other !== undefined) return other;
+    this.otherPrefixes.set(key, h);
+    return h;
+  }
+
+  private commandHash(e: LogEntry): number {
+    const first = this.firstEntry[e.index];
+    if (first && first.term === e.term && first.command === e.command) return first.hash;
+    const hash = hashCommand(e.command);
+    if (!first || first.term !== e.term)
+      this.firstEntry[e.index] = { term: e.term, command: e.command, hash };
+    return hash;
+  }
+
   private server(id: NodeId): ServerRecord {
     const s = this.servers.get(id);
     if (!s) throw new Error(`unknown server S${id}`);
@@ -290,8 +327,4 @@ export class SafetyChecker {
         : { property, at, detail, nodes, index },
     );
   }
-}
-
-function chainHash(prev: number, e: LogEntry): number {
-  return mix32(mix32(mix32(prev, e.index), e.term), hashCommand(e.command));
 }

@@ -45,6 +45,8 @@ export interface Persisted {
 
 type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
 
+const NONE: readonly LogEntry[] = Object.freeze([]);
+
 /**
  * One Raft server as a pure state machine (Raft §5). No timers and no I/O:
  * time comes in through tick(now) and step(message, now); every change of
@@ -194,17 +196,26 @@ export class RaftNode {
             from: this.unstableFrom,
             entries: this.log.slice(this.unstableFrom, this.log.lastIndex() + 1),
           };
-    const committed = this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1);
+    const committed =
+      this.commitIndexValue > this.lastAppliedValue
+        ? this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1)
+        : NONE;
     this.lastAppliedValue = this.commitIndexValue;
-    const messages = this.outbox;
-    const readStates = this.readStates;
-    const failedReads = this.failedReads;
+    const ready = {
+      hardState,
+      entries,
+      messages: this.outbox,
+      committed,
+      readStates: this.readStates,
+      failedReads: this.failedReads,
+    };
     this.hardStateDirty = false;
     this.unstableFrom = Infinity;
-    this.outbox = [];
-    this.readStates = [];
-    this.failedReads = [];
-    return { hardState, entries, messages, committed, readStates, failedReads };
+    // Most steps produce no reads: keep the empty arrays rather than make new ones.
+    if (this.outbox.length > 0) this.outbox = [];
+    if (this.readStates.length > 0) this.readStates = [];
+    if (this.failedReads.length > 0) this.failedReads = [];
+    return ready;
   }
 
   // ---- role transitions (etcd style: role, step function and timers change together)
