@@ -3,27 +3,17 @@
 // JSON summary; each failing seed is printed with the command that replays it.
 // With --seed S, runs that one seed and prints its failures and trace tail.
 import { runSwarmSeed } from '../src/sim/swarm';
+import { intArg } from './args';
 
-function arg(name: string): number | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`--${name} takes a whole number, e.g. --${name} 100`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const single = arg('seed');
+const single = intArg('seed');
 if (single !== undefined) {
   const result = runSwarmSeed(single, {}, { recentEvents: 200 });
   console.log(JSON.stringify(result, null, 2));
   process.exit(result.ok ? 0 : 1);
 }
 
-const seeds = arg('seeds') ?? 10_000;
-const from = arg('from') ?? 1;
+const seeds = intArg('seeds') ?? 10_000;
+const from = intArg('from') ?? 1;
 const t0 = performance.now();
 const failed: { seed: number; failures: string[]; replay: string }[] = [];
 for (let seed = from; seed < from + seeds; seed++) {

@@ -55,6 +55,8 @@ export interface HistoryOp {
   /** The service's answer value, or the error text. */
   readonly output?: unknown;
   readonly error?: string;
+  /** The service's error code, when it refused the operation. */
+  readonly code?: string;
   readonly invokeMs: number;
   /** null while pending, or when the outcome is unknown. */
   readonly completeMs: number | null;
@@ -263,7 +265,12 @@ export class ClientDriver {
     } else {
       // The state machine refused it on every server alike: it had no effect.
       Object.assign(op.op, { done: true, ok: false, error: response.error, progress: 'failed' });
-      Object.assign(op.history, { status: 'fail', error: response.error, completeMs: nowMs });
+      Object.assign(op.history, {
+        status: 'fail',
+        error: response.error,
+        code: response.code,
+        completeMs: nowMs,
+      });
     }
     this.next(c, op, nowMs);
   }
