@@ -9,6 +9,7 @@ import type { LogEntry } from './types';
  */
 export class RaftLog {
   private entries: LogEntry[];
+  private frozen: readonly LogEntry[] | null = null;
   private readonly offset = 0;
   private readonly offsetTerm = 0;
 
@@ -47,8 +48,13 @@ export class RaftLog {
     return this.entries.slice(lo - this.offset - 1, hi - this.offset - 1);
   }
 
+  /**
+   * The whole log as an immutable array. It is copied once per change, not
+   * per call, so views may ask for it as often as they like.
+   */
   all(): readonly LogEntry[] {
-    return this.entries;
+    this.frozen ??= Object.freeze(this.entries.slice());
+    return this.frozen;
   }
 
   /** Raft §5.4.1: is a log ending at (lastIndex, lastTerm) at least as up-to-date as ours? */
@@ -79,6 +85,7 @@ export class RaftLog {
       throw new Error(`append at ${entry.index} to a log ending at ${this.lastIndex()}`);
     }
     this.entries.push(entry);
+    this.frozen = null;
   }
 
   /** Deletes the entry at `index` and all that follow it (Figure 2, AppendEntries step 3). */
@@ -86,5 +93,6 @@ export class RaftLog {
     if (index <= this.offset)
       throw new Error(`cannot truncate at ${index}: compacted up to ${this.offset}`);
     this.entries.length = Math.max(0, index - this.offset - 1);
+    this.frozen = null;
   }
 }

@@ -192,7 +192,7 @@ class HeadlessCluster implements Cluster {
         role: 'follower',
         term: disk.hardState.currentTerm,
         votedFor: disk.hardState.votedFor,
-        log: disk.log,
+        log: disk.log.slice(),
         commitIndex: 0,
         lastApplied: 0,
       };

@@ -240,6 +240,17 @@ describe('the headless API', () => {
     expect(c.inputLog()).toEqual([]);
   });
 
+  it('node views are snapshots: a log read earlier does not change under the reader', () => {
+    const c = createCluster({ nodes: 3, seed: 1 });
+    const at = proposeOnLeader(c, 'x');
+    const before = c.node(at.index === 0 ? 1 : c.leader()!).log;
+    const length = before.length;
+    proposeOnLeader(c, 'y');
+    c.advance(500);
+    expect(before).toHaveLength(length);
+    expect(Object.isFrozen(before)).toBe(true);
+  });
+
   it('reports a crashed node from its disk, with volatile state gone', () => {
     const c = createCluster({ nodes: 3, seed: 1 });
     const at = proposeOnLeader(c, 'x');
