@@ -26,7 +26,17 @@ function appendEntries(over: Partial<AppendEntries>): AppendEntries {
   };
 }
 function requestVote(over: Partial<RequestVote>): RequestVote {
-  return { type: 'RequestVote', from: 2, to: 1, term: 1, lastLogIndex: 0, lastLogTerm: 0, ...over };
+  return {
+    type: 'RequestVote',
+    from: 2,
+    to: 1,
+    term: 1,
+    lastLogIndex: 0,
+    lastLogTerm: 0,
+    preVote: false,
+    transfer: false,
+    ...over,
+  };
 }
 function entries(from: number, terms: number[]) {
   return terms.map((term, k) => ({ index: from + k, term, command: `x${from + k}` }));
@@ -39,7 +49,14 @@ function leader(peers = peers3, persisted: Parameters<typeof testNode>[2] = {}) 
   const votes = sent(n, 'RequestVote');
   for (const v of votes)
     n.step(
-      { type: 'RequestVoteResponse', from: v.to, to: 1, term: n.currentTerm, voteGranted: true },
+      {
+        type: 'RequestVoteResponse',
+        from: v.to,
+        to: 1,
+        term: n.currentTerm,
+        voteGranted: true,
+        preVote: false,
+      },
       160,
     );
   expect(n.role).toBe('leader');
@@ -75,9 +92,15 @@ describe('elections (Raft §5.2)', () => {
     const n = testNode(1, peers5);
     n.tick(150);
     sent(n);
-    n.step({ type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: true }, 160);
+    n.step(
+      { type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: true, preVote: false },
+      160,
+    );
     expect(n.role).toBe('candidate');
-    n.step({ type: 'RequestVoteResponse', from: 3, to: 1, term: 1, voteGranted: true }, 161);
+    n.step(
+      { type: 'RequestVoteResponse', from: 3, to: 1, term: 1, voteGranted: true, preVote: false },
+      161,
+    );
     expect(n.role).toBe('leader');
     expect(sent(n, 'AppendEntries').map((m) => m.to)).toEqual([2, 3, 4, 5]);
   });
@@ -86,8 +109,14 @@ describe('elections (Raft §5.2)', () => {
     const n = testNode(1, peers3);
     n.tick(150);
     sent(n);
-    n.step({ type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: false }, 160);
-    n.step({ type: 'RequestVoteResponse', from: 3, to: 1, term: 1, voteGranted: false }, 160);
+    n.step(
+      { type: 'RequestVoteResponse', from: 2, to: 1, term: 1, voteGranted: false, preVote: false },
+      160,
+    );
+    n.step(
+      { type: 'RequestVoteResponse', from: 3, to: 1, term: 1, voteGranted: false, preVote: false },
+      160,
+    );
     expect(n.role).toBe('candidate');
     n.tick(300);
     expect(n.currentTerm).toBe(2);
@@ -255,7 +284,14 @@ describe('the leader (Raft §5.3, §5.4.2, §8)', () => {
     quiet.tick(150);
     for (const v of sent(quiet, 'RequestVote'))
       quiet.step(
-        { type: 'RequestVoteResponse', from: v.to, to: 1, term: 1, voteGranted: true },
+        {
+          type: 'RequestVoteResponse',
+          from: v.to,
+          to: 1,
+          term: 1,
+          voteGranted: true,
+          preVote: false,
+        },
         160,
       );
     expect(quiet.role).toBe('leader');
@@ -292,7 +328,17 @@ describe('the leader (Raft §5.3, §5.4.2, §8)', () => {
     );
     n.tick(150);
     for (const v of sent(n, 'RequestVote'))
-      n.step({ type: 'RequestVoteResponse', from: v.to, to: 1, term: 2, voteGranted: true }, 160);
+      n.step(
+        {
+          type: 'RequestVoteResponse',
+          from: v.to,
+          to: 1,
+          term: 2,
+          voteGranted: true,
+          preVote: false,
+        },
+        160,
+      );
     sent(n);
     n.step(ack(2, 1, 2), 200);
     expect(n.commitIndex).toBe(1);

@@ -14,6 +14,7 @@ import {
   type RequestVote,
   type RequestVoteResponse,
   type Role,
+  type TimeoutNow,
 } from './types';
 
 /**
@@ -76,6 +77,12 @@ export class RaftNode {
   // Timers as absolute virtual times, in ms.
   private now = 0;
   private electionDeadlineMs = 0;
+  /** When this server last heard from the leader of its term (CheckQuorum's lease). */
+  private lastLeaderContactMs = -Infinity;
+  private checkQuorumDeadlineMs = Infinity;
+  /** Leadership transfer in progress (§3.10): the target, and when to give up. */
+  private transfereeId: NodeId | null = null;
+  private transferDeadlineMs = Infinity;
 
   // Output not yet drained by takeReady().
   private hardStateDirty = false;
@@ -125,6 +132,10 @@ export class RaftNode {
   get electionDeadline(): number {
     return this.electionDeadlineMs;
   }
+  /** The follower a leadership transfer is handing over to, if one is under way. */
+  get transferee(): NodeId | null {
+    return this.transfereeId;
+  }
   get peers(): readonly NodeId[] {
     return this.config.peers;
   }
@@ -136,14 +147,19 @@ export class RaftNode {
 
   /** The next virtual time at which tick() has work to do. */
   nextDeadline(): number {
-    return this.roleValue === 'leader' ? this.heartbeatDeadline() : this.electionDeadlineMs;
+    if (this.roleValue !== 'leader') return this.electionDeadlineMs;
+    return Math.min(this.heartbeatDeadline(), this.checkQuorumDeadlineMs, this.transferDeadlineMs);
   }
 
   /** Advances the clock and fires whichever timer is due. */
   tick(nowMs: number): void {
     this.advanceClock(nowMs);
     if (this.roleValue === 'leader') {
-      if (nowMs >= this.heartbeatDeadline()) this.step({ type: 'HeartbeatTimeout' }, nowMs);
+      if (nowMs >= this.checkQuorumDeadlineMs) this.step({ type: 'CheckQuorum' }, nowMs);
+      if (this.roleValue === 'leader' && nowMs >= this.transferDeadlineMs)
+        this.step({ type: 'TransferTimeout' }, nowMs);
+      if (this.roleValue === 'leader' && nowMs >= this.heartbeatDeadline())
+        this.step({ type: 'HeartbeatTimeout' }, nowMs);
     } else if (nowMs >= this.electionDeadlineMs) {
       this.step({ type: 'ElectionTimeout' }, nowMs);
     }
@@ -151,7 +167,8 @@ export class RaftNode {
 
   /** Proposes a command. Returns where it went in the log, or null if this server is not the leader. */
   propose(command: unknown, nowMs: number): { index: number; term: number } | null {
-    if (this.roleValue !== 'leader') return null;
+    // §3.10: a leader handing over leadership takes no new proposals.
+    if (this.roleValue !== 'leader' || this.transfereeId !== null) return null;
     this.step({ type: 'Propose', command }, nowMs);
     return { index: this.log.lastIndex(), term: this.currentTermValue };
   }
@@ -167,6 +184,18 @@ export class RaftNode {
     return true;
   }
 
+  /**
+   * Leadership transfer (§3.10): the leader brings `target` up to date, then
+   * tells it to start an election at once. Returns false if this server is
+   * not the leader or `target` is not another member.
+   */
+  transferLeadership(target: NodeId, nowMs: number): boolean {
+    if (this.roleValue !== 'leader' || target === this.id || !this.config.peers.includes(target))
+      return false;
+    this.step({ type: 'TransferLeadership', target }, nowMs);
+    return true;
+  }
+
   /** The one door for every input. */
   step(m: Message | LocalMessage, nowMs: number): void {
     this.advanceClock(nowMs);
@@ -174,8 +203,15 @@ export class RaftNode {
       if (m.to !== this.id) throw new Error(`S${this.id} got a message for S${m.to}`);
       // Raft §5.1: a higher term makes any server a follower in that term.
       if (m.term > this.currentTermValue) {
-        const leader = m.type === 'AppendEntries' ? m.from : null;
-        this.becomeFollower(m.term, leader);
+        if (m.type === 'RequestVote' && !m.transfer && this.inLease()) {
+          // CheckQuorum: a leader we heard from lately is alive; ignore the disruption.
+          return;
+        }
+        const prospective =
+          (m.type === 'RequestVote' && m.preVote) ||
+          (m.type === 'RequestVoteResponse' && m.preVote && m.voteGranted);
+        // A pre-vote, and a granted answer to one, name a term nobody is in yet: no change of term.
+        if (!prospective) this.becomeFollower(m.term, m.type === 'AppendEntries' ? m.from : null);
       } else if (m.term < this.currentTermValue) {
         this.replyToStaleTerm(m);
         return;
@@ -229,6 +265,9 @@ export class RaftNode {
       this.hardStateDirty = true;
     }
     this.failPendingReads();
+    this.transfereeId = null;
+    this.transferDeadlineMs = Infinity;
+    this.checkQuorumDeadlineMs = Infinity;
     this.roleValue = 'follower';
     this.stepRole = this.stepFollower;
     this.leaderIdValue = leaderId;
@@ -237,7 +276,27 @@ export class RaftNode {
     this.resetElectionTimer();
   }
 
-  private becomeCandidate(): void {
+  /**
+   * PreVote (dissertation §9.6): ask whether we could win before raising the
+   * term, so a server that cannot win (cut off, or with a stale log) never
+   * forces a healthy leader to step down.
+   */
+  private becomePreCandidate(): void {
+    if (this.roleValue === 'leader')
+      throw new Error(`S${this.id}: a leader cannot become a pre-candidate`);
+    this.roleValue = 'precandidate';
+    this.stepRole = this.stepPreCandidate;
+    this.leaderIdValue = null;
+    this.votes = new Map([[this.id, true]]);
+    this.resetElectionTimer();
+    if (voteResult(this.votes, this.config.peers.length) === 'won') {
+      this.becomeCandidate(false);
+      return;
+    }
+    this.requestVotes(this.currentTermValue + 1, true, false);
+  }
+
+  private becomeCandidate(transfer: boolean): void {
     if (this.roleValue === 'leader')
       throw new Error(`S${this.id}: a leader cannot become a candidate`);
     // Raft §5.2: increment currentTerm, vote for self, reset the election timer, ask for votes.
@@ -253,16 +312,28 @@ export class RaftNode {
       this.becomeLeader();
       return;
     }
+    this.requestVotes(this.currentTermValue, false, transfer);
+  }
+
+  private requestVotes(term: number, preVote: boolean, transfer: boolean): void {
     for (const peer of this.otherPeers()) {
       this.send<RequestVote>({
         type: 'RequestVote',
         from: this.id,
         to: peer,
-        term: this.currentTermValue,
+        term,
         lastLogIndex: this.log.lastIndex(),
         lastLogTerm: this.log.lastTerm(),
+        preVote,
+        transfer,
       });
     }
+  }
+
+  /** A timed-out follower or candidate stands for election, through PreVote if it is on. */
+  private campaign(): void {
+    if (this.config.preVote) this.becomePreCandidate();
+    else this.becomeCandidate(false);
   }
 
   private becomeLeader(): void {
@@ -277,6 +348,8 @@ export class RaftNode {
       this.otherPeers().map((p) => [p, new Progress(this.log.lastIndex() + 1)]),
     );
     if (this.config.noopOnElection) this.appendEntry(NOOP);
+    if (this.config.checkQuorum)
+      this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
     this.maybeCommit(); // a single-server cluster commits at once
     this.broadcastAppend(true);
   }
@@ -286,12 +359,17 @@ export class RaftNode {
   private stepFollower(m: Message | LocalMessage): void {
     switch (m.type) {
       case 'ElectionTimeout':
-        this.becomeCandidate();
+        this.campaign();
         return;
       case 'AppendEntries':
         this.leaderIdValue = m.from;
+        this.lastLeaderContactMs = this.now;
         this.resetElectionTimer();
         this.handleAppendEntries(m);
+        return;
+      case 'TimeoutNow':
+        // §3.10: the leader hands over; skip PreVote, and tell voters it is a transfer.
+        this.becomeCandidate(true);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
@@ -304,19 +382,46 @@ export class RaftNode {
   private stepCandidate(m: Message | LocalMessage): void {
     switch (m.type) {
       case 'ElectionTimeout':
-        this.becomeCandidate(); // Raft §5.2: a split vote times out into a new election
+        this.campaign(); // Raft §5.2: a split vote times out into a new election
         return;
       case 'AppendEntries':
         // Raft §5.2: a leader of our term exists; return to follower.
         this.becomeFollower(m.term, m.from);
+        this.lastLeaderContactMs = this.now;
         this.handleAppendEntries(m);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
         return;
       case 'RequestVoteResponse': {
+        if (m.preVote) return; // a late answer from before this election
         this.votes.set(m.from, m.voteGranted);
         if (voteResult(this.votes, this.config.peers.length) === 'won') this.becomeLeader();
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private stepPreCandidate(m: Message | LocalMessage): void {
+    switch (m.type) {
+      case 'ElectionTimeout':
+        this.becomePreCandidate();
+        return;
+      case 'AppendEntries':
+        this.becomeFollower(m.term, m.from);
+        this.lastLeaderContactMs = this.now;
+        this.handleAppendEntries(m);
+        return;
+      case 'RequestVote':
+        this.handleRequestVote(m);
+        return;
+      case 'RequestVoteResponse': {
+        if (!m.preVote || m.term !== this.currentTermValue + 1) return;
+        this.votes.set(m.from, m.voteGranted);
+        const result = voteResult(this.votes, this.config.peers.length);
+        if (result === 'won') this.becomeCandidate(false);
         return;
       }
       default:
@@ -334,6 +439,31 @@ export class RaftNode {
         this.appendEntry(m.command);
         this.maybeCommit();
         this.broadcastAppend(false);
+        return;
+      case 'CheckQuorum': {
+        let active = 1;
+        for (const pr of this.progressMap.values()) {
+          if (pr.recentActive) active++;
+          pr.recentActive = false;
+        }
+        this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
+        // Dissertation §6.2: a leader cut off from a majority steps down.
+        if (active < majority(this.config.peers.length))
+          this.becomeFollower(this.currentTermValue, null);
+        return;
+      }
+      case 'TransferLeadership': {
+        const pr = this.progressMap.get(m.target);
+        if (!pr || this.transfereeId === m.target) return;
+        this.transfereeId = m.target;
+        this.transferDeadlineMs = this.now + this.config.electionTimeoutMs[0];
+        if (pr.matchIndex === this.log.lastIndex()) this.sendTimeoutNow(m.target);
+        else this.sendAppend(m.target, false);
+        return;
+      }
+      case 'TransferTimeout':
+        this.transfereeId = null;
+        this.transferDeadlineMs = Infinity;
         return;
       case 'ReadIndex':
         this.pendingReads.push({ ctx: m.ctx, index: null, seq: 0 });
@@ -355,9 +485,22 @@ export class RaftNode {
   // ---- RPC handlers (Figure 2, "Receiver implementation")
 
   private handleRequestVote(m: RequestVote): void {
-    const canVote = this.votedForValue === null || this.votedForValue === m.from;
     const upToDate =
       this.config.bugs.voteWithoutLogCheck || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
+    if (m.preVote) {
+      // §9.6: grant if we would vote in that later term; remember nothing.
+      const granted = m.term > this.currentTermValue && upToDate;
+      this.send<RequestVoteResponse>({
+        type: 'RequestVoteResponse',
+        from: this.id,
+        to: m.from,
+        term: granted ? m.term : this.currentTermValue,
+        voteGranted: granted,
+        preVote: true,
+      });
+      return;
+    }
+    const canVote = this.votedForValue === null || this.votedForValue === m.from;
     const voteGranted = canVote && upToDate;
     if (voteGranted) {
       this.votedForValue = m.from;
@@ -371,6 +514,7 @@ export class RaftNode {
       to: m.from,
       term: this.currentTermValue,
       voteGranted,
+      preVote: false,
     });
   }
 
@@ -405,13 +549,16 @@ export class RaftNode {
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
     const pr = this.progressMap.get(m.from);
     if (!pr) return;
+    pr.recentActive = true;
     if (m.readSeq > pr.readAcked) {
       pr.readAcked = m.readSeq;
       this.confirmReads();
     }
     if (m.success) {
       if (pr.acknowledge(m.matchIndex)) this.maybeCommit();
-      this.sendAppend(m.from, false);
+      if (this.transfereeId === m.from && pr.matchIndex === this.log.lastIndex())
+        this.sendTimeoutNow(m.from);
+      else this.sendAppend(m.from, false);
       return;
     }
     if (m.rejectedIndex <= pr.matchIndex) return; // a stale refusal: we already know better
@@ -561,6 +708,7 @@ export class RaftNode {
         to: m.from,
         term: this.currentTermValue,
         voteGranted: false,
+        preVote: m.preVote,
       });
     } else if (m.type === 'AppendEntries') {
       this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq);
@@ -620,6 +768,25 @@ export class RaftNode {
     let due = Infinity;
     for (const pr of this.progressMap.values()) due = Math.min(due, pr.heartbeatDueAtMs);
     return due;
+  }
+
+  private sendTimeoutNow(peer: NodeId): void {
+    this.send<TimeoutNow>({
+      type: 'TimeoutNow',
+      from: this.id,
+      to: peer,
+      term: this.currentTermValue,
+    });
+  }
+
+  /** CheckQuorum's lease: we heard from a live leader within the minimum election timeout. */
+  private inLease(): boolean {
+    if (!this.config.checkQuorum) return false;
+    if (this.roleValue === 'leader') return true;
+    return (
+      this.leaderIdValue !== null &&
+      this.now - this.lastLeaderContactMs < this.config.electionTimeoutMs[0]
+    );
   }
 
   private resetElectionTimer(): void {

@@ -26,6 +26,8 @@ export function testNode(
       noopOnElection: true,
       maxEntriesPerAppend: 64,
       maxInflightAppends: 8,
+      preVote: false,
+      checkQuorum: false,
       bugs: {},
       randomInt: (lo) => lo,
       ...config,

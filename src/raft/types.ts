@@ -1,8 +1,8 @@
 /** A server's id, 1..n, shown to people as S1..Sn. */
 export type NodeId = number;
 
-/** Raft §5.1. Later roles (learner, pre-candidate) may be added. */
-export type Role = 'follower' | 'candidate' | 'leader';
+/** Raft §5.1, plus the pre-candidate of PreVote (dissertation §9.6). */
+export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader';
 
 /** Raft Figure 2: each entry holds a command and the term when the leader received it. */
 export interface LogEntry {
@@ -40,11 +40,25 @@ export interface RequestVote extends Envelope {
   readonly type: 'RequestVote';
   readonly lastLogIndex: number;
   readonly lastLogTerm: number;
+  /**
+   * PreVote (dissertation §9.6): "would you vote for me in `term`?". Asking
+   * changes no one's term or vote.
+   */
+  readonly preVote: boolean;
+  /** Sent on a leadership transfer (§3.10): not ignored by servers in a leader's lease. */
+  readonly transfer: boolean;
 }
 
 export interface RequestVoteResponse extends Envelope {
   readonly type: 'RequestVoteResponse';
   readonly voteGranted: boolean;
+  /** Answers a pre-vote; if granted, `term` is the term asked about. */
+  readonly preVote: boolean;
+}
+
+/** Leadership transfer (§3.10): "start an election now", from a leader to an up-to-date follower. */
+export interface TimeoutNow extends Envelope {
+  readonly type: 'TimeoutNow';
 }
 
 /** Raft Figure 2, AppendEntries RPC arguments; with no entries it is a heartbeat. */
@@ -77,13 +91,18 @@ export interface AppendEntriesResponse extends Envelope {
 }
 
 /** Messages that travel between servers. */
-export type Message = RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse;
+export type Message =
+  RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | TimeoutNow;
 export type MessageType = Message['type'];
 
 /** Messages a server gives itself: every change of state goes through step(). */
 export type LocalMessage =
   | { readonly type: 'ElectionTimeout' }
   | { readonly type: 'HeartbeatTimeout' }
+  /** CheckQuorum: the leader's periodic check that a majority still answers it. */
+  | { readonly type: 'CheckQuorum' }
+  | { readonly type: 'TransferLeadership'; readonly target: NodeId }
+  | { readonly type: 'TransferTimeout' }
   | { readonly type: 'Propose'; readonly command: unknown }
   /** A linearizable read (dissertation §6.4), named by the host's `ctx`. */
   | { readonly type: 'ReadIndex'; readonly ctx: number };
@@ -110,6 +129,14 @@ export interface RaftConfig {
   readonly maxEntriesPerAppend: number;
   /** Bound on AppendEntries in flight to one follower in the replicate state. */
   readonly maxInflightAppends: number;
+  /** PreVote (dissertation §9.6): ask before raising the term. */
+  readonly preVote: boolean;
+  /**
+   * CheckQuorum (dissertation §6.2): a leader that has not heard from a
+   * majority for an election timeout steps down, and servers that heard from
+   * a leader within the minimum election timeout ignore vote requests.
+   */
+  readonly checkQuorum: boolean;
   readonly bugs: RaftBugs;
   readonly randomInt: RandomInt;
 }

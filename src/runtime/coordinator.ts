@@ -300,6 +300,9 @@ export class Coordinator {
   async timeoutNow(id: NodeId): Promise<void> {
     await this.apply({ at: this.nowMs, kind: 'timeoutNow', id });
   }
+  async transferLeadership(id: NodeId, target: NodeId): Promise<void> {
+    await this.apply({ at: this.nowMs, kind: 'transferLeadership', id, target });
+  }
   async crash(id: NodeId): Promise<void> {
     await this.apply({ at: this.nowMs, kind: 'crash', id });
   }
@@ -341,13 +344,16 @@ export class Coordinator {
         return op;
       }
       case 'propose':
-      case 'timeoutNow': {
+      case 'timeoutNow':
+      case 'transferLeadership': {
         const slot = this.slot(input.id);
         if (!slot.endpoint) return null;
         const action =
           input.kind === 'propose'
             ? { kind: 'propose' as const, command: input.command }
-            : { kind: 'timeoutNow' as const };
+            : input.kind === 'transferLeadership'
+              ? { kind: 'transferLeadership' as const, target: input.target }
+              : { kind: 'timeoutNow' as const };
         const reply = await this.call(slot, {
           kind: 'input',
           nowMs: this.nowMs,

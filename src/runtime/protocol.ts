@@ -46,6 +46,7 @@ export type ToWorker =
       readonly action:
         | { readonly kind: 'propose'; readonly command: unknown }
         | { readonly kind: 'timeoutNow' }
+        | { readonly kind: 'transferLeadership'; readonly target: NodeId }
         | { readonly kind: 'client'; readonly request: ClientRequest };
       readonly expect: Expectation;
       readonly network: NetworkSnapshot;

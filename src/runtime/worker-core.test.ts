@@ -55,7 +55,16 @@ describe('the worker body', () => {
     await settle();
     expect(w.replies).toHaveLength(1); // still waiting
     const vote: Envelope = {
-      message: { type: 'RequestVote', from: 1, to: 2, term: 1, lastLogIndex: 0, lastLogTerm: 0 },
+      message: {
+        type: 'RequestVote',
+        from: 1,
+        to: 2,
+        term: 1,
+        lastLogIndex: 0,
+        lastLogTerm: 0,
+        preVote: false,
+        transfer: false,
+      },
       from: 1,
       to: 2,
       sentAt: 0,

@@ -95,6 +95,8 @@ export class WorkerNode {
         let result: { index: number; term: number } | null = null;
         if (m.action.kind === 'propose') result = host.propose(m.action.command, m.nowMs);
         else if (m.action.kind === 'client') host.clientRequest(m.action.request, m.nowMs);
+        else if (m.action.kind === 'transferLeadership')
+          host.transferLeadership(m.action.target, m.nowMs);
         else host.timeoutNow(m.nowMs);
         this.post({ kind: 'done', report: await this.send(host.takeOut()), result });
         return;

@@ -74,6 +74,8 @@ export interface Cluster {
   crash(id: NodeId): void;
   restart(id: NodeId): void;
   timeoutNow(id: NodeId): void;
+  /** Asks the leader `id` to hand leadership to `target` (§3.10); ignored if `id` does not lead. */
+  transferLeadership(id: NodeId, target: NodeId): void;
   partition(groups: readonly (readonly NodeId[])[]): void;
   heal(): void;
   setLink(from: NodeId, to: NodeId, up: boolean): void;
@@ -301,6 +303,9 @@ class HeadlessCluster implements Cluster {
   timeoutNow(id: NodeId): void {
     this.apply({ at: this.nowMs, kind: 'timeoutNow', id });
   }
+  transferLeadership(id: NodeId, target: NodeId): void {
+    this.apply({ at: this.nowMs, kind: 'transferLeadership', id, target });
+  }
   partition(groups: readonly (readonly NodeId[])[]): void {
     this.apply({ at: this.nowMs, kind: 'partition', groups });
   }
@@ -396,6 +401,13 @@ class HeadlessCluster implements Cluster {
         const host = this.hosts.get(input.id);
         if (!host) return;
         host.timeoutNow(t);
+        this.route(host.takeOut());
+        return;
+      }
+      case 'transferLeadership': {
+        const host = this.hosts.get(input.id);
+        if (!host) return;
+        host.transferLeadership(input.target, t);
         this.route(host.takeOut());
         return;
       }

@@ -82,9 +82,10 @@ const MESSAGE_CODE: Record<MessageType, number> = {
   RequestVoteResponse: 2,
   AppendEntries: 3,
   AppendEntriesResponse: 4,
+  TimeoutNow: 5,
 };
 const DROP_CODE: Record<DropReason, number> = { cut: 1, loss: 2, down: 3 };
-const ROLE_CODE: Record<Role, number> = { follower: 1, candidate: 2, leader: 3 };
+const ROLE_CODE: Record<Role, number> = { follower: 1, candidate: 2, leader: 3, precandidate: 4 };
 const enum Ev {
   Send = 1,
   Drop = 2,
@@ -238,6 +239,13 @@ export class NodeHost {
     }
     this.pendingWrites.set(at.index, { request, term: at.term });
     this.handleReady(nowMs);
+  }
+
+  /** Starts a leadership transfer to `target`, if this node leads (§3.10). */
+  transferLeadership(target: NodeId, nowMs: number): boolean {
+    const accepted = this.node.transferLeadership(target, nowMs);
+    this.handleReady(nowMs);
+    return accepted;
   }
 
   /** Makes the election timer fire now (a teaching control; as etcd's MsgTimeoutNow). */

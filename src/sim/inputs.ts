@@ -22,6 +22,13 @@ export type Input =
       readonly groups: readonly (readonly NodeId[])[];
     }
   | { readonly at: number; readonly kind: 'heal' }
+  /** Leadership transfer (§3.10): the leader `id` hands over to `target`. */
+  | {
+      readonly at: number;
+      readonly kind: 'transferLeadership';
+      readonly id: NodeId;
+      readonly target: NodeId;
+    }
   | {
       readonly at: number;
       readonly kind: 'setLink';
@@ -60,6 +67,12 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
       return;
     case 'partition':
       for (const group of input.groups) for (const id of group) known(id);
+      return;
+    case 'transferLeadership':
+      known(input.id);
+      known(input.target);
+      if (input.id === input.target)
+        throw new RangeError(`S${input.id} cannot hand leadership to itself.`);
       return;
     case 'setLink':
       known(input.from);

@@ -31,6 +31,10 @@ export interface ClusterOptions {
   bugs?: RaftBugs;
   /** default true */
   noopOnElection?: boolean;
+  /** PreVote (dissertation §9.6), default false */
+  preVote?: boolean;
+  /** CheckQuorum (dissertation §6.2), default false */
+  checkQuorum?: boolean;
 }
 
 export const MAX_NODES = 9;
@@ -81,6 +85,8 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
     initial: o.initial,
     bugs: o.bugs ?? {},
     noopOnElection: o.noopOnElection ?? true,
+    preVote: o.preVote ?? false,
+    checkQuorum: o.checkQuorum ?? false,
   };
 }
 
@@ -105,6 +111,8 @@ export function raftTiming(o: ResolvedOptions): RaftTiming {
     noopOnElection: o.noopOnElection,
     maxEntriesPerAppend: MAX_ENTRIES_PER_APPEND,
     maxInflightAppends: MAX_INFLIGHT_APPENDS,
+    preVote: o.preVote,
+    checkQuorum: o.checkQuorum,
     bugs: o.bugs,
   };
 }

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster, type Cluster } from './cluster';
+import type { ClusterOptions } from './options';
+import { runSwarmSeed } from './swarm';
+import { ELECTION_BOUND_MS, committedOn, waitForLeader } from './testing';
+
+// Scenario tests of the problems PreVote, CheckQuorum and leadership
+// transfer solve (dissertation §9.6, §6.2, §3.10).
+
+/** A follower is cut off for a while and comes back: does it unseat the leader? */
+function rejoin(options: Partial<ClusterOptions>): { c: Cluster; leader: number; term: number } {
+  const c = createCluster({ nodes: 3, seed: 21, ...options });
+  const leader = waitForLeader(c);
+  c.advance(200);
+  const term = c.node(leader).term;
+  const loner = c.ids.find((id) => id !== leader)!;
+  c.partition([[loner], c.ids.filter((id) => id !== loner)]);
+  c.advance(3_000);
+  c.heal();
+  c.advance(2_000);
+  return { c, leader, term };
+}
+
+describe('PreVote: a rejoining server does not disrupt a healthy leader (§9.6)', () => {
+  it('without PreVote, the rejoining server forces a new term', () => {
+    const { c, term } = rejoin({ preVote: false });
+    expect(c.node(c.leader()!).term).toBeGreaterThan(term);
+  });
+
+  it('with PreVote, the leader and its term stay', () => {
+    const { c, leader, term } = rejoin({ preVote: true });
+    expect(c.leader()).toBe(leader);
+    expect(c.node(leader).term).toBe(term);
+    expect(c.violations()).toEqual([]);
+  });
+});
+
+describe('CheckQuorum (§6.2)', () => {
+  it('a leader cut off from the majority steps down; without CheckQuorum it believes it still leads', () => {
+    for (const checkQuorum of [true, false]) {
+      const c = createCluster({ nodes: 5, seed: 22, checkQuorum });
+      const leader = waitForLeader(c);
+      c.partition([[leader], c.ids.filter((id) => id !== leader)]);
+      c.advance(1_000);
+      expect(c.node(leader).role === 'leader').toBe(!checkQuorum);
+    }
+  });
+
+  it('servers that hear their leader ignore a server that cannot (a one-way cut)', () => {
+    const run = (checkQuorum: boolean) => {
+      const c = createCluster({ nodes: 3, seed: 23, checkQuorum });
+      const leader = waitForLeader(c);
+      c.advance(200);
+      const term = c.node(leader).term;
+      const deaf = c.ids.find((id) => id !== leader)!;
+      c.setLink(leader, deaf, false); // it cannot hear the leader, but can speak
+      c.advance(3_000);
+      return {
+        same: c.leader() === leader && c.node(leader).term === term,
+        violations: c.violations(),
+      };
+    };
+    expect(run(true)).toEqual({ same: true, violations: [] });
+    expect(run(false).same).toBe(false);
+  });
+});
+
+describe('leadership transfer (§3.10)', () => {
+  it('moves leadership to the chosen server, which then commits', () => {
+    const c = createCluster({ nodes: 5, seed: 24 });
+    const leader = waitForLeader(c);
+    const target = c.ids.find((id) => id !== leader)!;
+    c.transferLeadership(leader, target);
+    expect(c.propose(leader, 'during')).toBeNull();
+    expect(c.runUntil(() => c.leader() === target, 1_000)).toBe(true);
+    const at = c.propose(target, 'after')!;
+    expect(c.runUntil(() => committedOn(c, at.index, at.term) === 5, 1_000)).toBe(true);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('catches up a lagging target first', () => {
+    const c = createCluster({ nodes: 3, seed: 25 });
+    const leader = waitForLeader(c);
+    const target = c.ids.find((id) => id !== leader)!;
+    c.crash(target);
+    for (let k = 0; k < 100; k++) c.propose(leader, k);
+    c.advance(300);
+    c.restart(target);
+    c.transferLeadership(leader, target);
+    expect(c.runUntil(() => c.leader() === target, ELECTION_BOUND_MS)).toBe(true);
+    expect(c.node(target).log.length).toBeGreaterThanOrEqual(101);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('to a crashed server, gives up after an election timeout and leads on', () => {
+    const c = createCluster({ nodes: 3, seed: 26 });
+    const leader = waitForLeader(c);
+    const target = c.ids.find((id) => id !== leader)!;
+    c.crash(target);
+    c.transferLeadership(leader, target);
+    c.advance(400);
+    expect(c.leader()).toBe(leader);
+    expect(c.propose(leader, 'x')).not.toBeNull();
+  });
+});
+
+describe('swarm with PreVote and CheckQuorum on', () => {
+  it('keeps every safety property and converges after healing (100 seeds)', () => {
+    const failed: string[] = [];
+    for (let seed = 1; seed <= 100; seed++) {
+      const r = runSwarmSeed(seed, {}, { recentEvents: 0 }, { preVote: true, checkQuorum: true });
+      if (!r.ok) failed.push(`seed ${seed}: ${r.failures.join('; ')}`);
+    }
+    expect(failed, failed.join('\n')).toEqual([]);
+  });
+});
