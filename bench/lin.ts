@@ -6,13 +6,16 @@
 // all etcd files in about 0.3 s, kv c50-ok partitioned in about 0.1 s.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { runJepsenSeed } from '../src/sim/jepsen';
+import { userServiceOperations } from '../src/sim/history';
 import {
   casRegisterModel,
   checkOperations,
   kvModel,
   parseEtcdLog,
   parseKvLog,
+  userServiceModel,
   type CheckOptions,
   type Model,
   type Operation,
@@ -51,14 +54,38 @@ export function linBenchGroup<S, I, O>(
   };
 }
 
+/** Simulated length of each swarm run whose history is checked, in virtual ms. */
+const SWARM_RUN_MS = 60_000;
+const SWARM_SEEDS = [1, 2, 3];
+
 /**
- * HOOK for the lead: histories from a 60-second 5-node swarm run.
- * Return groups made with `linBenchGroup(name, userServiceModel, histories)`
- * from the simulator's recorded client histories (src/sim); they are timed
- * and reported like the corpus groups. Empty until then.
+ * Histories of 60-second runs of the Jepsen-style test on 5 nodes (clients
+ * under crashes, partitions, drops and duplicates), checked with and
+ * without partitioning by user.
  */
 export function swarmGroups(): LinBenchGroup[] {
-  return [];
+  const histories = SWARM_SEEDS.map((seed) =>
+    userServiceOperations(
+      runJepsenSeed(seed, { faultyMs: SWARM_RUN_MS, checkSteps: 1 }, { nodes: 5 }).history,
+    ),
+  );
+  const expected = histories.map(() => 'linearizable' as const);
+  return [
+    linBenchGroup(
+      `swarm ${SWARM_RUN_MS / 1000} s, 5 nodes, partitioned`,
+      userServiceModel,
+      histories,
+      {},
+      expected,
+    ),
+    linBenchGroup(
+      `swarm ${SWARM_RUN_MS / 1000} s, 5 nodes, whole`,
+      userServiceModel,
+      histories,
+      { partition: false },
+      expected,
+    ),
+  ];
 }
 
 /** Search steps for a kv history as one piece where that is out of reach (50 clients). */
@@ -152,8 +179,7 @@ function round(ms: number): number {
 
 function main(): void {
   const corpusDir =
-    process.env.RAFT_CORPUS_DIR ??
-    fileURLToPath(new URL('../../shared/corpora/porcupine', import.meta.url));
+    process.env.RAFT_CORPUS_DIR ?? join(process.cwd(), '..', 'shared', 'corpora', 'porcupine');
   const corpus = corpusGroups(corpusDir);
   const groups = [...(corpus ?? []), ...swarmGroups()];
   console.log(
