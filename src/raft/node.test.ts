@@ -22,6 +22,7 @@ function appendEntries(over: Partial<AppendEntries>): AppendEntries {
     entries: [],
     leaderCommit: 0,
     readSeq: 0,
+    sentAtMs: 0,
     ...over,
   };
 }
@@ -464,6 +465,7 @@ function ack(from: number, matchIndex: number, term = 1): AppendEntriesResponse 
     conflictTerm: 0,
     conflictIndex: 0,
     readSeq: 0,
+    ackSentAtMs: 0,
   };
 }
 function refuse(
@@ -484,5 +486,6 @@ function refuse(
     conflictTerm,
     conflictIndex,
     readSeq: 0,
+    ackSentAtMs: 0,
   };
 }

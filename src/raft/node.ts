@@ -527,7 +527,16 @@ export class RaftNode {
         ourTerm === undefined
           ? this.log.lastIndex() + 1
           : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
-      this.replyAppend(m.from, false, 0, m.prevLogIndex, conflictTerm, conflictIndex, m.readSeq);
+      this.replyAppend(
+        m.from,
+        false,
+        0,
+        m.prevLogIndex,
+        conflictTerm,
+        conflictIndex,
+        m.readSeq,
+        m.sentAtMs,
+      );
       return;
     }
     // Steps 3 and 4: delete a conflicting entry and all that follow it; append
@@ -543,13 +552,14 @@ export class RaftNode {
     const lastNew = m.prevLogIndex + m.entries.length;
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
-    this.replyAppend(m.from, true, lastNew, 0, 0, 0, m.readSeq);
+    this.replyAppend(m.from, true, lastNew, 0, 0, 0, m.readSeq, m.sentAtMs);
   }
 
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
     const pr = this.progressMap.get(m.from);
     if (!pr) return;
     pr.recentActive = true;
+    pr.ackSentAtMs = Math.max(pr.ackSentAtMs, m.ackSentAtMs);
     if (m.readSeq > pr.readAcked) {
       pr.readAcked = m.readSeq;
       this.confirmReads();
@@ -616,6 +626,7 @@ export class RaftNode {
       entries,
       leaderCommit: this.commitIndexValue,
       readSeq: this.readSeq,
+      sentAtMs: this.now,
     });
     pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
     pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
@@ -635,6 +646,7 @@ export class RaftNode {
       entries: [],
       leaderCommit: this.commitIndexValue,
       readSeq: this.readSeq,
+      sentAtMs: this.now,
     });
     pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
   }
@@ -670,6 +682,12 @@ export class RaftNode {
       return;
     const waiting = this.pendingReads.filter((r) => r.index === null);
     if (waiting.length === 0) return;
+    if (this.leaseHolds()) {
+      // §6.4.1: within its lease no other leader can exist; no round needed.
+      for (const r of waiting) this.readStates.push({ ctx: r.ctx, index: this.commitIndexValue });
+      this.pendingReads = this.pendingReads.filter((r) => r.index !== null);
+      return;
+    }
     this.readSeq += 1;
     for (const r of waiting) {
       r.index = this.commitIndexValue;
@@ -711,7 +729,7 @@ export class RaftNode {
         preVote: m.preVote,
       });
     } else if (m.type === 'AppendEntries') {
-      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq);
+      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq, m.sentAtMs);
     }
   }
 
@@ -723,6 +741,7 @@ export class RaftNode {
     conflictTerm: number,
     conflictIndex: number,
     readSeq: number,
+    ackSentAtMs: number,
   ): void {
     this.send<AppendEntriesResponse>({
       type: 'AppendEntriesResponse',
@@ -735,6 +754,7 @@ export class RaftNode {
       conflictTerm,
       conflictIndex,
       readSeq,
+      ackSentAtMs,
     });
   }
 
@@ -779,9 +799,27 @@ export class RaftNode {
     });
   }
 
+  /**
+   * The leader's lease (§6.4.1): from the latest time a majority (counting
+   * us) acknowledged, for electionTimeoutMin shortened by the drift bound.
+   * Servers in the lease ignore vote requests (see inLease), so no other
+   * leader can be elected before it ends, if clocks keep to the bound.
+   */
+  private leaseHolds(): boolean {
+    if (!this.config.leaseReads || this.transfereeId !== null) return false;
+    const acked = [this.now];
+    for (const pr of this.progressMap.values()) acked.push(pr.ackSentAtMs);
+    acked.sort((a, b) => b - a);
+    const start = acked[majority(acked.length) - 1] ?? -Infinity;
+    // Clocks may run at 1 ± bound: the lease, by our clock, must end before
+    // the fastest follower's minimum election timeout, by its clock, can.
+    const bound = this.config.clockDriftBound;
+    return this.now < start + (this.config.electionTimeoutMs[0] * (1 - bound)) / (1 + bound);
+  }
+
   /** CheckQuorum's lease: we heard from a live leader within the minimum election timeout. */
   private inLease(): boolean {
-    if (!this.config.checkQuorum) return false;
+    if (!this.config.checkQuorum && !this.config.leaseReads) return false;
     if (this.roleValue === 'leader') return true;
     return (
       this.leaderIdValue !== null &&

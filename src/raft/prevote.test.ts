@@ -100,6 +100,7 @@ describe('CheckQuorum (dissertation §6.2)', () => {
         entries: [],
         leaderCommit: 0,
         readSeq: 0,
+        sentAtMs: 0,
       },
       100,
     );
@@ -168,6 +169,7 @@ describe('leadership transfer (dissertation §3.10)', () => {
       conflictTerm: 0,
       conflictIndex: 0,
       readSeq: 0,
+      ackSentAtMs: 0,
     }) as const;
 
   it('brings the target up to date, then sends it TimeoutNow; takes no proposals meanwhile', () => {

@@ -21,6 +21,8 @@ export class Progress {
   nextIndex: number;
   /** Index of the highest log entry known to be replicated on that server. */
   matchIndex = 0;
+  /** The latest sentAtMs this follower acknowledged: when it last confirmed our leadership. */
+  ackSentAtMs = -Infinity;
   /** CheckQuorum: heard from this follower since the last check. */
   recentActive = false;
   /** The highest readSeq this follower has echoed in the current term. */

@@ -28,6 +28,8 @@ export function testNode(
       maxInflightAppends: 8,
       preVote: false,
       checkQuorum: false,
+      leaseReads: false,
+      clockDriftBound: 0.1,
       bugs: {},
       randomInt: (lo) => lo,
       ...config,

@@ -70,6 +70,8 @@ export interface AppendEntries extends Envelope {
   readonly leaderCommit: number;
   /** The leader's latest ReadIndex round when sent (§6.4); echoed in the reply. */
   readonly readSeq: number;
+  /** The leader's clock when sent, echoed in the reply: the start of a lease (§6.4.1). */
+  readonly sentAtMs: number;
 }
 
 export interface AppendEntriesResponse extends Envelope {
@@ -88,6 +90,8 @@ export interface AppendEntriesResponse extends Envelope {
   readonly conflictIndex: number;
   /** The readSeq of the AppendEntries this answers: proof we still follow its sender. */
   readonly readSeq: number;
+  /** The sentAtMs of the AppendEntries this answers. */
+  readonly ackSentAtMs: number;
 }
 
 /** Messages that travel between servers. */
@@ -137,6 +141,16 @@ export interface RaftConfig {
    * a leader within the minimum election timeout ignore vote requests.
    */
   readonly checkQuorum: boolean;
+  /**
+   * Lease reads (dissertation §6.4.1): the leader answers reads without a
+   * round of heartbeats while a majority acknowledged it within
+   * electionTimeoutMin × (1 − b) / (1 + b) of its own clock, b being
+   * clockDriftBound. Servers then ignore vote requests while in a leader's
+   * lease, as under CheckQuorum.
+   */
+  readonly leaseReads: boolean;
+  /** How much faster or slower than real time any clock may run, as a fraction (e.g. 0.1). */
+  readonly clockDriftBound: number;
   readonly bugs: RaftBugs;
   readonly randomInt: RandomInt;
 }

@@ -14,12 +14,11 @@ import {
   applyCommand,
   createServiceState,
   listUsers,
-  passwordError,
-  passwordHash,
   type ServiceState,
   type UserView,
 } from '../app';
-import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from '../sim/clients';
+import { ClientDriver, type HistoryOp, type Op } from '../sim/clients';
+import { clientFor } from '../sim/cluster';
 import type { ClientRequest } from '../sim/client-protocol';
 import type { Endpoint, MakeChannel, Spawn } from './endpoint';
 import type { Expectation, FromWorker, Telemetry, ToWorker, WindowReport } from './protocol';
@@ -45,8 +44,8 @@ interface Slot {
 /** A client whose operations start once the coordinator has applied them. */
 export interface AsyncClient {
   readonly name: string;
-  login(password: string): Promise<Op>;
-  setState(state: string): Promise<Op>;
+  login(password: string, options?: { via?: NodeId }): Promise<Op>;
+  setState(state: string, options?: { via?: NodeId }): Promise<Op>;
   getState(user: string, options?: { stale?: boolean; via?: NodeId }): Promise<Op>;
 }
 
@@ -258,24 +257,10 @@ export class Coordinator {
 
   /** A client of the per-user service; its name is its user. */
   client(name: string): AsyncClient {
-    const invoke = (op: ClientOpInput): Promise<Op> =>
-      this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Promise<Op>;
-    return {
+    return clientFor(
       name,
-      login: (password) => {
-        const problem = passwordError(password);
-        if (problem) return Promise.reject(new RangeError(problem));
-        return invoke({ kind: 'login', passwordHash: passwordHash(name, password) });
-      },
-      setState: (state) => invoke({ kind: 'setState', state }),
-      getState: (user, options) =>
-        invoke({
-          kind: 'getState',
-          user,
-          stale: options?.stale ?? false,
-          ...(options?.via === undefined ? {} : { via: options.via }),
-        }),
-    };
+      (op) => this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Promise<Op>,
+    );
   }
 
   history(): readonly HistoryOp[] {

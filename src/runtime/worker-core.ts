@@ -2,7 +2,7 @@ import type { NodeId } from '../raft';
 import { Hash64 } from '../check/hash';
 import { NodeHost, type Disk, type HostObserver } from '../sim/host';
 import { NetworkState, type Envelope } from '../sim/network';
-import { initialDisk, raftTiming } from '../sim/options';
+import { clockRate, initialDisk, raftTiming } from '../sim/options';
 import type { OpenDisk, DiskStore } from './disk';
 import type {
   Expectation,
@@ -141,6 +141,7 @@ export class WorkerNode {
         seed: m.options.seed,
         incarnation: m.incarnation,
         raft: raftTiming(m.options),
+        clockRate: clockRate(m.options, m.id),
         network: this.network,
         observer,
       },

@@ -20,15 +20,14 @@ export const CLIENT_QUEUE_MAX = 100;
 export const HISTORY_OPS_MAX = 20_000;
 
 /** A client operation as the user asked for it; what the input log records (no password). */
-export type ClientOpInput =
+export type ClientOpInput = (
   | { readonly kind: 'login'; readonly passwordHash: string }
   | { readonly kind: 'setState'; readonly state: string }
-  | {
-      readonly kind: 'getState';
-      readonly user: string;
-      readonly stale: boolean;
-      readonly via?: NodeId;
-    };
+  | { readonly kind: 'getState'; readonly user: string; readonly stale: boolean }
+) & {
+  /** Ask this server first (by default: the last leader the client heard of). */
+  readonly via?: NodeId;
+};
 
 /** The headless API's view of one operation (issue "Per-user state", §3). */
 export interface Op {
@@ -206,7 +205,7 @@ export class ClientDriver {
     op.startedMs = nowMs;
     op.command = this.command(c, op.input);
     op.history.invokeMs = nowMs;
-    const via = op.input.kind === 'getState' ? op.input.via : undefined;
+    const via = op.input.via;
     this.attempt(
       c,
       op,

@@ -14,6 +14,7 @@ import { NodeHost, type Disk, type HostObserver, type SoftState } from './host';
 import { applyNetworkInput, validateInput, type Input, type InputAction } from './inputs';
 import { NetworkState, type DropReason, type Envelope } from './network';
 import {
+  clockRate,
   raftTiming,
   resolveOptions,
   initialDisk,
@@ -54,10 +55,35 @@ export interface ClusterViolation {
 /** A client of the per-user service (issue "Per-user state", §3); its name is its user. */
 export interface Client {
   readonly name: string;
-  login(password: string): Op;
-  setState(state: string): Op;
+  login(password: string, options?: { via?: NodeId }): Op;
+  setState(state: string, options?: { via?: NodeId }): Op;
   /** `via`: ask this server first (a stale read is answered by whichever server it reaches). */
   getState(user: string, options?: { stale?: boolean; via?: NodeId }): Op;
+}
+
+/** Makes the client API over `invoke`, checking the password here so it never reaches the log. */
+export function clientFor<R>(
+  name: string,
+  invoke: (op: ClientOpInput) => R,
+): {
+  readonly name: string;
+  login(password: string, options?: { via?: NodeId }): R;
+  setState(state: string, options?: { via?: NodeId }): R;
+  getState(user: string, options?: { stale?: boolean; via?: NodeId }): R;
+} {
+  const via = (options?: { via?: NodeId }) =>
+    options?.via === undefined ? {} : { via: options.via };
+  return {
+    name,
+    login: (password, options) => {
+      const problem = passwordError(password);
+      if (problem) throw new RangeError(problem);
+      return invoke({ kind: 'login', passwordHash: passwordHash(name, password), ...via(options) });
+    },
+    setState: (state, options) => invoke({ kind: 'setState', state, ...via(options) }),
+    getState: (user, options) =>
+      invoke({ kind: 'getState', user, stale: options?.stale ?? false, ...via(options) }),
+  };
 }
 
 export interface Cluster {
@@ -257,24 +283,10 @@ class HeadlessCluster implements Cluster {
   }
 
   client(name: string): Client {
-    const invoke = (op: ClientOpInput): Op =>
-      this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Op;
-    return {
+    return clientFor(
       name,
-      login: (password) => {
-        const problem = passwordError(password);
-        if (problem) throw new RangeError(problem);
-        return invoke({ kind: 'login', passwordHash: passwordHash(name, password) });
-      },
-      setState: (state) => invoke({ kind: 'setState', state }),
-      getState: (user, options) =>
-        invoke({
-          kind: 'getState',
-          user,
-          stale: options?.stale ?? false,
-          ...(options?.via === undefined ? {} : { via: options.via }),
-        }),
-    };
+      (op) => this.apply({ at: this.nowMs, kind: 'client', client: name, op }) as Op,
+    );
   }
 
   history(): readonly HistoryOp[] {
@@ -448,6 +460,7 @@ class HeadlessCluster implements Cluster {
         seed: o.seed,
         incarnation: this.incarnations.get(id) ?? 0,
         raft: raftTiming(o),
+        clockRate: clockRate(o, id),
         network: this.network,
         observer: this.observer,
       },

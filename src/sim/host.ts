@@ -75,6 +75,11 @@ export interface HostOptions {
   readonly raft: RaftTiming;
   readonly network: NetworkState;
   readonly observer: HostObserver;
+  /**
+   * How fast this node's clock runs against real (virtual) time: 1 is exact.
+   * The node sees only its own clock; messages and the host run on real time.
+   */
+  readonly clockRate: number;
 }
 
 const MESSAGE_CODE: Record<MessageType, number> = {
@@ -141,7 +146,7 @@ export class NodeHost {
         randomInt: (lo, hi) => timers.int(lo, hi),
       },
       { hardState: disk.hardState, log: disk.log },
-      nowMs,
+      nowMs * options.clockRate,
     );
     for (const peer of options.peers) {
       if (peer === options.id) continue;
@@ -159,7 +164,22 @@ export class NodeHost {
   /** The next virtual time at which this node has something to do. */
   nextDueAt(): number {
     const head = this.inbox.peek();
-    return Math.min(head ? head.deliverAt : Infinity, this.node.nextDeadline());
+    return Math.min(head ? head.deliverAt : Infinity, this.timerDueAt());
+  }
+
+  /** The node's clock at real time `nowMs`. */
+  private local(nowMs: number): number {
+    return nowMs * this.options.clockRate;
+  }
+
+  /** The first whole real ms at which the node's own clock reaches its next deadline. */
+  private timerDueAt(): number {
+    const deadline = this.node.nextDeadline();
+    const rate = this.options.clockRate;
+    if (rate === 1 || deadline === Infinity) return deadline;
+    let t = Math.ceil(deadline / rate);
+    if (t * rate < deadline) t++;
+    return t;
   }
 
   /** Messages on their way to this node, in delivery order of the heap (not sorted). */
@@ -186,11 +206,11 @@ export class NodeHost {
       }
       this.hash.add(Ev.Deliver).add(nowMs).add(head.from).add(head.incarnation).add(head.seq);
       this.options.observer.deliver?.(head, nowMs);
-      this.node.step(head.message, nowMs);
+      this.node.step(head.message, this.local(nowMs));
       this.handleReady(nowMs);
     }
-    if (this.node.nextDeadline() <= nowMs) {
-      this.node.tick(nowMs);
+    if (this.timerDueAt() <= nowMs) {
+      this.node.tick(this.local(nowMs));
       this.handleReady(nowMs);
     }
     return this.takeOut();
@@ -198,7 +218,7 @@ export class NodeHost {
 
   /** Proposes a command if this node leads. */
   propose(command: unknown, nowMs: number): { index: number; term: number } | null {
-    const at = this.node.propose(command, nowMs);
+    const at = this.node.propose(command, this.local(nowMs));
     this.handleReady(nowMs);
     return at;
   }
@@ -224,7 +244,7 @@ export class NodeHost {
           },
           nowMs,
         );
-      } else if (this.node.readIndex(request.requestId, nowMs)) {
+      } else if (this.node.readIndex(request.requestId, this.local(nowMs))) {
         this.pendingReads.set(request.requestId, request);
         this.handleReady(nowMs);
       } else {
@@ -232,7 +252,11 @@ export class NodeHost {
       }
       return;
     }
-    const at = this.node.propose(stampCommand(command, nowMs), nowMs);
+    // The leader stamps the time by its own clock (dissertation §6.3).
+    const at = this.node.propose(
+      stampCommand(command, Math.floor(this.local(nowMs))),
+      this.local(nowMs),
+    );
     if (!at) {
       this.redirect(request, nowMs);
       return;
@@ -243,7 +267,7 @@ export class NodeHost {
 
   /** Starts a leadership transfer to `target`, if this node leads (§3.10). */
   transferLeadership(target: NodeId, nowMs: number): boolean {
-    const accepted = this.node.transferLeadership(target, nowMs);
+    const accepted = this.node.transferLeadership(target, this.local(nowMs));
     this.handleReady(nowMs);
     return accepted;
   }
@@ -251,7 +275,7 @@ export class NodeHost {
   /** Makes the election timer fire now (a teaching control; as etcd's MsgTimeoutNow). */
   timeoutNow(nowMs: number): void {
     if (this.node.role === 'leader') return;
-    this.node.step({ type: 'ElectionTimeout' }, nowMs);
+    this.node.step({ type: 'ElectionTimeout' }, this.local(nowMs));
     this.handleReady(nowMs);
   }
 

@@ -91,7 +91,7 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
     case 'client': {
       const problem = ClientDriver.problem(input.client, input.op);
       if (problem) throw new RangeError(problem);
-      if (input.op.kind === 'getState' && input.op.via !== undefined) known(input.op.via);
+      if (input.op.via !== undefined) known(input.op.via);
       return;
     }
   }

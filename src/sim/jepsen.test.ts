@@ -17,6 +17,22 @@ describe('Jepsen-style: clients under crashes, partitions, drops and duplicates'
     expect(operations).toBeGreaterThan(CI_SEEDS * 50);
   });
 
+  it('holds with PreVote, CheckQuorum and lease reads on, clocks within the drift bound (60 seeds)', () => {
+    const failed: string[] = [];
+    const features = {
+      preVote: true,
+      checkQuorum: true,
+      leaseReads: true,
+      clockDrift: 0.05,
+      clockDriftBound: 0.1,
+    };
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = runJepsenSeed(seed, {}, features);
+      if (!r.ok) failed.push(`seed ${seed}: ${r.failures.join('; ')}`);
+    }
+    expect(failed, failed.join('\n')).toEqual([]);
+  });
+
   it('the checks bite: with votes granted without the log check, histories break', () => {
     let caught = 0;
     for (let seed = 1; seed <= 20 && caught < 3; seed++) {

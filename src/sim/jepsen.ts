@@ -98,6 +98,7 @@ export function runJepsenSeed(
   if (!c.runUntil(() => finals.every((f) => f.op.done), o.settleMs))
     failures.push('final reads did not finish');
 
+  if (!c.runUntil(() => c.leader() !== null, o.settleMs)) failures.push('no leader after healing');
   const history = c.history();
   const verdict = checkOperations(userServiceModel, userServiceOperations(history), {
     maxSteps: o.checkSteps,
@@ -177,7 +178,7 @@ function checkWrites(
 }
 
 function injectFault(c: Cluster, rng: Prng): void {
-  const id = (c.ids[rng.int(0, c.ids.length - 1)] ?? 1);
+  const id = c.ids[rng.int(0, c.ids.length - 1)] ?? 1;
   const r = rng.next();
   if (r < 0.3) {
     if (c.node(id).alive) c.crash(id);
@@ -187,7 +188,7 @@ function injectFault(c: Cluster, rng: Prng): void {
     for (const x of c.ids) groups[rng.int(0, 1)]?.push(x);
     c.partition(groups);
   } else if (r < 0.65) {
-    const to = (c.ids[rng.int(0, c.ids.length - 1)] ?? 1);
+    const to = c.ids[rng.int(0, c.ids.length - 1)] ?? 1;
     if (to !== id) c.setLink(id, to, !c.isLinkUp(id, to));
   } else if (r < 0.85) {
     c.heal();

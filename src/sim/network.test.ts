@@ -13,6 +13,7 @@ const heartbeat: Message = {
   entries: [],
   leaderCommit: 0,
   readSeq: 0,
+  sentAtMs: 0,
 };
 
 function link(network: NetworkState, seed = 1): LinkEnd {

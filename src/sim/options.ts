@@ -1,5 +1,6 @@
 import type { NodeId, RaftBugs } from '../raft';
 import type { Disk, RaftTiming } from './host';
+import { Prng } from './prng';
 
 /** The headless API's options (issue "The foundation", §4). */
 export interface ClusterOptions {
@@ -35,7 +36,18 @@ export interface ClusterOptions {
   preVote?: boolean;
   /** CheckQuorum (dissertation §6.2), default false */
   checkQuorum?: boolean;
+  /** Lease reads (dissertation §6.4.1), default false */
+  leaseReads?: boolean;
+  /** The clock drift the protocol assumes at most, as a fraction; default 0.1 */
+  clockDriftBound?: number;
+  /** The clock drift nodes really have, as a fraction: each clock runs at 1 ± up to this; default 0 */
+  clockDrift?: number;
+  /** Each named node's clock rate exactly (e.g. { 1: 0.5 }: S1's clock runs at half speed), within 1 ± CLOCK_DRIFT_MAX */
+  clockRates?: Readonly<Record<NodeId, number>>;
 }
+
+/** Clocks that run more than half again as fast or slow are not clocks. */
+export const CLOCK_DRIFT_MAX = 0.5;
 
 export const MAX_NODES = 9;
 export const DEFAULT_ELECTION_TIMEOUT_MS: readonly [number, number] = [150, 300];
@@ -69,6 +81,23 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
   const duplicateRate = o.duplicateRate ?? 0;
   checkRate('drop', dropRate);
   checkRate('duplicate', duplicateRate);
+  const clockDriftBound = o.clockDriftBound ?? 0.1;
+  const clockDrift = o.clockDrift ?? 0;
+  for (const [name, v] of [
+    ['clock drift bound', clockDriftBound],
+    ['clock drift', clockDrift],
+  ] as const) {
+    if (!(v >= 0 && v <= CLOCK_DRIFT_MAX))
+      fail(`The ${name} is a fraction from 0 to ${CLOCK_DRIFT_MAX}; got ${v}.`);
+  }
+  for (const [key, rate] of Object.entries(o.clockRates ?? {})) {
+    const id = Number(key);
+    if (!Number.isInteger(id) || id < 1 || id > o.nodes)
+      fail(`A clock rate is given for S${key}, but the cluster has S1..S${o.nodes}.`);
+    if (!(Math.abs(rate - 1) <= CLOCK_DRIFT_MAX)) {
+      fail(`S${key}'s clock rate must be within 1 ± ${CLOCK_DRIFT_MAX}; got ${rate}.`);
+    }
+  }
   for (const key of Object.keys(o.initial ?? {})) {
     const id = Number(key);
     if (!Number.isInteger(id) || id < 1 || id > o.nodes)
@@ -87,6 +116,10 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
     noopOnElection: o.noopOnElection ?? true,
     preVote: o.preVote ?? false,
     checkQuorum: o.checkQuorum ?? false,
+    leaseReads: o.leaseReads ?? false,
+    clockDriftBound,
+    clockDrift,
+    clockRates: o.clockRates ?? {},
   };
 }
 
@@ -113,6 +146,8 @@ export function raftTiming(o: ResolvedOptions): RaftTiming {
     maxInflightAppends: MAX_INFLIGHT_APPENDS,
     preVote: o.preVote,
     checkQuorum: o.checkQuorum,
+    leaseReads: o.leaseReads,
+    clockDriftBound: o.clockDriftBound,
     bugs: o.bugs,
   };
 }
@@ -126,4 +161,12 @@ export function initialDisk(o: ResolvedOptions, id: NodeId): Disk {
     command: e.command ?? null,
   }));
   return { hardState: { currentTerm: init?.term ?? 0, votedFor: init?.votedFor ?? null }, log };
+}
+
+/** How fast node `id`'s clock runs: 1 ± up to clockDrift, fixed for the run (it is the hardware). */
+export function clockRate(o: ResolvedOptions, id: NodeId): number {
+  const exact = o.clockRates[id];
+  if (exact !== undefined) return exact;
+  if (o.clockDrift === 0) return 1;
+  return 1 + o.clockDrift * (2 * Prng.derive(o.seed, 'clock', id).next() - 1);
 }
