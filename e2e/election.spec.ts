@@ -28,7 +28,7 @@ test('the page elects the same leader, at the same time, as a headless run', asy
   // Headless: the same cluster, advanced in the same steps as the Step button.
   const cluster = createCluster({ nodes: NODE_COUNT, seed: SEED });
   for (let steps = 0; steps < LEADER_STEPS_MAX && cluster.leader() === null; steps++) {
-    stepOnce(cluster);
+    await stepOnce(cluster);
   }
   const expectedLeader = cluster.leader();
   expect(expectedLeader).not.toBeNull();

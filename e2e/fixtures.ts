@@ -1,10 +1,17 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { RaftTestHook } from '../src/ui/testHook.ts';
 
 /** Most presses of "Step" that stepUntilLeader makes: each runs one instant
  * (a timer or a delivery); a first election takes a few dozen. */
 export const LEADER_STEPS_MAX = 300;
 
-/** The page as a student uses it: open a seed, pause, step, read the ring. */
+/** Longest wall time to wait for the page to reach a virtual time at full speed. */
+export const RUN_WALL_MS_MAX = 20_000;
+
+/** A speed as the speed selector names it. */
+export type SpeedLabel = '1/100x' | '1/4x' | '1x' | '10x' | 'max';
+
+/** The page as a student uses it: open a seed, pause, step, break servers, read the ring. */
 export class Playground {
   /** Console errors and uncaught exceptions seen since the page opened. */
   readonly errors: string[] = [];
@@ -16,13 +23,22 @@ export class Playground {
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
 
-  /** Opens the playground on `seed`; `paused` starts it paused at time 0. */
-  async open({ seed, paused = false }: { seed?: number; paused?: boolean } = {}): Promise<void> {
+  /**
+   * Opens the playground on `seed` and waits until its workers have started;
+   * `paused` starts it paused at time 0; `hook` exposes window.__raft (the
+   * test contract in src/ui/testHook.ts).
+   */
+  async open({
+    seed,
+    paused = false,
+    hook = false,
+  }: { seed?: number; paused?: boolean; hook?: boolean } = {}): Promise<void> {
     const params = new URLSearchParams();
     if (seed !== undefined) params.set('seed', String(seed));
     if (paused) params.set('paused', '1');
+    if (hook) params.set('test', '1');
     await this.page.goto(`./?${params.toString()}`);
-    await expect(this.simTime).toBeVisible();
+    await expect(this.simTime).toHaveAttribute('data-status', 'running');
   }
 
   get playButton(): Locator {
@@ -37,12 +53,45 @@ export class Playground {
     return this.page.getByRole('button', { name: 'Step' });
   }
 
+  get resetButton(): Locator {
+    return this.page.getByRole('button', { name: 'Reset' });
+  }
+
+  get proposeButton(): Locator {
+    return this.page.getByRole('button', { name: 'Propose' });
+  }
+
+  get healButton(): Locator {
+    return this.page.getByRole('button', { name: 'Heal network' });
+  }
+
+  get speed(): Locator {
+    return this.page.getByRole('combobox', { name: 'Speed' });
+  }
+
+  get dropRate(): Locator {
+    return this.page.getByRole('combobox', { name: 'Drop rate' });
+  }
+
+  get duplicateRate(): Locator {
+    return this.page.getByRole('combobox', { name: 'Duplicate rate' });
+  }
+
   get simTime(): Locator {
     return this.page.getByTestId('sim-time');
   }
 
   get leader(): Locator {
     return this.page.getByTestId('leader');
+  }
+
+  get workers(): Locator {
+    return this.page.getByTestId('workers');
+  }
+
+  /** Where the last proposal landed; `data-index` holds its log index. */
+  get proposal(): Locator {
+    return this.page.getByTestId('proposal');
   }
 
   /** A node on the ring, by number (1 for S1). */
@@ -58,6 +107,31 @@ export class Playground {
     return this.page.getByTestId(`term-S${id}`);
   }
 
+  commit(id: number): Locator {
+    return this.page.getByTestId(`commit-S${id}`);
+  }
+
+  lastLogIndex(id: number): Locator {
+    return this.page.getByTestId(`log-S${id}`);
+  }
+
+  /** The error of a server whose worker failed. */
+  error(id: number): Locator {
+    return this.page.getByTestId(`error-S${id}`);
+  }
+
+  crashButton(id: number): Locator {
+    return this.page.getByRole('button', { name: `Crash S${id}` });
+  }
+
+  restartButton(id: number): Locator {
+    return this.page.getByRole('button', { name: `Restart S${id}` });
+  }
+
+  isolateButton(id: number): Locator {
+    return this.page.getByRole('button', { name: `Isolate S${id}` });
+  }
+
   /** Every node's role label that reads "leader". */
   get leaderRoles(): Locator {
     return this.page.getByTestId(/^role-S\d+$/).filter({ hasText: /^leader$/ });
@@ -68,9 +142,37 @@ export class Playground {
     return Number(await this.simTime.getAttribute('data-ms'));
   }
 
+  /** The leader's number as the page shows it, or null. */
+  async leaderId(): Promise<number | null> {
+    const text = await this.leader.innerText();
+    return text === 'none' ? null : Number(text.slice(1));
+  }
+
+  async commitIndex(id: number): Promise<number> {
+    return Number(await this.commit(id).innerText());
+  }
+
+  /** Calls a method of the test hook window.__raft (needs `open({ hook: true })`). */
+  async hook<K extends keyof RaftTestHook>(name: K): Promise<ReturnType<RaftTestHook[K]>> {
+    return this.page.evaluate((n) => {
+      const hook = window.__raft;
+      if (!hook) throw new Error('window.__raft is not set: open the page with ?test=1.');
+      return hook[n]() as ReturnType<RaftTestHook[K]>;
+    }, name);
+  }
+
+  async play(): Promise<void> {
+    await this.playButton.click();
+    await expect(this.pauseButton).toBeVisible();
+  }
+
   async pause(): Promise<void> {
     await this.pauseButton.click();
     await expect(this.playButton).toBeVisible();
+  }
+
+  async setSpeed(speed: SpeedLabel): Promise<void> {
+    await this.speed.selectOption({ label: speed });
   }
 
   /** Presses "Step" once and waits until the page has drawn the result. */
@@ -87,6 +189,33 @@ export class Playground {
       await this.step();
     }
     throw new Error(`No single leader after ${stepsMax} steps.`);
+  }
+
+  /** Plays at full speed until `ms` more of virtual time have passed, then pauses. */
+  async runFor(ms: number): Promise<void> {
+    const target = (await this.now()) + ms;
+    await this.setSpeed('max');
+    await this.play();
+    await expect
+      .poll(() => this.now(), { timeout: RUN_WALL_MS_MAX })
+      .toBeGreaterThanOrEqual(target);
+    await this.pause();
+  }
+
+  /** Plays at full speed until `done` holds (a web-first assertion), then pauses. */
+  async runUntil(done: () => Promise<void>): Promise<void> {
+    await this.setSpeed('max');
+    await this.play();
+    await done();
+    await this.pause();
+  }
+
+  /** Proposes on the leader; returns the log index the page reports for it. */
+  async propose(): Promise<number> {
+    const before = await this.proposal.getAttribute('data-index');
+    await this.proposeButton.click();
+    await expect(this.proposal).not.toHaveAttribute('data-index', before ?? '');
+    return Number(await this.proposal.getAttribute('data-index'));
   }
 }
 

@@ -15,6 +15,8 @@ const DB_VERSION = 1;
 export class IndexedDbDiskStore implements DiskStore {
   private db: Promise<IDBDatabase>;
   private pending: { hardState: HardState; from: number | null; entries: LogEntry[] } | null = null;
+  /** The hard state on disk, as last loaded or written. */
+  private stored: HardState | null = null;
 
   constructor(readonly name: string) {
     this.db = openDatabase(name);
@@ -26,10 +28,15 @@ export class IndexedDbDiskStore implements DiskStore {
     const hardState = request<HardState | undefined>(tx.objectStore(META).get(HARD_STATE_KEY));
     const log = request<LogEntry[]>(tx.objectStore(LOG).getAll());
     const [h, entries] = await Promise.all([hardState, log]);
+    this.stored = h ?? null;
     return h ? { hardState: h, log: entries } : null;
   }
 
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
+    // Most windows change neither term, vote nor log. Writing the same hard
+    // state again would cost a transaction, and the browser commits one
+    // origin's transactions one at a time, so every node would pay for it.
+    if (!this.pending && from === null && sameHardState(hardState, this.stored)) return;
     if (!this.pending) {
       this.pending = { hardState, from, entries: entries.slice() };
       return;
@@ -61,7 +68,10 @@ export class IndexedDbDiskStore implements DiskStore {
       for (const e of p.entries) log.put(e, e.index);
     }
     await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
+      tx.oncomplete = () => {
+        this.stored = { ...p.hardState };
+        resolve();
+      };
       tx.onerror = () => reject(tx.error ?? new Error(`could not write ${this.name}`));
       tx.onabort = () => reject(tx.error ?? new Error(`writing ${this.name} was aborted`));
     });
@@ -85,6 +95,10 @@ export async function deleteDatabases(names: readonly string[]): Promise<void> {
         }),
     ),
   );
+}
+
+function sameHardState(a: HardState, b: HardState | null): boolean {
+  return b !== null && a.currentTerm === b.currentTerm && a.votedFor === b.votedFor;
 }
 
 function openDatabase(name: string): Promise<IDBDatabase> {

@@ -1,6 +1,12 @@
 import { statusMarkPath, type NodeStatus } from './geometry.ts';
 
-const STATUSES: readonly NodeStatus[] = ['follower', 'candidate', 'leader', 'crashed'];
+const STATUSES: readonly NodeStatus[] = [
+  'follower',
+  'precandidate',
+  'candidate',
+  'leader',
+  'crashed',
+];
 const MARK_AREA_PX2 = 120;
 
 /** What each node shape and colour means. */

@@ -1,16 +1,16 @@
-import type { NodeView } from '../sim/index.ts';
 import { nodeStatus, statusMarkPath, type Point } from './geometry.ts';
 import { nodeAriaLabel, nodeName } from './labels.ts';
+import type { NodeSnapshot } from './store.ts';
 
 export const NODE_RADIUS_PX = 38;
 const MARK_AREA_PX2 = 180;
 
 interface Props {
-  node: NodeView;
+  node: NodeSnapshot;
   at: Point;
 }
 
-/** One server on the ring: its name, role (shape, colour and word) and term. */
+/** One server on the ring: its name, role (shape, colour and word) and term; a failed worker's error as its tooltip. */
 export function NodeGlyph({ node, at }: Props) {
   const name = nodeName(node.id);
   const status = nodeStatus(node);
@@ -22,6 +22,7 @@ export function NodeGlyph({ node, at }: Props) {
       aria-label={nodeAriaLabel(node)}
       data-testid={`node-${name}`}
     >
+      {node.error && <title>{`${name} failed: ${node.error}`}</title>}
       <circle className="node__body" r={NODE_RADIUS_PX} />
       <path
         className="node__mark"

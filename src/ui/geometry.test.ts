@@ -20,9 +20,8 @@ describe('ringPositions', () => {
 
 describe('statusMarkPath', () => {
   it('gives each status its own shape', () => {
-    const paths = (['follower', 'candidate', 'leader', 'crashed'] as const).map((s) =>
-      statusMarkPath(s, 100),
-    );
-    expect(new Set(paths).size).toBe(4);
+    const statuses = ['follower', 'precandidate', 'candidate', 'leader', 'crashed'] as const;
+    const paths = statuses.map((s) => statusMarkPath(s, 100));
+    expect(new Set(paths).size).toBe(statuses.length);
   });
 });

@@ -1,4 +1,12 @@
-import { scaleLinear, symbol, symbolCircle, symbolStar, symbolTimes, symbolTriangle } from 'd3';
+import {
+  scaleLinear,
+  symbol,
+  symbolCircle,
+  symbolStar,
+  symbolTimes,
+  symbolTriangle,
+  symbolTriangle2,
+} from 'd3';
 import type { NodeView } from '../sim/index.ts';
 
 export interface Point {
@@ -27,6 +35,9 @@ export function nodeStatus(node: NodeView): NodeStatus {
 
 const SYMBOL_TYPE = {
   follower: symbolCircle,
+  // An outlined triangle: a pre-candidate asks whether it could win before
+  // it becomes a candidate (PreVote, dissertation §9.6).
+  precandidate: symbolTriangle2,
   candidate: symbolTriangle,
   leader: symbolStar,
   crashed: symbolTimes,

@@ -5,18 +5,50 @@ import type { PlaygroundState } from './store.ts';
 export const selectNodes = (s: PlaygroundState) => s.nodes;
 export const selectNow = (s: PlaygroundState) => s.now;
 export const selectLeader = (s: PlaygroundState) => s.leader;
-export const selectPlaying = (s: PlaygroundState) => s.playing;
 export const selectSeed = (s: PlaygroundState) => s.seed;
 export const selectVersion = (s: PlaygroundState) => s.version;
+export const selectEvents = (s: PlaygroundState) => s.events;
+export const selectProblem = (s: PlaygroundState) => s.problem;
+
+export const selectStatus = (s: PlaygroundState) => ({
+  status: s.status,
+  workers: s.workers,
+  inFlight: s.inFlight,
+});
 
 export const selectControls = (s: PlaygroundState) => ({
+  running: s.status === 'running',
   playing: s.playing,
+  speed: s.speed,
   play: s.play,
   pause: s.pause,
   step: s.step,
+  reset: s.reset,
+  setSpeed: s.setSpeed,
 });
 
-export const selectPlayLoop = (s: PlaygroundState) => ({
-  playing: s.playing,
-  advance: s.advance,
+export const selectProposal = (s: PlaygroundState) => ({
+  running: s.status === 'running',
+  leader: s.leader,
+  lastProposal: s.lastProposal,
+  propose: s.propose,
+});
+
+export const selectNetwork = (s: PlaygroundState) => ({
+  running: s.status === 'running',
+  dropRate: s.dropRate,
+  duplicateRate: s.duplicateRate,
+  isolated: s.isolated,
+  setDropRate: s.setDropRate,
+  setDuplicateRate: s.setDuplicateRate,
+  heal: s.heal,
+});
+
+export const selectServerActions = (s: PlaygroundState) => ({
+  running: s.status === 'running',
+  isolated: s.isolated,
+  nodeCount: s.nodes.length,
+  crash: s.crash,
+  restart: s.restart,
+  isolate: s.isolate,
 });

@@ -1,5 +1,11 @@
-import type { Cluster } from '../sim/index.ts';
 import { STEP_LIMIT_MS } from './constants.ts';
+
+/** What "Step" needs of a cluster: the Worker runtime's coordinator and the headless cluster both fit. */
+export interface Steppable {
+  readonly now: number;
+  stepToNextEvent(limitMs: number): number | null | Promise<number | null>;
+  advance(ms: number): void | Promise<void>;
+}
 
 /**
  * What one press of "Step" does: run the next instant at which anything is
@@ -7,8 +13,8 @@ import { STEP_LIMIT_MS } from './constants.ts';
  * STEP_LIMIT_MS, advance that far. Shared by the page and the tests that
  * replay the page headless, so both step identically.
  */
-export function stepOnce(cluster: Cluster): void {
-  if (cluster.stepToNextEvent(cluster.now + STEP_LIMIT_MS) === null) {
-    cluster.advance(STEP_LIMIT_MS);
+export async function stepOnce(cluster: Steppable): Promise<void> {
+  if ((await cluster.stepToNextEvent(cluster.now + STEP_LIMIT_MS)) === null) {
+    await cluster.advance(STEP_LIMIT_MS);
   }
 }

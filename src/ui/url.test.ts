@@ -3,7 +3,12 @@ import { DEFAULT_SEED, parsePageParams } from './url.ts';
 
 describe('parsePageParams', () => {
   it('uses the default seed when the address names none', () => {
-    expect(parsePageParams('')).toEqual({ seed: DEFAULT_SEED, paused: false, seedProblem: null });
+    expect(parsePageParams('')).toEqual({
+      seed: DEFAULT_SEED,
+      paused: false,
+      seedProblem: null,
+      test: false,
+    });
   });
 
   it('reads ?seed= and ?paused', () => {
@@ -11,9 +16,11 @@ describe('parsePageParams', () => {
       seed: 12345,
       paused: true,
       seedProblem: null,
+      test: false,
     });
     expect(parsePageParams('?paused').paused).toBe(true);
     expect(parsePageParams('?paused=0').paused).toBe(false);
+    expect(parsePageParams('?test=1').test).toBe(true);
   });
 
   it('explains a seed it cannot use, and falls back to the default', () => {

@@ -10,21 +10,31 @@ export interface PageParams {
   readonly paused: boolean;
   /** Set when the URL's seed could not be used, explaining why. */
   readonly seedProblem: string | null;
+  /** `?test=1` exposes `window.__raft` for the end-to-end tests (see testHook.ts). */
+  readonly test: boolean;
 }
 
 /** Reads `?seed=123&paused` from a query string. */
 export function parsePageParams(search: string): PageParams {
   const params = new URLSearchParams(search);
-  const paused = params.has('paused') && params.get('paused') !== '0';
+  const paused = flag(params, 'paused');
+  const test = flag(params, 'test');
   const raw = params.get('seed');
-  if (raw === null || raw.trim() === '') return { seed: DEFAULT_SEED, paused, seedProblem: null };
+  if (raw === null || raw.trim() === '')
+    return { seed: DEFAULT_SEED, paused, seedProblem: null, test };
   const seed = Number(raw);
   if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
     return {
       seed: DEFAULT_SEED,
       paused,
+      test,
       seedProblem: `The seed in the address, "${raw}", is not a whole number from 0 to ${SEED_MAX}, so seed ${DEFAULT_SEED} is used instead.`,
     };
   }
-  return { seed, paused, seedProblem: null };
+  return { seed, paused, seedProblem: null, test };
+}
+
+/** `?name`, `?name=1`: on; absent or `?name=0`: off. */
+function flag(params: URLSearchParams, name: string): boolean {
+  return params.has(name) && params.get(name) !== '0';
 }

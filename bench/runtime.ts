@@ -1,0 +1,137 @@
+// npm run bench:runtime — prints JSON: the Worker runtime in Chromium at full
+// speed, for 3, 5 and 9 nodes under a steady proposal load (and 5 nodes
+// idle): simulated seconds per wall second, wall time and coordinator
+// overhead per window; and as floors, the MessageChannel round trip between
+// two workers and between the page and a worker, and one IndexedDB write
+// transaction in a worker (a window in which a node persists waits for one:
+// persist before send).
+// Targets: 5 nodes >= 50 simulated s per wall s; coordinator overhead per
+// window <= 3 round trips (worker to worker).
+//
+// It builds bench/runtime-page (which imports src/runtime) with Vite, serves
+// it with the cross-origin isolation headers the page gets (fine-grained
+// performance.now in the page and its workers), and drives it with
+// Playwright's Chromium, found as the end-to-end tests find it.
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.mjs';
+import type { ClusterFigures, RuntimeBench } from './runtime-page/main.ts';
+
+const NODE_COUNTS = [3, 5, 9] as const;
+const PROPOSALS_PER_SIMULATED_S = 100;
+/** Wall time each cluster runs for, after its first election. */
+const RUN_WALL_MS = 5_000;
+const TARGET_SIMULATED_S_PER_WALL_S = 50;
+const TARGET_OVERHEAD_ROUND_TRIPS = 3;
+/** Longest one measurement may take in the page. */
+const PAGE_TIMEOUT_MS = 120_000;
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'raft-bench-runtime-'));
+  const pageRoot = join(root, 'bench/runtime-page');
+  const common = {
+    configFile: false as const,
+    root: pageRoot,
+    base: './',
+    logLevel: 'warn' as const,
+  };
+  await build({ ...common, build: { outDir, emptyOutDir: true }, worker: { format: 'es' } });
+  const port = await freePort();
+  const server = await preview({
+    ...common,
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, headers: isolationHeaders },
+  });
+  const browser = await chromium.launch({
+    executablePath: ensureChromium(),
+    args: [...CHROMIUM_ARGS],
+  });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.runtimeBench !== undefined);
+    const call = <K extends keyof RuntimeBench>(name: K, ...args: Parameters<RuntimeBench[K]>) =>
+      page.evaluate(([n, a]) => (window.runtimeBench![n] as (...x: unknown[]) => unknown)(...a), [
+        name,
+        args,
+      ] as const) as Promise<Awaited<ReturnType<RuntimeBench[K]>>>;
+
+    const crossOriginIsolated = await call('crossOriginIsolated');
+    const workerRoundTripUs = await call('workerRoundTripUs');
+    const pageRoundTripUs = await call('pageRoundTripUs');
+    const idbCommitUs = await call('idbCommitUs', 1);
+    const idbCommitFiveWorkersUs = await call('idbCommitUs', 5);
+    const clusters: ClusterFigures[] = [];
+    for (const nodes of NODE_COUNTS) {
+      clusters.push(await call('cluster', nodes, RUN_WALL_MS, PROPOSALS_PER_SIMULATED_S));
+    }
+    const idle = await call('cluster', 5, RUN_WALL_MS, 0);
+    const five = clusters.find((c) => c.nodes === 5)!;
+    const overheadRoundTrips = five.coordinatorOverheadPerWindowUs / workerRoundTripUs;
+    const result = {
+      browser: `Chromium ${browser.version()}`,
+      crossOriginIsolated,
+      runWallS: RUN_WALL_MS / 1000,
+      floor: {
+        workerToWorkerRoundTripUs: workerRoundTripUs,
+        pageToWorkerRoundTripUs: pageRoundTripUs,
+        indexedDbWriteTransactionUs: idbCommitUs,
+        indexedDbWriteTransactionFiveWorkersAtOnceUs: idbCommitFiveWorkersUs,
+      },
+      clusters,
+      idleFiveNodes: idle,
+      targets: {
+        fiveNodesSimulatedSPerWallS: {
+          value: five.simulatedSPerWallS,
+          target: `>= ${TARGET_SIMULATED_S_PER_WALL_S}`,
+          met: five.simulatedSPerWallS >= TARGET_SIMULATED_S_PER_WALL_S,
+        },
+        fiveNodesCoordinatorOverheadPerWindowInRoundTrips: {
+          value: Math.round(overheadRoundTrips * 100) / 100,
+          target: `<= ${TARGET_OVERHEAD_ROUND_TRIPS}`,
+          met: overheadRoundTrips <= TARGET_OVERHEAD_ROUND_TRIPS,
+        },
+      },
+      errors,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    if (errors.length > 0 || [...clusters, idle].some((c) => c.violations > 0))
+      process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,13 @@
+import { selectProblem } from './selectors.ts';
+import { usePlayground } from './usePlayground.ts';
+
+/** Says what went wrong with the last action, in words a student understands. */
+export function ProblemNotice() {
+  const problem = usePlayground(selectProblem);
+  if (problem === null) return null;
+  return (
+    <p className="notice" role="alert" data-testid="problem">
+      {problem}
+    </p>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Input } from '../sim/index.ts';
+import type { ClusterViolation } from '../sim/index.ts';
+import type { ResolvedOptions } from '../sim/options.ts';
+import type { NodeSnapshot, PlaygroundStore } from './store.ts';
+
+/**
+ * TEST CONTRACT. With `?test=1` in the address the page sets `window.__raft`
+ * to this object, and only then. The end-to-end tests (e2e/runtime.spec.ts)
+ * read through it what the page does not spell out: the trace hash and input
+ * log, to replay the run headless and compare, and the safety checker's
+ * verdict. They drive the page by its controls, never through this. Every
+ * value is plain data (it crosses page.evaluate). Change it only together
+ * with the tests.
+ */
+export interface RaftTestHook {
+  /** The run's options (seed, nodes, rates at the start), or null before the cluster started. */
+  options(): ResolvedOptions | null;
+  /** Virtual time, ms. */
+  now(): number;
+  /** The Worker runtime's trace hash; equals headless `replay(options, inputLog(), now()).traceHash()`. */
+  traceHash(): string | null;
+  inputLog(): readonly Input[];
+  /** Safety invariants the run broke; empty when Raft is correct. */
+  violations(): readonly ClusterViolation[];
+  /** Each server as the coordinator mirrors it, with its log. */
+  nodes(): NodeSnapshot[];
+  /** Worker threads alive. */
+  workers(): number;
+  /** The IndexedDB database of each server of this run, S1 first. */
+  diskNames(): string[];
+}
+
+declare global {
+  interface Window {
+    __raft?: RaftTestHook;
+  }
+}
+
+/** Installs window.__raft for `store`; returns the uninstaller. */
+export function installTestHook(store: PlaygroundStore): () => void {
+  const c = () => store.getState().coordinator();
+  const hook: RaftTestHook = {
+    options: () => c()?.options ?? null,
+    now: () => c()?.now ?? 0,
+    traceHash: () => c()?.traceHash() ?? null,
+    inputLog: () => c()?.inputLog() ?? [],
+    violations: () => c()?.violations() ?? [],
+    nodes: () => {
+      const coordinator = c();
+      return coordinator ? coordinator.ids.map((id) => coordinator.node(id)) : [];
+    },
+    workers: () => store.getState().workers,
+    diskNames: () => c()?.diskNames() ?? [],
+  };
+  window.__raft = hook;
+  return () => {
+    if (window.__raft === hook) delete window.__raft;
+  };
+}
