@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import type { NodeId } from '../../sim/index.ts';
+import { nodeName } from '../labels.ts';
+import { FEED_KINDS, type FeedKind } from './feedEvent.ts';
+
+export const FEED_KIND_LABEL: Readonly<Record<FeedKind, string>> = {
+  elections: 'Elections',
+  replication: 'Replication',
+  messages: 'Messages',
+  faults: 'Faults',
+  clients: 'Clients',
+};
+
+export interface FeedFiltersProps {
+  readonly kinds: ReadonlySet<FeedKind>;
+  readonly onToggleKind: (kind: FeedKind) => void;
+  readonly node: NodeId | null;
+  readonly onNode: (node: NodeId | null) => void;
+  readonly nodeIds: readonly NodeId[];
+}
+
+/** Which events the feed lists: by kind (check boxes) and by server (a select). */
+export function FeedFilters({ kinds, onToggleKind, node, onNode, nodeIds }: FeedFiltersProps) {
+  const id = useId();
+  return (
+    <div className="rv-feed__filters">
+      <fieldset className="rv-fieldset">
+        <legend>Show</legend>
+        {FEED_KINDS.map((kind) => (
+          <label key={kind} className="rv-check">
+            <input type="checkbox" checked={kinds.has(kind)} onChange={() => onToggleKind(kind)} />
+            {FEED_KIND_LABEL[kind]}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${id}-node`} className="rv-select">
+        Filter by server
+      </label>
+      <select
+        id={`${id}-node`}
+        value={node === null ? '' : String(node)}
+        onChange={(e) => onNode(e.target.value === '' ? null : Number(e.target.value))}
+      >
+        <option value="">All servers</option>
+        {nodeIds.map((n) => (
+          <option key={n} value={n}>
+            {nodeName(n)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

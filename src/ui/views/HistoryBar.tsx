@@ -1,0 +1,77 @@
+import type { KeyboardEvent } from 'react';
+import { LANE_PX, type Bar } from './historyLayout.ts';
+import { fitText, opDescription, opLabel, STATUS_MARK } from './opLabel.ts';
+
+/** Height of a bar within its lane, px. */
+const BAR_PX = LANE_PX - 6;
+/** Height of the patterned band at the foot of a bar, px. */
+const BAND_PX = 5;
+
+/** Room the "cannot be placed" label needs, px. */
+const FAILED_LABEL_PX = 124;
+
+export interface HistoryBarProps {
+  readonly bar: Bar;
+  /** Width of the drawing, px: a label near the right edge is drawn leftwards. */
+  readonly widthPx: number;
+  readonly idPrefix: string;
+  readonly onSelect?: (opId: number) => void;
+}
+
+/** One operation: a bar from invocation to completion (open when unknown), labelled. */
+export function HistoryBar({ bar, widthPx, idPrefix, onSelect }: HistoryBarProps) {
+  const { op } = bar;
+  const width = bar.x1 - bar.x0;
+  const label = fitText(`${STATUS_MARK[op.status]} ${opLabel(op)}`, width - 8);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect?.(op.id);
+    }
+  };
+  const classes = `rv-hist__bar rv-hist--${op.status}${bar.open ? ' rv-hist--open' : ''}${bar.failed ? ' rv-hist--failed' : ''}`;
+  return (
+    <g
+      className={classes}
+      transform={`translate(${bar.x0},${bar.y + 3})`}
+      role={onSelect ? 'button' : 'img'}
+      tabIndex={onSelect ? 0 : undefined}
+      aria-label={`${opDescription(op)}${bar.failed ? '; this operation cannot be placed in any valid order' : ''}`}
+      onClick={onSelect ? () => onSelect(op.id) : undefined}
+      onKeyDown={onSelect ? onKeyDown : undefined}
+      data-op={op.id}
+    >
+      <title>{opDescription(op)}</title>
+      <rect className="rv-hist__fill" width={width} height={BAR_PX} rx={3} />
+      {op.status !== 'ok' && (
+        <rect
+          y={BAR_PX - BAND_PX}
+          width={width}
+          height={BAND_PX}
+          fill={`url(#${idPrefix}-${op.status})`}
+        />
+      )}
+      {bar.open && (
+        <path
+          className="rv-hist__arrow"
+          d={`M${width - 7} 4L${width - 1} ${BAR_PX / 2}L${width - 7} ${BAR_PX - 4}`}
+        />
+      )}
+      {label && (
+        <text className="rv-hist__label" x={4} y={BAR_PX / 2 - 2} dominantBaseline="middle">
+          {label}
+        </text>
+      )}
+      {bar.failed && (
+        <text
+          className="rv-hist__failed-label"
+          x={bar.x0 + FAILED_LABEL_PX > widthPx ? widthPx - bar.x0 : 0}
+          y={-4}
+          textAnchor={bar.x0 + FAILED_LABEL_PX > widthPx ? 'end' : 'start'}
+        >
+          ✕ cannot be placed
+        </text>
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,50 @@
+import type { LogCellModel } from './logCell.ts';
+import { termColourClass } from './theme.ts';
+
+export interface LogCellProps {
+  readonly id: string;
+  readonly cell: LogCellModel;
+  readonly rowIndex: number;
+  readonly slot: number;
+  readonly active: boolean;
+  readonly selected: boolean;
+}
+
+/** One slot of a log row: the entry's term by number and colour, and its marks. */
+export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellProps) {
+  const classes = ['rv-cell'];
+  if (cell.term === null) classes.push('rv-cell--empty');
+  else
+    classes.push(
+      termColourClass(cell.term),
+      cell.committed ? 'rv-cell--committed' : 'rv-cell--uncommitted',
+    );
+  if (cell.agreement === 'conflict') classes.push('rv-cell--conflict');
+  if (cell.agreement === 'extra') classes.push('rv-cell--extra');
+  if (cell.isCommitIndex) classes.push('rv-cell--commit-mark');
+  if (active) classes.push('rv-cell--active');
+  return (
+    <span
+      role="gridcell"
+      id={id}
+      aria-colindex={slot + 2}
+      aria-label={cell.label}
+      aria-selected={selected}
+      data-row={rowIndex}
+      data-slot={slot}
+      className={classes.join(' ')}
+    >
+      <span className="rv-cell__term" aria-hidden="true">
+        {cell.term ?? ''}
+        {cell.agreement === 'conflict' && <span className="rv-cell__flag">≠</span>}
+        {cell.agreement === 'extra' && <span className="rv-cell__flag">+</span>}
+      </span>
+      <span className="rv-cell__marks" aria-hidden="true">
+        {cell.isCommitIndex && <span className="rv-mark rv-mark--commit">C</span>}
+        {cell.isLastApplied && <span className="rv-mark rv-mark--apply">A</span>}
+        {cell.isMatchIndex && <span className="rv-mark rv-mark--match">m</span>}
+        {cell.isNextIndex && <span className="rv-mark rv-mark--next">n</span>}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,77 @@
+import { memo } from 'react';
+import type { LogEntry, NodeId, Role } from '../../sim/index.ts';
+import { nodeName } from '../labels.ts';
+import { logCell } from './logCell.ts';
+import type { FollowerProgress } from './logDiff.ts';
+import { LogCell } from './LogCell.tsx';
+import { serverStatus, statusGlyph } from './roles.ts';
+
+/** What the logs view needs of a server: a subset of the headless NodeView. */
+export interface LogNode {
+  readonly id: NodeId;
+  readonly alive: boolean;
+  readonly role: Role;
+  readonly term: number;
+  readonly log: readonly LogEntry[];
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+}
+
+export interface LogRowProps {
+  readonly node: LogNode;
+  /** 1-based, counting the header row, for aria-rowindex. */
+  readonly rowIndex: number;
+  readonly leaderLog: readonly LogEntry[] | null;
+  readonly progress: FollowerProgress | undefined;
+  /** The log index of slot 0. */
+  readonly firstIndex: number;
+  readonly start: number;
+  readonly end: number;
+  readonly cellPx: number;
+  /** The slot with keyboard focus in this row, or -1. */
+  readonly activeSlot: number;
+  readonly selectedIndex: number;
+  readonly idPrefix: string;
+}
+
+/** One server's log; re-renders only when its own props change. */
+export const LogRow = memo(function LogRow(p: LogRowProps) {
+  const { node } = p;
+  const status = serverStatus(node);
+  const row = { ...node, progress: p.progress };
+  const cells = [];
+  for (let slot = p.start; slot < p.end; slot++) {
+    const cell = logCell(row, p.firstIndex + slot, p.leaderLog);
+    cells.push(
+      <LogCell
+        key={slot}
+        id={`${p.idPrefix}-${p.rowIndex}-${slot}`}
+        cell={cell}
+        rowIndex={p.rowIndex}
+        slot={slot}
+        active={slot === p.activeSlot}
+        selected={cell.index === p.selectedIndex}
+      />,
+    );
+  }
+  return (
+    <div role="row" aria-rowindex={p.rowIndex} className={`rv-logs__row rv-status-${status}`}>
+      <span
+        role="rowheader"
+        aria-colindex={1}
+        className="rv-logs__rowhead"
+        aria-label={`${nodeName(node.id)}, ${status}, term ${node.term}, commitIndex ${node.commitIndex}, lastApplied ${node.lastApplied}`}
+      >
+        <span className="rv-glyph" aria-hidden="true">
+          {statusGlyph(status)}
+        </span>
+        <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{status}</span>
+        <span className="rv-logs__nums" aria-hidden="true">
+          t{node.term} c{node.commitIndex} a{node.lastApplied}
+        </span>
+      </span>
+      <span aria-hidden="true" className="rv-logs__spacer" style={{ width: p.start * p.cellPx }} />
+      {cells}
+    </div>
+  );
+});

@@ -1,0 +1,176 @@
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type UIEvent,
+} from 'react';
+import type { NodeId } from '../../sim/index.ts';
+import { entryAt, logColumns, type FollowerProgress } from './logDiff.ts';
+import { moveInGrid, type GridPosition } from './logKeys.ts';
+import { LogLegend } from './LogLegend.tsx';
+import { LogRow, type LogNode } from './LogRow.tsx';
+import { isAtEnd, scrollToReveal, visibleWindow } from './logWindow.ts';
+import { useElementWidth } from './useElementWidth.ts';
+
+/** Width of one log cell, px; views.css reads it from --rv-cell-px. */
+export const LOG_CELL_PX = 36;
+/** Width of the server column, px. */
+export const LOG_ROWHEAD_PX = 124;
+/** Assumed width until the scroller is measured (and on the server), px. */
+const VIEWPORT_FALLBACK_PX = 720;
+
+export interface LogsViewProps {
+  readonly nodes: readonly LogNode[];
+  readonly leaderId: NodeId | null;
+  /** The leader's nextIndex and matchIndex per follower. */
+  readonly progress?: Readonly<Record<NodeId, FollowerProgress>>;
+  readonly onSelectEntry?: (node: NodeId, index: number) => void;
+  readonly selected?: { readonly node: NodeId; readonly index: number } | null;
+}
+
+/**
+ * Every server's log, one row each and one column per index, scrolled
+ * together. Only the cells in view are rendered (logWindow.ts). A grid for
+ * assistive technology: one tab stop, arrows move, Enter selects.
+ */
+export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }: LogsViewProps) {
+  const idPrefix = useId();
+  const scroller = useRef<HTMLDivElement>(null);
+  const atEnd = useRef(true);
+  const widthPx = useElementWidth(scroller, VIEWPORT_FALLBACK_PX);
+  const [scrollSlot, setScrollSlot] = useState(0);
+  const [active, setActive] = useState<GridPosition | null>(null);
+
+  const leaderLog = nodes.find((n) => n.id === leaderId)?.log ?? null;
+  const { first, count } = useMemo(
+    () =>
+      logColumns(
+        nodes.map((n) => n.log),
+        progress,
+      ),
+    [nodes, progress],
+  );
+  const viewportPx = Math.max(0, widthPx - LOG_ROWHEAD_PX);
+  const cellPx = LOG_CELL_PX;
+  const win = visibleWindow({ scrollLeftPx: scrollSlot * cellPx, viewportPx, cellPx, count });
+  const shown =
+    active && active.row < nodes.length && active.slot >= win.start && active.slot < win.end
+      ? active
+      : null;
+
+  // Follow the newest entries while the view shows the end of the logs.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && atEnd.current) el.scrollLeft = el.scrollWidth;
+  }, [count]);
+
+  const scrollTo = (el: HTMLElement, leftPx: number) => {
+    el.scrollLeft = leftPx;
+    setScrollSlot(Math.floor(el.scrollLeft / cellPx));
+  };
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    atEnd.current = isAtEnd(el.scrollLeft, viewportPx, cellPx, count);
+    setScrollSlot(Math.floor(el.scrollLeft / cellPx));
+  };
+  const select = (at: GridPosition) => {
+    const node = nodes[at.row];
+    if (node && entryAt(node.log, first + at.slot)) onSelectEntry?.(node.id, first + at.slot);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (nodes.length === 0 || count === 0) return;
+    const from = shown ?? { row: 0, slot: Math.min(count - 1, scrollSlot) };
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      setActive(from);
+      select(from);
+      return;
+    }
+    const next = moveInGrid(from, e.key, e.ctrlKey || e.metaKey, nodes.length, count);
+    if (!next) return;
+    e.preventDefault();
+    setActive(next);
+    scrollTo(
+      e.currentTarget,
+      scrollToReveal(next.slot, e.currentTarget.scrollLeft, viewportPx, cellPx),
+    );
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const cell = (e.target as Element).closest<HTMLElement>('[data-slot]');
+    if (!cell) return;
+    const at = { row: Number(cell.dataset.row) - 2, slot: Number(cell.dataset.slot) };
+    setActive(at);
+    select(at);
+  };
+
+  const sizes = {
+    '--rv-cell-px': `${cellPx}px`,
+    '--rv-rowhead-px': `${LOG_ROWHEAD_PX}px`,
+  } as CSSProperties;
+  const slots = Array.from({ length: win.end - win.start }, (_, k) => win.start + k);
+  return (
+    <section className="rv-panel rv-logs" aria-labelledby={`${idPrefix}-h`} data-testid="logs-view">
+      <h2 id={`${idPrefix}-h`}>Logs</h2>
+      <LogLegend />
+      {count === 0 && <p className="rv-note">No log entries yet.</p>}
+      <div
+        ref={scroller}
+        role="grid"
+        aria-label="Logs: a row per server, a column per log index"
+        aria-rowcount={nodes.length + 1}
+        aria-colcount={count + 1}
+        aria-activedescendant={shown ? `${idPrefix}-${shown.row + 2}-${shown.slot}` : undefined}
+        tabIndex={0}
+        className="rv-logs__grid"
+        style={sizes}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+      >
+        <div className="rv-logs__canvas" style={{ width: LOG_ROWHEAD_PX + count * cellPx }}>
+          <div role="row" aria-rowindex={1} className="rv-logs__row rv-logs__row--head">
+            <span role="columnheader" aria-colindex={1} className="rv-logs__rowhead">
+              Server
+            </span>
+            <span
+              aria-hidden="true"
+              className="rv-logs__spacer"
+              style={{ width: win.start * cellPx }}
+            />
+            {slots.map((slot) => (
+              <span
+                key={slot}
+                role="columnheader"
+                aria-colindex={slot + 2}
+                className="rv-logs__index"
+              >
+                {first + slot}
+              </span>
+            ))}
+          </div>
+          {nodes.map((node, k) => (
+            <LogRow
+              key={node.id}
+              node={node}
+              rowIndex={k + 2}
+              leaderLog={node.id === leaderId ? null : leaderLog}
+              progress={leaderId !== null && node.id !== leaderId ? progress?.[node.id] : undefined}
+              firstIndex={first}
+              start={win.start}
+              end={win.end}
+              cellPx={cellPx}
+              activeSlot={shown?.row === k ? shown.slot : -1}
+              selectedIndex={selected?.node === node.id ? selected.index : -1}
+              idPrefix={idPrefix}
+            />
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}
