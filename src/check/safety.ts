@@ -160,6 +160,29 @@ export class SafetyChecker {
     s.commitIndex = commitIndex;
   }
 
+  /**
+   * A server stored a snapshot up to `index`. Installed from the leader, it
+   * replaced the log's prefix: that prefix is now the committed one.
+   */
+  snapshot(id: NodeId, index: number, install: boolean, at: number): void {
+    if (!install) return;
+    const s = this.server(id);
+    for (let i = 1; i <= index; i++) {
+      const committed = this.committedChain[i];
+      if (committed === undefined) {
+        this.report(
+          'State Machine Safety',
+          at,
+          `S${id} installed a snapshot up to ${index}, past what is committed`,
+          [id],
+          i,
+        );
+        return;
+      }
+      s.chain[i] = committed;
+    }
+  }
+
   crash(id: NodeId): void {
     const s = this.server(id);
     s.alive = false;

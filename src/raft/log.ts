@@ -4,21 +4,36 @@ import type { LogEntry } from './types';
  * The in-memory Raft log, indexed from 1 (Raft Figure 2). Index 0 is the
  * empty prefix with term 0, so prevLogIndex = 0 always matches.
  *
- * `offset` is the index covered by a snapshot (0 until log compaction lands):
- * entries[k] holds index offset + k + 1.
+ * After log compaction (Raft §7) a snapshot stands for every entry up to
+ * `offset`, whose term is `offsetTerm`: entries[k] holds index offset + k + 1,
+ * and the terms of entries before `offset` are no longer known.
  */
 export class RaftLog {
   private entries: LogEntry[];
   private frozen: readonly LogEntry[] | null = null;
-  private readonly offset = 0;
-  private readonly offsetTerm = 0;
+  private offset: number;
+  private offsetTerm: number;
 
-  constructor(entries: readonly LogEntry[] = []) {
+  constructor(
+    entries: readonly LogEntry[] = [],
+    snapshot: { index: number; term: number } | null = null,
+  ) {
+    this.offset = snapshot?.index ?? 0;
+    this.offsetTerm = snapshot?.term ?? 0;
     entries.forEach((e, k) => {
-      if (e.index !== k + 1)
-        throw new Error(`log entry ${k} has index ${e.index}, expected ${k + 1}`);
+      if (e.index !== this.offset + k + 1)
+        throw new Error(`log entry ${k} has index ${e.index}, expected ${this.offset + k + 1}`);
     });
     this.entries = entries.slice();
+  }
+
+  /** The last index a snapshot stands for (0 when none). */
+  get snapshotIndex(): number {
+    return this.offset;
+  }
+
+  get snapshotTerm(): number {
+    return this.offsetTerm;
   }
 
   lastIndex(): number {
@@ -32,6 +47,7 @@ export class RaftLog {
   /** The term of the entry at `index`, or undefined if the log does not hold it. */
   term(index: number): number | undefined {
     if (index === this.offset) return this.offsetTerm;
+    if (index < this.offset) return undefined;
     return this.entries[index - this.offset - 1]?.term;
   }
 
@@ -43,9 +59,42 @@ export class RaftLog {
     return this.term(index) === term;
   }
 
-  /** Entries with index in [lo, hi). */
+  /** Entries with index in [lo, hi); lo must not be compacted. */
   slice(lo: number, hi: number): LogEntry[] {
+    if (lo <= this.offset)
+      throw new Error(`entries from ${lo} are compacted (snapshot at ${this.offset})`);
     return this.entries.slice(lo - this.offset - 1, hi - this.offset - 1);
+  }
+
+  /** Raft §7: drops the entries up to `index`, which a snapshot now stands for. */
+  compact(index: number): void {
+    const term = this.term(index);
+    if (index <= this.offset || term === undefined)
+      throw new Error(
+        `cannot compact at ${index}: log holds ${this.offset + 1}..${this.lastIndex()}`,
+      );
+    this.entries.splice(0, index - this.offset);
+    this.offset = index;
+    this.offsetTerm = term;
+    this.frozen = null;
+  }
+
+  /**
+   * Raft Figure 13, InstallSnapshot steps 6 and 7: keep the entries after
+   * the snapshot if the log holds its last entry; otherwise discard the log.
+   * Returns whether any entry was kept.
+   */
+  restore(index: number, term: number): boolean {
+    if (index === this.offset && term === this.offsetTerm) return true;
+    if (this.term(index) === term && index > this.offset) {
+      this.compact(index);
+      return true;
+    }
+    this.entries = [];
+    this.offset = index;
+    this.offsetTerm = term;
+    this.frozen = null;
+    return false;
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   type AppendEntries,
   type AppendEntriesResponse,
   type HardState,
+  type InstallSnapshot,
   type LocalMessage,
   type LogEntry,
   type Message,
@@ -14,6 +15,7 @@ import {
   type RequestVote,
   type RequestVoteResponse,
   type Role,
+  type Snapshot,
   type TimeoutNow,
 } from './types';
 
@@ -36,12 +38,20 @@ export interface Ready {
   readonly readStates: readonly { readonly ctx: number; readonly index: number }[];
   /** Reads that can no longer be confirmed because leadership was lost. */
   readonly failedReads: readonly number[];
+  /**
+   * A new snapshot to keep on disk, dropping stored entries up to its index
+   * (persist it with the rest, before sending). `install`: it came from the
+   * leader, and the state machine must be restored from it before applying.
+   */
+  readonly snapshot: (Snapshot & { readonly install: boolean }) | null;
 }
 
 /** What a restarted server reads back from stable storage. */
 export interface Persisted {
   readonly hardState: HardState;
+  /** The entries after the snapshot (all of them when there is none). */
   readonly log: readonly LogEntry[];
+  readonly snapshot?: Snapshot | null;
 }
 
 type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
@@ -89,6 +99,9 @@ export class RaftNode {
   private unstableFrom = Infinity;
   private outbox: Message[] = [];
   private readStates: { ctx: number; index: number }[] = [];
+  /** The latest snapshot, sent to followers that are too far behind. */
+  private snapshotValue: Snapshot | null = null;
+  private unstableSnapshot: (Snapshot & { install: boolean }) | null = null;
   private failedReads: number[] = [];
 
   // ReadIndex (dissertation §6.4): reads wait for a heartbeat round that
@@ -104,7 +117,12 @@ export class RaftNode {
     this.config = config;
     this.currentTermValue = persisted.hardState.currentTerm;
     this.votedForValue = persisted.hardState.votedFor;
-    this.log = new RaftLog(persisted.log);
+    const snapshot = persisted.snapshot ?? null;
+    this.log = new RaftLog(persisted.log, snapshot);
+    this.snapshotValue = snapshot;
+    // A snapshot holds only committed, applied entries (Raft §7).
+    this.commitIndexValue = snapshot?.index ?? 0;
+    this.lastAppliedValue = snapshot?.index ?? 0;
     this.now = nowMs;
     this.stepRole = this.stepFollower;
     this.resetElectionTimer();
@@ -196,6 +214,27 @@ export class RaftNode {
     return true;
   }
 
+  /**
+   * Log compaction (Raft §7): the host has a snapshot of the state machine
+   * as of `index` (at most lastApplied); the log drops the entries it covers.
+   */
+  compact(index: number, data: unknown): void {
+    if (index > this.lastAppliedValue)
+      throw new Error(
+        `S${this.id}: cannot snapshot ${index}, applied only ${this.lastAppliedValue}`,
+      );
+    if (index <= this.log.snapshotIndex) return;
+    const term = this.log.term(index) ?? 0;
+    this.log.compact(index);
+    this.snapshotValue = { index, term, data };
+    this.unstableSnapshot = { index, term, data, install: false };
+  }
+
+  /** The snapshot this server holds, if any. */
+  get snapshot(): Snapshot | null {
+    return this.snapshotValue;
+  }
+
   /** The one door for every input. */
   step(m: Message | LocalMessage, nowMs: number): void {
     this.advanceClock(nowMs);
@@ -211,7 +250,8 @@ export class RaftNode {
           (m.type === 'RequestVote' && m.preVote) ||
           (m.type === 'RequestVoteResponse' && m.preVote && m.voteGranted);
         // A pre-vote, and a granted answer to one, name a term nobody is in yet: no change of term.
-        if (!prospective) this.becomeFollower(m.term, m.type === 'AppendEntries' ? m.from : null);
+        const leader = m.type === 'AppendEntries' || m.type === 'InstallSnapshot' ? m.from : null;
+        if (!prospective) this.becomeFollower(m.term, leader);
       } else if (m.term < this.currentTermValue) {
         this.replyToStaleTerm(m);
         return;
@@ -244,7 +284,9 @@ export class RaftNode {
       committed,
       readStates: this.readStates,
       failedReads: this.failedReads,
+      snapshot: this.unstableSnapshot,
     };
+    this.unstableSnapshot = null;
     this.hardStateDirty = false;
     this.unstableFrom = Infinity;
     // Most steps produce no reads: keep the empty arrays rather than make new ones.
@@ -362,10 +404,12 @@ export class RaftNode {
         this.campaign();
         return;
       case 'AppendEntries':
+      case 'InstallSnapshot':
         this.leaderIdValue = m.from;
         this.lastLeaderContactMs = this.now;
         this.resetElectionTimer();
-        this.handleAppendEntries(m);
+        if (m.type === 'AppendEntries') this.handleAppendEntries(m);
+        else this.handleInstallSnapshot(m);
         return;
       case 'TimeoutNow':
         // §3.10: the leader hands over; skip PreVote, and tell voters it is a transfer.
@@ -385,10 +429,12 @@ export class RaftNode {
         this.campaign(); // Raft §5.2: a split vote times out into a new election
         return;
       case 'AppendEntries':
+      case 'InstallSnapshot':
         // Raft §5.2: a leader of our term exists; return to follower.
         this.becomeFollower(m.term, m.from);
         this.lastLeaderContactMs = this.now;
-        this.handleAppendEntries(m);
+        if (m.type === 'AppendEntries') this.handleAppendEntries(m);
+        else this.handleInstallSnapshot(m);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
@@ -410,9 +456,11 @@ export class RaftNode {
         this.becomePreCandidate();
         return;
       case 'AppendEntries':
+      case 'InstallSnapshot':
         this.becomeFollower(m.term, m.from);
         this.lastLeaderContactMs = this.now;
-        this.handleAppendEntries(m);
+        if (m.type === 'AppendEntries') this.handleAppendEntries(m);
+        else this.handleInstallSnapshot(m);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
@@ -518,7 +566,8 @@ export class RaftNode {
     });
   }
 
-  private handleAppendEntries(m: AppendEntries): void {
+  private handleAppendEntries(message: AppendEntries): void {
+    const m = this.skipCompacted(message);
     // Step 2: refuse unless our log holds an entry at prevLogIndex with prevLogTerm.
     if (!this.log.matchTerm(m.prevLogIndex, m.prevLogTerm)) {
       const ourTerm = this.log.term(m.prevLogIndex);
@@ -553,6 +602,37 @@ export class RaftNode {
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
     this.replyAppend(m.from, true, lastNew, 0, 0, 0, m.readSeq, m.sentAtMs);
+  }
+
+  /**
+   * Entries up to our snapshot are committed, so they match the leader's
+   * (Leader Completeness): an AppendEntries that starts before the snapshot
+   * is read as starting at it.
+   */
+  private skipCompacted(m: AppendEntries): AppendEntries {
+    const base = this.log.snapshotIndex;
+    if (m.prevLogIndex >= base) return m;
+    return {
+      ...m,
+      prevLogIndex: base,
+      prevLogTerm: this.log.snapshotTerm,
+      entries: m.entries.filter((e) => e.index > base),
+    };
+  }
+
+  /** Raft Figure 13, InstallSnapshot receiver. */
+  private handleInstallSnapshot(m: InstallSnapshot): void {
+    const index = m.lastIncludedIndex;
+    if (index > this.commitIndexValue) {
+      const kept = this.log.restore(index, m.lastIncludedTerm);
+      if (!kept) this.unstableFrom = Math.min(this.unstableFrom, index + 1);
+      this.commitIndexValue = index;
+      this.lastAppliedValue = index;
+      this.snapshotValue = { index, term: m.lastIncludedTerm, data: m.data };
+      this.unstableSnapshot = { ...this.snapshotValue, install: true };
+    }
+    // Either way our log now matches the leader's up to `index` at least.
+    this.replyAppend(m.from, true, Math.max(index, this.commitIndexValue), 0, 0, 0, 0, m.sentAtMs);
   }
 
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
@@ -607,6 +687,25 @@ export class RaftNode {
       if (pr.state === 'probe') pr.paused = false;
     }
     const canSend = pr.canSend(this.config.maxInflightAppends);
+    const snapshot = this.snapshotValue;
+    if (snapshot && pr.nextIndex <= snapshot.index) {
+      // Raft §7: the entries it needs are compacted away; send the snapshot.
+      if (!canSend) return;
+      this.send<InstallSnapshot>({
+        type: 'InstallSnapshot',
+        from: this.id,
+        to: peer,
+        term: this.currentTermValue,
+        lastIncludedIndex: snapshot.index,
+        lastIncludedTerm: snapshot.term,
+        data: snapshot.data,
+        sentAtMs: this.now,
+      });
+      pr.backUp(pr.nextIndex); // wait in probe for the answer, or the next heartbeat
+      pr.sent(snapshot.index, false, this.now);
+      pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+      return;
+    }
     const hasEntries = pr.nextIndex <= this.log.lastIndex();
     if (!heartbeat && (!canSend || !hasEntries)) return;
     const prevLogIndex = pr.nextIndex - 1;
@@ -641,8 +740,8 @@ export class RaftNode {
       from: this.id,
       to: peer,
       term: this.currentTermValue,
-      prevLogIndex: pr.matchIndex,
-      prevLogTerm: this.log.term(pr.matchIndex) ?? 0,
+      prevLogIndex: Math.max(pr.matchIndex, this.log.snapshotIndex),
+      prevLogTerm: this.log.term(Math.max(pr.matchIndex, this.log.snapshotIndex)) ?? 0,
       entries: [],
       leaderCommit: this.commitIndexValue,
       readSeq: this.readSeq,
@@ -730,6 +829,8 @@ export class RaftNode {
       });
     } else if (m.type === 'AppendEntries') {
       this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq, m.sentAtMs);
+    } else if (m.type === 'InstallSnapshot') {
+      this.replyAppend(m.from, false, 0, m.lastIncludedIndex, 0, 0, 0, m.sentAtMs);
     }
   }
 

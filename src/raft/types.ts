@@ -56,6 +56,27 @@ export interface RequestVoteResponse extends Envelope {
   readonly preVote: boolean;
 }
 
+/**
+ * Raft Figure 13, InstallSnapshot RPC: the leader's snapshot, sent whole to
+ * a follower that needs entries the leader has compacted away. The
+ * follower answers with an AppendEntriesResponse naming lastIncludedIndex.
+ */
+export interface InstallSnapshot extends Envelope {
+  readonly type: 'InstallSnapshot';
+  readonly lastIncludedIndex: number;
+  readonly lastIncludedTerm: number;
+  /** The state machine's state as of lastIncludedIndex; opaque to Raft. */
+  readonly data: unknown;
+  readonly sentAtMs: number;
+}
+
+/** A snapshot a server keeps on stable storage. */
+export interface Snapshot {
+  readonly index: number;
+  readonly term: number;
+  readonly data: unknown;
+}
+
 /** Leadership transfer (§3.10): "start an election now", from a leader to an up-to-date follower. */
 export interface TimeoutNow extends Envelope {
   readonly type: 'TimeoutNow';
@@ -96,7 +117,12 @@ export interface AppendEntriesResponse extends Envelope {
 
 /** Messages that travel between servers. */
 export type Message =
-  RequestVote | RequestVoteResponse | AppendEntries | AppendEntriesResponse | TimeoutNow;
+  | RequestVote
+  | RequestVoteResponse
+  | AppendEntries
+  | AppendEntriesResponse
+  | InstallSnapshot
+  | TimeoutNow;
 export type MessageType = Message['type'];
 
 /** Messages a server gives itself: every change of state goes through step(). */

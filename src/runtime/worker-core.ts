@@ -142,6 +142,7 @@ export class WorkerNode {
         incarnation: m.incarnation,
         raft: raftTiming(m.options),
         clockRate: clockRate(m.options, m.id),
+        snapshotEvery: m.options.snapshotEvery,
         network: this.network,
         observer,
       },

@@ -7,7 +7,7 @@ import {
 } from '../app';
 import type { ClientReply, ClientRequest } from './client-protocol';
 import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from './clients';
-import type { LogEntry, Message, NodeId, Role } from '../raft';
+import type { LogEntry, Message, NodeId, Role, Snapshot } from '../raft';
 import { Hash64 } from '../check/hash';
 import { SafetyChecker, type Violation } from '../check/safety';
 import { NodeHost, type Disk, type HostObserver, type SoftState } from './host';
@@ -29,9 +29,13 @@ export interface NodeView {
   role: Role;
   term: number;
   votedFor: NodeId | null;
+  /** The entries after the snapshot: log[k] has index snapshotIndex + k + 1. */
   log: readonly LogEntry[];
   commitIndex: number;
   lastApplied: number;
+  /** The last index a snapshot stands for (Raft §7), 0 when none; and its term. */
+  snapshotIndex?: number;
+  snapshotTerm?: number;
 }
 
 export interface Stats {
@@ -223,6 +227,8 @@ class HeadlessCluster implements Cluster {
         log: disk.log.slice(),
         commitIndex: 0,
         lastApplied: 0,
+        snapshotIndex: disk.snapshot?.index ?? 0,
+        snapshotTerm: disk.snapshot?.term ?? 0,
       };
     }
     const n = host.node;
@@ -235,6 +241,8 @@ class HeadlessCluster implements Cluster {
       log: n.log.all(),
       commitIndex: n.commitIndex,
       lastApplied: n.lastApplied,
+      snapshotIndex: n.log.snapshotIndex,
+      snapshotTerm: n.log.snapshotTerm,
     };
   }
 
@@ -461,6 +469,7 @@ class HeadlessCluster implements Cluster {
         incarnation: this.incarnations.get(id) ?? 0,
         raft: raftTiming(o),
         clockRate: clockRate(o, id),
+        snapshotEvery: o.snapshotEvery,
         network: this.network,
         observer: this.observer,
       },
@@ -517,6 +526,10 @@ class HeadlessCluster implements Cluster {
         ring?.push({ kind: 'state', at, id, state });
         outer?.state?.(id, state, at);
       },
+      snapshot: (id: NodeId, snapshot: Snapshot, install: boolean, at: number) => {
+        checker.snapshot(id, snapshot.index, install, at);
+        outer?.snapshot?.(id, snapshot, install, at);
+      },
       persist: (id: NodeId, from: number, entries: readonly LogEntry[], role: Role, at: number) => {
         checker.persist(id, from, entries, role, at);
         ring?.push({
@@ -545,3 +558,19 @@ class HeadlessCluster implements Cluster {
 }
 
 export type { InputAction };
+
+/**
+ * The term of the entry at `index` in a node's view: undefined if the node
+ * holds no such entry, null if a snapshot stands for it (it is committed).
+ */
+export function termAt(n: NodeView, index: number): number | null | undefined {
+  const base = n.snapshotIndex ?? 0;
+  if (index === base && base > 0) return n.snapshotTerm ?? null;
+  if (index < base) return null;
+  return n.log[index - base - 1]?.term;
+}
+
+/** The index of the last entry a node holds, counting what its snapshot stands for. */
+export function lastIndexOf(n: NodeView): number {
+  return (n.snapshotIndex ?? 0) + n.log.length;
+}

@@ -7,11 +7,14 @@ import {
   type NodeId,
   type RaftConfig,
   type Role,
+  type Snapshot,
 } from '../raft';
 import {
   applyCommand,
   createServiceState,
   readState,
+  restoreServiceState,
+  snapshotServiceState,
   stampCommand,
   type ServiceResponse,
   type ServiceState,
@@ -32,7 +35,9 @@ import { Prng } from './prng';
 /** A node's stable storage: what survives a crash (Raft Figure 2, "Persistent state"). */
 export interface Disk {
   hardState: HardState;
+  /** The entries after the snapshot (all of them when there is none). */
   log: LogEntry[];
+  snapshot?: Snapshot | null;
 }
 
 /** The volatile state a host reports after each step that changed it. */
@@ -61,6 +66,8 @@ export interface HostObserver {
   persist?(id: NodeId, from: number, entries: readonly LogEntry[], role: Role, atMs: number): void;
   apply?(id: NodeId, entry: LogEntry, result: ServiceResponse | null, atMs: number): void;
   request?(id: NodeId, request: ClientRequest, atMs: number): void;
+  /** A snapshot was stored: taken here, or (install) received from the leader. */
+  snapshot?(id: NodeId, snapshot: Snapshot, install: boolean, atMs: number): void;
   reply?(id: NodeId, reply: ClientReply, atMs: number): void;
 }
 
@@ -80,6 +87,8 @@ export interface HostOptions {
    * The node sees only its own clock; messages and the host run on real time.
    */
   readonly clockRate: number;
+  /** Take a snapshot every this many applied entries (Raft §7); 0: never. */
+  readonly snapshotEvery: number;
 }
 
 const MESSAGE_CODE: Record<MessageType, number> = {
@@ -88,6 +97,7 @@ const MESSAGE_CODE: Record<MessageType, number> = {
   AppendEntries: 3,
   AppendEntriesResponse: 4,
   TimeoutNow: 5,
+  InstallSnapshot: 6,
 };
 const DROP_CODE: Record<DropReason, number> = { cut: 1, loss: 2, down: 3 };
 const ROLE_CODE: Record<Role, number> = { follower: 1, candidate: 2, leader: 3, precandidate: 4 };
@@ -101,6 +111,7 @@ const enum Ev {
   Start = 7,
   Request = 8,
   Reply = 9,
+  Snapshot = 10,
 }
 const REPLY_CODE: Record<ClientReply['kind'], number> = { response: 1, redirect: 2, unknown: 3 };
 
@@ -124,7 +135,7 @@ export class NodeHost {
   private soft: SoftState;
   private out: Envelope[] = [];
   /** The replicated per-user service, rebuilt from the log after a restart. */
-  readonly service: ServiceState = createServiceState();
+  service: ServiceState = createServiceState();
   /** Writes this node proposed as leader, by log index, awaiting their apply. */
   private readonly pendingWrites = new Map<number, { request: ClientRequest; term: number }>();
   /** Linearizable reads awaiting their ReadIndex round, by requestId. */
@@ -145,9 +156,10 @@ export class NodeHost {
         peers: options.peers,
         randomInt: (lo, hi) => timers.int(lo, hi),
       },
-      { hardState: disk.hardState, log: disk.log },
+      { hardState: disk.hardState, log: disk.log, snapshot: disk.snapshot ?? null },
       nowMs * options.clockRate,
     );
+    if (disk.snapshot) this.restoreService(disk.snapshot);
     for (const peer of options.peers) {
       if (peer === options.id) continue;
       const prng = Prng.derive(options.seed, 'link', options.id, peer, options.incarnation);
@@ -298,9 +310,23 @@ export class NodeHost {
     // 1. Persist before sending (Raft Figure 2): the disk holds the vote and
     // the entries before any message that relies on them leaves.
     if (ready.hardState) this.disk.hardState = ready.hardState;
+    if (ready.snapshot) {
+      const { install, ...snapshot } = ready.snapshot;
+      this.disk.snapshot = snapshot;
+      this.disk.log = this.disk.log.filter((e) => e.index > snapshot.index);
+      this.hash
+        .add(Ev.Snapshot)
+        .add(nowMs)
+        .add(snapshot.index)
+        .add(snapshot.term)
+        .add(install ? 1 : 0);
+      this.options.observer.snapshot?.(this.id, snapshot, install, nowMs);
+      // Raft §7: a snapshot from the leader replaces the state machine.
+      if (install) this.restoreService(snapshot);
+    }
     if (ready.entries) {
       const { from, entries } = ready.entries;
-      this.disk.log.length = from - 1;
+      this.disk.log.length = Math.max(0, from - 1 - (this.disk.snapshot?.index ?? 0));
       for (const e of entries) this.disk.log.push(e);
       this.hash
         .add(Ev.Persist)
@@ -381,6 +407,25 @@ export class NodeHost {
     }
     if (this.readyReads.length > 0) this.serveReads(nowMs);
     if (soft.role !== 'leader' && this.pendingWrites.size > 0) this.abandonWrites(nowMs);
+    this.maybeCompact(nowMs);
+  }
+
+  /** Log compaction (Raft §7): snapshot the service once the log since the last one is long enough. */
+  private maybeCompact(nowMs: number): void {
+    const every = this.options.snapshotEvery;
+    const applied = this.node.lastApplied;
+    if (!(every > 0) || applied - this.node.log.snapshotIndex < every) return;
+    this.node.compact(applied, snapshotServiceState(this.service));
+    this.handleReady(nowMs); // persists the snapshot; applied - snapshotIndex is now 0
+  }
+
+  private restoreService(snapshot: Snapshot): void {
+    const restored = restoreServiceState(snapshot.data);
+    if (!restored.ok)
+      throw new Error(
+        `S${this.id}: a snapshot at ${snapshot.index} is unreadable: ${restored.error}`,
+      );
+    this.service = restored.state;
   }
 
   private serveReads(nowMs: number): void {

@@ -42,6 +42,8 @@ export interface ClusterOptions {
   clockDriftBound?: number;
   /** The clock drift nodes really have, as a fraction: each clock runs at 1 ± up to this; default 0 */
   clockDrift?: number;
+  /** Log compaction (Raft §7): each node snapshots every this many applied entries; default 0, never */
+  snapshotEvery?: number;
   /** Each named node's clock rate exactly (e.g. { 1: 0.5 }: S1's clock runs at half speed), within 1 ± CLOCK_DRIFT_MAX */
   clockRates?: Readonly<Record<NodeId, number>>;
 }
@@ -81,6 +83,12 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
   const duplicateRate = o.duplicateRate ?? 0;
   checkRate('drop', dropRate);
   checkRate('duplicate', duplicateRate);
+  const snapshotEvery = o.snapshotEvery ?? 0;
+  if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
+    fail(
+      `Snapshots are taken every N applied entries, N a whole number (0: never); got ${snapshotEvery}.`,
+    );
+  }
   const clockDriftBound = o.clockDriftBound ?? 0.1;
   const clockDrift = o.clockDrift ?? 0;
   for (const [name, v] of [
@@ -120,6 +128,7 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
     clockDriftBound,
     clockDrift,
     clockRates: o.clockRates ?? {},
+    snapshotEvery,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { NodeId } from '../raft';
-import { createCluster, type Cluster, type ClusterHooks } from './cluster';
+import { createCluster, lastIndexOf, termAt, type Cluster, type ClusterHooks } from './cluster';
 import type { ClusterOptions } from './options';
 import { Prng } from './prng';
 
@@ -136,12 +136,17 @@ function converged(c: Cluster): boolean {
   const leaderId = c.leader();
   if (leaderId === null) return false;
   const leader = c.node(leaderId);
-  const last = leader.log.length;
-  if (leader.log[last - 1]?.term !== leader.term) return false;
+  const last = lastIndexOf(leader);
+  if (termAt(leader, last) !== leader.term) return false;
   return c.ids.every((id) => {
     const n = c.node(id);
     if (!n.alive || n.commitIndex < last) return false;
-    for (let i = 0; i < last; i++) if (n.log[i]?.term !== leader.log[i]?.term) return false;
+    for (let i = 1; i <= last; i++) {
+      const mine = termAt(n, i);
+      const theirs = termAt(leader, i);
+      // Compacted entries are committed, and so equal wherever they are held.
+      if (mine !== null && theirs !== null && mine !== theirs) return false;
+    }
     return true;
   });
 }

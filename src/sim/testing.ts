@@ -1,4 +1,4 @@
-import type { Cluster } from './cluster';
+import { termAt, type Cluster } from './cluster';
 import type { LogEntry, NodeId } from '../raft';
 
 /** Election timeouts are at most 300 ms by default; a few rounds must be enough. */
@@ -21,7 +21,8 @@ export function proposeOnLeader(c: Cluster, command: unknown): { index: number; 
 export function committedOn(c: Cluster, index: number, term: number): number {
   return c.ids.filter((id) => {
     const n = c.node(id);
-    return n.alive && n.commitIndex >= index && n.log[index - 1]?.term === term;
+    const t = termAt(n, index);
+    return n.alive && n.commitIndex >= index && (t === term || t === null);
   }).length;
 }
 
