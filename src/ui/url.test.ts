@@ -3,7 +3,7 @@ import { DEFAULT_SEED, parsePageParams } from './url.ts';
 
 describe('parsePageParams', () => {
   it('uses the default seed when the address names none', () => {
-    expect(parsePageParams('')).toEqual({
+    expect(parsePageParams('')).toMatchObject({
       seed: DEFAULT_SEED,
       paused: false,
       seedProblem: null,
@@ -12,7 +12,7 @@ describe('parsePageParams', () => {
   });
 
   it('reads ?seed= and ?paused', () => {
-    expect(parsePageParams('?seed=12345&paused=1')).toEqual({
+    expect(parsePageParams('?seed=12345&paused=1')).toMatchObject({
       seed: 12345,
       paused: true,
       seedProblem: null,

@@ -1,3 +1,5 @@
+import { parsePageOptions, type PageOptions } from './urlOptions.ts';
+
 /** Seed used when the URL names none: the same page for everyone. */
 export const DEFAULT_SEED = 1;
 
@@ -12,6 +14,10 @@ export interface PageParams {
   readonly seedProblem: string | null;
   /** `?test=1` exposes `window.__raft` for the end-to-end tests (see testHook.ts). */
   readonly test: boolean;
+  /** The cluster's options from the address (urlOptions.ts); defaults where absent. */
+  readonly options: PageOptions;
+  /** Why some option in the address could not be used, one sentence each. */
+  readonly optionProblems: readonly string[];
 }
 
 /** Reads `?seed=123&paused` from a query string. */
@@ -19,19 +25,22 @@ export function parsePageParams(search: string): PageParams {
   const params = new URLSearchParams(search);
   const paused = flag(params, 'paused');
   const test = flag(params, 'test');
+  const { options, problems: optionProblems } = parsePageOptions(search);
   const raw = params.get('seed');
   if (raw === null || raw.trim() === '')
-    return { seed: DEFAULT_SEED, paused, seedProblem: null, test };
+    return { seed: DEFAULT_SEED, paused, seedProblem: null, test, options, optionProblems };
   const seed = Number(raw);
   if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
     return {
       seed: DEFAULT_SEED,
       paused,
       test,
+      options,
+      optionProblems,
       seedProblem: `The seed in the address, "${raw}", is not a whole number from 0 to ${SEED_MAX}, so seed ${DEFAULT_SEED} is used instead.`,
     };
   }
-  return { seed, paused, seedProblem: null, test };
+  return { seed, paused, seedProblem: null, test, options, optionProblems };
 }
 
 /** `?name`, `?name=1`: on; absent or `?name=0`: off. */
