@@ -90,6 +90,19 @@ export class SafetyChecker {
     }
   }
 
+  /** A server joined the cluster (dissertation §4.1), with an empty log. */
+  addServer(id: NodeId): void {
+    if (this.servers.has(id)) return;
+    this.servers.set(id, {
+      role: 'follower',
+      term: 0,
+      alive: true,
+      commitIndex: 0,
+      chain: [0],
+      terms: [0],
+    });
+  }
+
   violations(): readonly Violation[] {
     return this.found;
   }
@@ -212,25 +225,29 @@ export class SafetyChecker {
     }
   }
 
-  /** At the end of each instant: the last committed entry is on a majority of persisted logs. */
-  endOfInstant(at: number): void {
+  /**
+   * At the end of each instant: the last committed entry is on a majority of
+   * persisted logs. With membership changes (dissertation §4.1), of one of
+   * `configs` (the configuration in effect at the entry, or the latest one:
+   * a single-server change lets either hold while the change is under
+   * way); without, of every server.
+   */
+  endOfInstant(at: number, configs?: readonly (readonly NodeId[])[]): void {
     const index = this.committedIndex();
     if (index === 0) return;
     const want = this.committedChain[index];
-    let holders = 0;
-    for (const s of this.servers.values()) if (s.chain[index] === want) holders++;
-    if (holders < majority(this.servers.size)) {
-      const missing = [...this.servers]
-        .filter(([, s]) => s.chain[index] !== want)
-        .map(([id]) => id);
-      this.report(
-        'Committed Entry Durability',
-        at,
-        `committed entry ${index} is stored on only ${holders} of ${this.servers.size} servers`,
-        missing,
-        index,
-      );
-    }
+    const holds = (id: NodeId) => this.servers.get(id)?.chain[index] === want;
+    const candidates = configs ?? [[...this.servers.keys()]];
+    if (candidates.some((voters) => voters.filter(holds).length >= majority(voters.length))) return;
+    const voters = candidates[0] ?? [];
+    const missing = voters.filter((id) => !holds(id));
+    this.report(
+      'Committed Entry Durability',
+      at,
+      `committed entry ${index} is stored on only ${voters.length - missing.length} of ${voters.length} servers`,
+      missing,
+      index,
+    );
   }
 
   private leaderElected(id: NodeId, term: number, at: number): void {

@@ -1,4 +1,11 @@
 import { RaftLog } from './log';
+import {
+  Membership,
+  applyChange,
+  isConfigCommand,
+  type ClusterConfig,
+  type MembershipChange,
+} from './membership';
 import { Progress } from './progress';
 import { committedIndex, majority, voteResult } from './quorum';
 import {
@@ -101,6 +108,8 @@ export class RaftNode {
   private readStates: { ctx: number; index: number }[] = [];
   /** The latest snapshot, sent to followers that are too far behind. */
   private snapshotValue: Snapshot | null = null;
+  /** The configuration this server's log puts in effect (dissertation §4.1). */
+  private readonly membership: Membership;
   private unstableSnapshot: (Snapshot & { install: boolean }) | null = null;
   private failedReads: number[] = [];
 
@@ -112,13 +121,14 @@ export class RaftNode {
   private stepRole: StepFn;
 
   constructor(config: RaftConfig, persisted: Persisted, nowMs: number) {
-    if (!config.peers.includes(config.id)) throw new Error(`S${config.id} is not among its peers`);
     this.id = config.id;
     this.config = config;
     this.currentTermValue = persisted.hardState.currentTerm;
     this.votedForValue = persisted.hardState.votedFor;
     const snapshot = persisted.snapshot ?? null;
     this.log = new RaftLog(persisted.log, snapshot);
+    this.membership = new Membership(snapshot?.config ?? { voters: config.peers, learners: [] });
+    for (const e of persisted.log) this.membership.appended(e.index, e.command);
     this.snapshotValue = snapshot;
     // A snapshot holds only committed, applied entries (Raft §7).
     this.commitIndexValue = snapshot?.index ?? 0;
@@ -154,8 +164,14 @@ export class RaftNode {
   get transferee(): NodeId | null {
     return this.transfereeId;
   }
-  get peers(): readonly NodeId[] {
-    return this.config.peers;
+  /** The configuration in effect: voters and learners (dissertation §4.1). */
+  get clusterConfig(): ClusterConfig {
+    return this.membership.current();
+  }
+
+  /** The configuration this server's log puts in effect at `index`. */
+  configAt(index: number): ClusterConfig {
+    return this.membership.at(index);
   }
   /** The leader's view of a follower, for inspection; undefined on non-leaders. */
   progress(peer: NodeId): { nextIndex: number; matchIndex: number; state: string } | undefined {
@@ -208,7 +224,7 @@ export class RaftNode {
    * not the leader or `target` is not another member.
    */
   transferLeadership(target: NodeId, nowMs: number): boolean {
-    if (this.roleValue !== 'leader' || target === this.id || !this.config.peers.includes(target))
+    if (this.roleValue !== 'leader' || target === this.id || !this.membership.isVoter(target))
       return false;
     this.step({ type: 'TransferLeadership', target }, nowMs);
     return true;
@@ -225,14 +241,48 @@ export class RaftNode {
       );
     if (index <= this.log.snapshotIndex) return;
     const term = this.log.term(index) ?? 0;
+    const config = this.membership.at(index);
     this.log.compact(index);
-    this.snapshotValue = { index, term, data };
-    this.unstableSnapshot = { index, term, data, install: false };
+    this.membership.compacted(index);
+    this.snapshotValue = { index, term, data, config };
+    this.unstableSnapshot = { index, term, data, config, install: false };
   }
 
   /** The snapshot this server holds, if any. */
   get snapshot(): Snapshot | null {
     return this.snapshotValue;
+  }
+
+  /**
+   * Membership change (dissertation §4.1): one server at a time, taking
+   * effect as soon as it is in the log. Returns where the change went, or
+   * why it cannot be made now.
+   */
+  changeMembership(
+    change: MembershipChange,
+    nowMs: number,
+  ): { index: number; term: number } | string {
+    const next = this.nextConfig(change);
+    if (typeof next === 'string') return next;
+    this.step(
+      {
+        type: 'Propose',
+        command: { kind: 'config', voters: next.voters, learners: next.learners },
+      },
+      nowMs,
+    );
+    return { index: this.log.lastIndex(), term: this.currentTermValue };
+  }
+
+  /** The configuration `change` would make, or why it cannot be made now; changes nothing. */
+  nextConfig(change: MembershipChange): ClusterConfig | string {
+    if (this.roleValue !== 'leader') return `S${this.id} is not the leader.`;
+    if (this.transfereeId !== null)
+      return `S${this.id} is handing leadership over; try again after.`;
+    if (this.membership.lastChangeIndex() > this.commitIndexValue) {
+      return 'The previous membership change is not committed yet: changes go one at a time.';
+    }
+    return applyChange(this.membership.current(), change);
   }
 
   /** The one door for every input. */
@@ -331,7 +381,7 @@ export class RaftNode {
     this.leaderIdValue = null;
     this.votes = new Map([[this.id, true]]);
     this.resetElectionTimer();
-    if (voteResult(this.votes, this.config.peers.length) === 'won') {
+    if (this.tally() === 'won') {
       this.becomeCandidate(false);
       return;
     }
@@ -350,7 +400,7 @@ export class RaftNode {
     this.leaderIdValue = null;
     this.votes = new Map([[this.id, true]]);
     this.resetElectionTimer();
-    if (voteResult(this.votes, this.config.peers.length) === 'won') {
+    if (this.tally() === 'won') {
       this.becomeLeader();
       return;
     }
@@ -358,7 +408,8 @@ export class RaftNode {
   }
 
   private requestVotes(term: number, preVote: boolean, transfer: boolean): void {
-    for (const peer of this.otherPeers()) {
+    for (const peer of this.membership.current().voters) {
+      if (peer === this.id) continue;
       this.send<RequestVote>({
         type: 'RequestVote',
         from: this.id,
@@ -374,6 +425,11 @@ export class RaftNode {
 
   /** A timed-out follower or candidate stands for election, through PreVote if it is on. */
   private campaign(): void {
+    if (!this.membership.isVoter(this.id)) {
+      // Learners and removed servers never stand (dissertation §4.2).
+      this.resetElectionTimer();
+      return;
+    }
     if (this.config.preVote) this.becomePreCandidate();
     else this.becomeCandidate(false);
   }
@@ -413,7 +469,7 @@ export class RaftNode {
         return;
       case 'TimeoutNow':
         // §3.10: the leader hands over; skip PreVote, and tell voters it is a transfer.
-        this.becomeCandidate(true);
+        if (this.membership.isVoter(this.id)) this.becomeCandidate(true);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
@@ -442,7 +498,7 @@ export class RaftNode {
       case 'RequestVoteResponse': {
         if (m.preVote) return; // a late answer from before this election
         this.votes.set(m.from, m.voteGranted);
-        if (voteResult(this.votes, this.config.peers.length) === 'won') this.becomeLeader();
+        if (this.tally() === 'won') this.becomeLeader();
         return;
       }
       default:
@@ -468,8 +524,7 @@ export class RaftNode {
       case 'RequestVoteResponse': {
         if (!m.preVote || m.term !== this.currentTermValue + 1) return;
         this.votes.set(m.from, m.voteGranted);
-        const result = voteResult(this.votes, this.config.peers.length);
-        if (result === 'won') this.becomeCandidate(false);
+        if (this.tally() === 'won') this.becomeCandidate(false);
         return;
       }
       default:
@@ -489,15 +544,15 @@ export class RaftNode {
         this.broadcastAppend(false);
         return;
       case 'CheckQuorum': {
-        let active = 1;
-        for (const pr of this.progressMap.values()) {
-          if (pr.recentActive) active++;
+        const voters = this.membership.current().voters;
+        let active = voters.includes(this.id) ? 1 : 0;
+        for (const [peer, pr] of this.progressMap) {
+          if (pr.recentActive && voters.includes(peer)) active++;
           pr.recentActive = false;
         }
         this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
         // Dissertation §6.2: a leader cut off from a majority steps down.
-        if (active < majority(this.config.peers.length))
-          this.becomeFollower(this.currentTermValue, null);
+        if (active < majority(voters.length)) this.becomeFollower(this.currentTermValue, null);
         return;
       }
       case 'TransferLeadership': {
@@ -626,9 +681,15 @@ export class RaftNode {
     if (index > this.commitIndexValue) {
       const kept = this.log.restore(index, m.lastIncludedTerm);
       if (!kept) this.unstableFrom = Math.min(this.unstableFrom, index + 1);
+      this.membership.reset(m.config ?? this.membership.at(index), kept ? index : Infinity);
       this.commitIndexValue = index;
       this.lastAppliedValue = index;
-      this.snapshotValue = { index, term: m.lastIncludedTerm, data: m.data };
+      this.snapshotValue = {
+        index,
+        term: m.lastIncludedTerm,
+        data: m.data,
+        ...(m.config && { config: m.config }),
+      };
       this.unstableSnapshot = { ...this.snapshotValue, install: true };
     }
     // Either way our log now matches the leader's up to `index` at least.
@@ -645,7 +706,10 @@ export class RaftNode {
       this.confirmReads();
     }
     if (m.success) {
-      if (pr.acknowledge(m.matchIndex)) this.maybeCommit();
+      if (pr.acknowledge(m.matchIndex)) {
+        this.maybeCommit();
+        this.maybePromote(m.from, pr);
+      }
       if (this.transfereeId === m.from && pr.matchIndex === this.log.lastIndex())
         this.sendTimeoutNow(m.from);
       else this.sendAppend(m.from, false);
@@ -699,6 +763,7 @@ export class RaftNode {
         lastIncludedIndex: snapshot.index,
         lastIncludedTerm: snapshot.term,
         data: snapshot.data,
+        ...(snapshot.config && { config: snapshot.config }),
         sentAtMs: this.now,
       });
       pr.backUp(pr.nextIndex); // wait in probe for the answer, or the next heartbeat
@@ -755,14 +820,22 @@ export class RaftNode {
    * only by counting replicas of an entry from the current term.
    */
   private maybeCommit(): void {
-    const match = [this.log.lastIndex()];
-    for (const pr of this.progressMap.values()) match.push(pr.matchIndex);
+    // Dissertation §4.1: quorums are of the configuration in effect, which a
+    // leader that is removing itself is not part of.
+    const voters = this.membership.current().voters;
+    const match = voters.map((v) =>
+      v === this.id ? this.log.lastIndex() : (this.progressMap.get(v)?.matchIndex ?? 0),
+    );
     const n = committedIndex(match);
     if (n <= this.commitIndexValue) return;
     if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount)
       return;
     this.commitIndexValue = n;
     this.startReadRounds();
+    // §4.2.2: a leader removed from the cluster steps down once that is committed.
+    if (!this.membership.isVoter(this.id) && this.membership.lastChangeIndex() <= n) {
+      this.becomeFollower(this.currentTermValue, null);
+    }
   }
 
   // ---- ReadIndex (dissertation §6.4)
@@ -801,9 +874,11 @@ export class RaftNode {
     while (this.pendingReads.length > 0) {
       const r = this.pendingReads[0];
       if (!r || r.index === null) return;
-      let acks = 1;
-      for (const pr of this.progressMap.values()) if (pr.readAcked >= r.seq) acks++;
-      if (acks < majority(this.config.peers.length)) return;
+      const voters = this.membership.current().voters;
+      let acks = voters.includes(this.id) ? 1 : 0;
+      for (const [peer, pr] of this.progressMap)
+        if (voters.includes(peer) && pr.readAcked >= r.seq) acks++;
+      if (acks < majority(voters.length)) return;
       this.pendingReads.shift();
       this.readStates.push({ ctx: r.ctx, index: r.index });
     }
@@ -863,6 +938,10 @@ export class RaftNode {
     const index = this.log.lastIndex() + 1;
     this.log.append({ index, term, command });
     this.unstableFrom = Math.min(this.unstableFrom, index);
+    if (isConfigCommand(command)) {
+      this.membership.appended(index, command);
+      this.reconcileProgress();
+    }
   }
 
   private truncateFrom(index: number): void {
@@ -870,14 +949,51 @@ export class RaftNode {
     // checker reports it when a teaching bug switch makes it happen.
     this.log.truncateFrom(index);
     this.unstableFrom = Math.min(this.unstableFrom, index);
+    this.membership.truncated(index);
   }
 
   private send<M extends Message>(m: M): void {
     this.outbox.push(m);
   }
 
+  /** Everyone this server replicates to as leader: the other voters and the learners. */
   private otherPeers(): NodeId[] {
-    return this.config.peers.filter((p) => p !== this.id);
+    return this.membership.members().filter((p) => p !== this.id);
+  }
+
+  /** The election so far, counting only the votes of voters in the configuration in effect. */
+  private tally(): 'won' | 'lost' | 'pending' {
+    const voters = this.membership.current().voters;
+    const counted = new Map([...this.votes].filter(([id]) => voters.includes(id)));
+    return voteResult(counted, voters.length);
+  }
+
+  /**
+   * §4.2.1: a new server joins as a learner and becomes a voter once it has
+   * caught up with the leader's commitIndex, so it never holds up commits.
+   */
+  private maybePromote(peer: NodeId, pr: Progress): void {
+    if (this.roleValue !== 'leader' || !this.membership.current().learners.includes(peer)) return;
+    if (
+      pr.matchIndex < this.commitIndexValue ||
+      this.membership.lastChangeIndex() > this.commitIndexValue
+    )
+      return;
+    this.changeMembership({ kind: 'promote', id: peer }, this.now);
+  }
+
+  /** A leader keeps one progress record per member, adding and dropping them as the configuration changes. */
+  private reconcileProgress(): void {
+    if (this.roleValue !== 'leader') return;
+    const members = new Set(this.otherPeers());
+    for (const peer of this.progressMap.keys())
+      if (!members.has(peer)) this.progressMap.delete(peer);
+    for (const peer of members) {
+      if (this.progressMap.has(peer)) continue;
+      const pr = new Progress(this.log.lastIndex() + 1);
+      pr.heartbeatDueAtMs = this.now; // owed an AppendEntries at once
+      this.progressMap.set(peer, pr);
+    }
   }
 
   /**
@@ -908,8 +1024,10 @@ export class RaftNode {
    */
   private leaseHolds(): boolean {
     if (!this.config.leaseReads || this.transfereeId !== null) return false;
-    const acked = [this.now];
-    for (const pr of this.progressMap.values()) acked.push(pr.ackSentAtMs);
+    const voters = this.membership.current().voters;
+    const acked = voters.includes(this.id) ? [this.now] : [];
+    for (const [peer, pr] of this.progressMap)
+      if (voters.includes(peer)) acked.push(pr.ackSentAtMs);
     acked.sort((a, b) => b - a);
     const start = acked[majority(acked.length) - 1] ?? -Infinity;
     // Clocks may run at 1 ± bound: the lease, by our clock, must end before

@@ -49,6 +49,7 @@ describe('log compaction and InstallSnapshot (Raft §7, Figure 13)', () => {
       index: 3,
       term: 1,
       data: { state: 'at-3' },
+      config: { voters: [1, 2, 3], learners: [] },
       install: false,
     });
   });

@@ -1,3 +1,5 @@
+import type { ClusterConfig } from './membership';
+
 /** A server's id, 1..n, shown to people as S1..Sn. */
 export type NodeId = number;
 
@@ -67,6 +69,8 @@ export interface InstallSnapshot extends Envelope {
   readonly lastIncludedTerm: number;
   /** The state machine's state as of lastIncludedIndex; opaque to Raft. */
   readonly data: unknown;
+  /** The configuration in effect at lastIncludedIndex. */
+  readonly config?: ClusterConfig;
   readonly sentAtMs: number;
 }
 
@@ -75,6 +79,8 @@ export interface Snapshot {
   readonly index: number;
   readonly term: number;
   readonly data: unknown;
+  /** The cluster configuration in effect at `index` (dissertation §4.1). */
+  readonly config?: ClusterConfig;
 }
 
 /** Leadership transfer (§3.10): "start an election now", from a leader to an up-to-date follower. */
@@ -149,7 +155,11 @@ export interface RaftBugs {
 
 export interface RaftConfig {
   readonly id: NodeId;
-  /** Every voting member, including this one. */
+  /**
+   * The voters the cluster starts with (its bootstrap configuration); later
+   * configurations come from the log (dissertation §4.1). Empty for a server
+   * that joins an existing cluster.
+   */
   readonly peers: readonly NodeId[];
   readonly electionTimeoutMs: readonly [number, number];
   readonly heartbeatMs: number;

@@ -312,6 +312,9 @@ export class Coordinator {
 
   async apply(input: Input): Promise<{ index: number; term: number } | Op | null | void> {
     validateInput(this.ids, input);
+    if (input.kind === 'addServer' || input.kind === 'removeServer') {
+      throw new RangeError('Adding and removing servers runs in the headless simulator only, for now.');
+    }
     return this.exclusive(async () => {
       const at = { ...input, at: this.nowMs } as Input;
       this.inputs.push(at);

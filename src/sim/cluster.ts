@@ -7,13 +7,22 @@ import {
 } from '../app';
 import type { ClientReply, ClientRequest } from './client-protocol';
 import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from './clients';
-import type { LogEntry, Message, NodeId, Role, Snapshot } from '../raft';
+import type {
+  ClusterConfig,
+  LogEntry,
+  MembershipChange,
+  Message,
+  NodeId,
+  Role,
+  Snapshot,
+} from '../raft';
 import { Hash64 } from '../check/hash';
 import { SafetyChecker, type Violation } from '../check/safety';
 import { NodeHost, type Disk, type HostObserver, type SoftState } from './host';
 import { applyNetworkInput, validateInput, type Input, type InputAction } from './inputs';
 import { NetworkState, type DropReason, type Envelope } from './network';
 import {
+  MAX_NODES,
   clockRate,
   raftTiming,
   resolveOptions,
@@ -36,6 +45,8 @@ export interface NodeView {
   /** The last index a snapshot stands for (Raft §7), 0 when none; and its term. */
   snapshotIndex?: number;
   snapshotTerm?: number;
+  /** The configuration this node's log puts in effect (dissertation §4.1). */
+  config?: ClusterConfig;
 }
 
 export interface Stats {
@@ -104,6 +115,13 @@ export interface Cluster {
   crash(id: NodeId): void;
   restart(id: NodeId): void;
   timeoutNow(id: NodeId): void;
+  /**
+   * Starts a new server (the lowest free id) and has the leader add it: as a
+   * learner first, a voter once it has caught up (dissertation §4.1). Returns its id.
+   */
+  addServer(): NodeId;
+  /** Has the leader remove server `id`, which may be itself (§4.2.2). */
+  removeServer(id: NodeId): void;
   /** Asks the leader `id` to hand leadership to `target` (§3.10); ignored if `id` does not lead. */
   transferLeadership(id: NodeId, target: NodeId): void;
   partition(groups: readonly (readonly NodeId[])[]): void;
@@ -162,7 +180,11 @@ export function replay(
 }
 
 class HeadlessCluster implements Cluster {
-  readonly ids: readonly NodeId[];
+  /** Every server that exists: the initial ones, then any added (§4.1). Grows in place. */
+  private readonly serverIds: NodeId[];
+  /** The cluster's bootstrap voters; a server added later starts knowing none. */
+  private readonly bootstrap: readonly NodeId[];
+  private lastVoters: (readonly NodeId[])[];
   readonly options: ResolvedOptions;
   private nowMs = 0;
   private readonly network: NetworkState;
@@ -185,8 +207,12 @@ class HeadlessCluster implements Cluster {
     this.options = resolveOptions(options);
     this.hooks = hooks;
     const o = this.options;
-    this.ids = Array.from({ length: o.nodes }, (_, i) => i + 1);
+    this.serverIds = Array.from({ length: o.nodes }, (_, i) => i + 1);
+    this.bootstrap = this.serverIds.slice();
+    this.lastVoters = [this.bootstrap];
     this.network = new NetworkState(o.latencyMs);
+    // Servers not yet added are down: what is sent to them is lost.
+    for (let id = o.nodes + 1; id <= MAX_NODES; id++) this.network.setAlive(id, false);
     this.network.dropRate = o.dropRate;
     this.network.duplicateRate = o.duplicateRate;
     this.checker = new SafetyChecker(this.ids);
@@ -212,6 +238,10 @@ class HeadlessCluster implements Cluster {
 
   get now(): number {
     return this.nowMs;
+  }
+
+  get ids(): readonly NodeId[] {
+    return this.serverIds;
   }
 
   node(id: NodeId): NodeView {
@@ -243,6 +273,7 @@ class HeadlessCluster implements Cluster {
       lastApplied: n.lastApplied,
       snapshotIndex: n.log.snapshotIndex,
       snapshotTerm: n.log.snapshotTerm,
+      config: n.clusterConfig,
     };
   }
 
@@ -286,7 +317,7 @@ class HeadlessCluster implements Cluster {
     this.route(out);
     // Clients act after the servers' events of the instant, as inputs do.
     this.drivers.fire(t);
-    this.checker.endOfInstant(t);
+    this.checker.endOfInstant(t, this.voters());
     return t;
   }
 
@@ -350,10 +381,11 @@ class HeadlessCluster implements Cluster {
     if (input.at !== this.nowMs)
       throw new Error(`input for ${input.at} ms applied at ${this.nowMs} ms`);
     validateInput(this.ids, input);
+    this.checkMembershipChange(input);
     this.inputs.push(input);
     this.ring?.push({ kind: 'input', input });
     const result = this.perform(input);
-    this.checker.endOfInstant(this.nowMs);
+    this.checker.endOfInstant(this.nowMs, this.voters());
     return result;
   }
 
@@ -451,6 +483,20 @@ class HeadlessCluster implements Cluster {
         this.startHost(input.id);
         return;
       }
+      case 'addServer': {
+        const id = input.id;
+        this.serverIds.push(id);
+        this.serverIds.sort((a, b) => a - b);
+        this.disks.set(id, { hardState: { currentTerm: 0, votedFor: null }, log: [] });
+        this.endedHashes.set(id, []);
+        this.incarnations.set(id, 0);
+        this.network.setAlive(id, true);
+        this.checker.addServer(id);
+        this.startHost(id);
+        return this.askLeader({ kind: 'addLearner', id });
+      }
+      case 'removeServer':
+        return this.askLeader({ kind: 'remove', id: input.id });
       default:
         applyNetworkInput(this.network, this.ids, input);
         return;
@@ -464,7 +510,7 @@ class HeadlessCluster implements Cluster {
     const host = new NodeHost(
       {
         id,
-        peers: this.ids,
+        peers: this.bootstrap.includes(id) ? this.bootstrap : [],
         seed: o.seed,
         incarnation: this.incarnations.get(id) ?? 0,
         raft: raftTiming(o),
@@ -478,6 +524,58 @@ class HeadlessCluster implements Cluster {
       hash,
     );
     this.hosts.set(id, host);
+  }
+
+  /** The voters of the configurations a committed entry must be on a majority of (see endOfInstant). */
+  private voters(): (readonly NodeId[])[] {
+    // The leader holds every committed entry (Leader Completeness), so its
+    // log knows the configuration in effect at the last one. Between
+    // leaders, the last ones known stand.
+    const node = this.hosts.get(this.leader() ?? 0)?.node;
+    if (node)
+      this.lastVoters = [
+        node.configAt(this.checker.committedIndex()).voters,
+        node.clusterConfig.voters,
+      ];
+    return this.lastVoters;
+  }
+
+  /** Membership changes go through the leader: refuse before logging if it cannot take one now. */
+  private checkMembershipChange(input: Input): void {
+    if (input.kind !== 'addServer' && input.kind !== 'removeServer') return;
+    const leader = this.leader();
+    if (leader === null) {
+      throw new RangeError(
+        'There is no leader to ask for a membership change right now; wait for one.',
+      );
+    }
+    const change: MembershipChange =
+      input.kind === 'addServer'
+        ? { kind: 'addLearner', id: input.id }
+        : { kind: 'remove', id: input.id };
+    const next = this.hosts.get(leader)?.node.nextConfig(change);
+    if (typeof next === 'string') throw new RangeError(next);
+  }
+
+  private askLeader(change: MembershipChange): { index: number; term: number } | null {
+    const host = this.hosts.get(this.leader() ?? 0);
+    if (!host) return null;
+    const result = host.changeMembership(change, this.nowMs);
+    this.route(host.takeOut());
+    return typeof result === 'string' ? null : result;
+  }
+
+  addServer(): NodeId {
+    const id = Array.from({ length: MAX_NODES }, (_, i) => i + 1).find(
+      (x) => !this.serverIds.includes(x),
+    );
+    if (id === undefined) throw new RangeError(`A cluster has at most ${MAX_NODES} servers.`);
+    this.apply({ at: this.nowMs, kind: 'addServer', id });
+    return id;
+  }
+
+  removeServer(id: NodeId): void {
+    this.apply({ at: this.nowMs, kind: 'removeServer', id });
   }
 
   private route(out: readonly Envelope[]): void {

@@ -6,6 +6,7 @@ import {
   type MessageType,
   type NodeId,
   type RaftConfig,
+  type MembershipChange,
   type Role,
   type Snapshot,
 } from '../raft';
@@ -160,14 +161,6 @@ export class NodeHost {
       nowMs * options.clockRate,
     );
     if (disk.snapshot) this.restoreService(disk.snapshot);
-    for (const peer of options.peers) {
-      if (peer === options.id) continue;
-      const prng = Prng.derive(options.seed, 'link', options.id, peer, options.incarnation);
-      this.links.set(
-        peer,
-        new LinkEnd(options.id, peer, options.incarnation, prng, options.network),
-      );
-    }
     this.soft = this.readSoft();
     this.hash.add(Ev.Start).add(nowMs).add(options.incarnation);
     this.options.observer.state?.(this.id, this.soft, nowMs);
@@ -351,9 +344,7 @@ export class NodeHost {
     }
     // 2. Send.
     for (const message of ready.messages) {
-      const link = this.links.get(message.to);
-      if (!link) throw new Error(`S${this.id} has no link to S${message.to}`);
-      const outcome = link.send(message, nowMs);
+      const outcome = this.link(message.to).send(message, nowMs);
       if (outcome.dropped) {
         this.dropped(message.to, message, outcome.dropped, true, nowMs);
         continue;
@@ -477,6 +468,36 @@ export class NodeHost {
   private reply(reply: ClientReply, nowMs: number): void {
     this.hash.add(Ev.Reply).add(nowMs).add(reply.requestId).add(REPLY_CODE[reply.kind]);
     this.options.observer.reply?.(this.id, reply, nowMs);
+  }
+
+  /**
+   * The link end to `peer`, made on first use: members change (§4.1), and a
+   * link's stream is derived by name, so when it is made does not matter.
+   */
+  private link(peer: NodeId): LinkEnd {
+    let link = this.links.get(peer);
+    if (!link) {
+      const o = this.options;
+      link = new LinkEnd(
+        o.id,
+        peer,
+        o.incarnation,
+        Prng.derive(o.seed, 'link', o.id, peer, o.incarnation),
+        o.network,
+      );
+      this.links.set(peer, link);
+    }
+    return link;
+  }
+
+  /** Asks this node, if it leads, to change the cluster's membership (dissertation §4.1). */
+  changeMembership(
+    change: MembershipChange,
+    nowMs: number,
+  ): { index: number; term: number } | string {
+    const result = this.node.changeMembership(change, this.local(nowMs));
+    this.handleReady(nowMs);
+    return result;
   }
 
   private dropped(

@@ -1,6 +1,6 @@
 import type { NodeId } from '../raft';
 import type { NetworkState } from './network';
-import { checkRate } from './options';
+import { MAX_NODES, checkRate } from './options';
 import { ClientDriver, type ClientOpInput } from './clients';
 
 /**
@@ -22,6 +22,10 @@ export type Input =
       readonly groups: readonly (readonly NodeId[])[];
     }
   | { readonly at: number; readonly kind: 'heal' }
+  /** Membership (dissertation §4.1): start server `id` and have the leader add it (as a learner, then a voter). */
+  | { readonly at: number; readonly kind: 'addServer'; readonly id: NodeId }
+  /** Membership: have the leader remove server `id` (it may be the leader itself). */
+  | { readonly at: number; readonly kind: 'removeServer'; readonly id: NodeId }
   /** Leadership transfer (§3.10): the leader `id` hands over to `target`. */
   | {
       readonly at: number;
@@ -67,6 +71,15 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
       return;
     case 'partition':
       for (const group of input.groups) for (const id of group) known(id);
+      return;
+    case 'addServer':
+      if (!Number.isInteger(input.id) || input.id < 1 || input.id > MAX_NODES) {
+        throw new RangeError(`Servers are S1..S${MAX_NODES}; cannot add S${input.id}.`);
+      }
+      if (ids.includes(input.id)) throw new RangeError(`S${input.id} already exists.`);
+      return;
+    case 'removeServer':
+      known(input.id);
       return;
     case 'transferLeadership':
       known(input.id);
