@@ -57,7 +57,7 @@ const reply = (from: number, matchIndex: number, success = true): Telemetry => (
     conflictIndex: 0,
     readSeq: 0,
     ackSentAtMs: 0,
-  } as Envelope['message']),
+  }),
 });
 
 describe('LeaderProgress (Raft Figure 2, volatile state on leaders)', () => {

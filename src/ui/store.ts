@@ -1,12 +1,23 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Coordinator } from '../runtime/coordinator.ts';
 import { Pacer, type Speed, type WallClock } from '../runtime/speed.ts';
-import type { NodeId, NodeView, Role } from '../sim/index.ts';
-import { feedEvents, RECENT_EVENTS_MAX, type FeedEvent } from './feed.ts';
+import type {
+  ClusterOptions,
+  ClusterViolation,
+  Envelope,
+  HistoryOp,
+  NodeId,
+  NodeView,
+  Op,
+} from '../sim/index.ts';
+import { ClientOps, type ClientOpKind, type ClientOpView } from './clientOps.ts';
+import { FeedBuffer } from './feedBuffer.ts';
 import { nodeName } from './labels.ts';
-import { Recent } from './recent.ts';
+import { LeaderProgress } from './leaderProgress.ts';
+import { historyProgressKey } from './linVerdict.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
+import type { FeedEvent, FollowerProgress, UsersByNode } from './views/index.ts';
 
 /** A node as the page shows it: the coordinator's mirror, with its worker's error if it failed. */
 export type NodeSnapshot = NodeView & { readonly error: string | null };
@@ -21,6 +32,12 @@ export interface Proposal {
   readonly index: number;
   readonly term: number;
 }
+
+/** What the inspector shows: a server (from the ring, a log row or entry) or a message. */
+export type Selection =
+  | { readonly kind: 'node'; readonly id: NodeId; readonly index?: number }
+  | { readonly kind: 'message'; readonly envelope: Envelope }
+  | null;
 
 /** What the page shows: snapshots of the cluster, refreshed after each change. */
 export interface PlaygroundData {
@@ -44,8 +61,20 @@ export interface PlaygroundData {
   readonly dropRate: number;
   readonly duplicateRate: number;
   readonly lastProposal: Proposal | null;
-  /** Recent events in plain language, oldest first (at most RECENT_EVENTS_MAX). */
+  /** Recent events for the feed (views/feedConvert.ts), oldest first, bounded (feedBuffer.ts). */
   readonly events: readonly FeedEvent[];
+  /** The per-user state each server has applied (empty for a crashed one). */
+  readonly users: UsersByNode;
+  /** The leader's nextIndex and matchIndex per follower, as its messages show them. */
+  readonly progress: Readonly<Record<NodeId, FollowerProgress>>;
+  /** Safety properties the run broke; a new one pauses the run at that instant. */
+  readonly violations: readonly ClusterViolation[];
+  /** The clients' operations, Jepsen style, for the history view and the checker. */
+  readonly history: readonly HistoryOp[];
+  /** The operations this page started, newest last, with their progress. */
+  readonly clientOps: readonly ClientOpView[];
+  /** What the user clicked to inspect. */
+  readonly selection: Selection;
   /** What went wrong with the last thing the user asked for, in words. */
   readonly problem: string | null;
 }
@@ -75,6 +104,15 @@ export interface PlaygroundActions {
   heal: () => Promise<void>;
   setDropRate: (rate: number) => Promise<void>;
   setDuplicateRate: (rate: number) => Promise<void>;
+  /** A client operation on the per-user service; a refusal shows in clientOps, not as a problem. */
+  clientOp: (
+    client: string,
+    kind: ClientOpKind,
+    argument: string,
+    options?: { stale?: boolean },
+  ) => Promise<void>;
+  /** Shows a server or a message in the inspector; null closes it. */
+  select: (selection: Selection) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
   coordinator: () => Coordinator | null;
 }
@@ -90,6 +128,8 @@ export interface PlaygroundOptions {
   startRuntime: StartRuntime;
   /** The pacer's wall clock; the browser's by default. */
   clock?: WallClock;
+  /** Timing, faults and Raft switches for the cluster (the options panel); defaults when absent. */
+  cluster?: Omit<ClusterOptions, 'nodes' | 'seed'>;
 }
 
 function describe(error: unknown): string {
@@ -110,34 +150,51 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   let life = 0;
   let proposals = 0;
   let queue: Promise<void> = Promise.resolve();
-  const recent = new Recent<FeedEvent>(RECENT_EVENTS_MAX);
-  /** Events since the last refresh: nodes run a window in parallel and report in any order. */
-  let unsorted: FeedEvent[] = [];
-  const lastRole = new Map<NodeId, { role: Role; term: number }>();
+  const feed = new FeedBuffer();
+  const leaderProgress = new LeaderProgress();
+  const clientOps = new ClientOps();
+  /** Violations seen so far: one more pauses the run. */
+  let violationsSeen = 0;
 
   return createStore<PlaygroundState>()((set, get) => {
     const refresh = (extra: Partial<PlaygroundData> = {}): void => {
       const r = runtime;
       if (!r) return set(extra);
       const c = r.coordinator;
-      if (unsorted.length > 0) {
-        for (const e of unsorted.sort((a, b) => a.at - b.at)) recent.push(e);
-        unsorted = [];
-      }
+      feed.addInputs(c.inputLog());
+      const violations = c.violations();
       set((s) => ({
         now: c.now,
         nodes: c.ids.map((id) => c.node(id)),
         leader: c.leader(),
         workers: r.workers(),
         inFlight: c.inFlight().length,
-        events: recent.toArray(),
+        events: feed.events(),
+        users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
+        progress: leaderProgress.snapshot(),
+        violations: violations.length === s.violations.length ? s.violations : violations,
+        history: historyProgressKey(c.history()) === historyKey(s) ? s.history : copyHistory(c),
+        clientOps: clientOps.snapshot(),
         version: s.version + 1,
         ...extra,
       }));
     };
 
-    const note = (text: string): void => {
-      unsorted.push({ at: runtime?.coordinator.now ?? 0, text });
+    const historyKey = (s: PlaygroundData): string => historyProgressKey(s.history);
+    /** The live history copied, so the views can compare it by reference. */
+    const copyHistory = (c: Coordinator): HistoryOp[] => c.history().map((h) => ({ ...h }));
+
+    /** A new violation pauses the run where it happened (a teaching bug is on). */
+    const pauseOnViolation = (c: Coordinator): void => {
+      const count = c.violations().length;
+      if (count <= violationsSeen) return;
+      violationsSeen = count;
+      pacer?.pause();
+      const first = c.violations()[0];
+      refresh({
+        playing: false,
+        problem: `Paused: ${first?.property ?? 'a safety property'} was violated at ${c.now} ms. See the Safety panel for the servers and entries involved.`,
+      });
     };
 
     /** Runs a user action after the ones before it; a failure is shown, not thrown. */
@@ -170,10 +227,16 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       workers: 0,
       inFlight: 0,
       isolated: [],
-      dropRate: 0,
-      duplicateRate: 0,
+      dropRate: options.cluster?.dropRate ?? 0,
+      duplicateRate: options.cluster?.duplicateRate ?? 0,
       lastProposal: null,
       events: [],
+      users: {},
+      progress: {},
+      violations: [],
+      history: [],
+      clientOps: [],
+      selection: null,
       problem: null,
     };
 
@@ -188,7 +251,11 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         set({ status: 'starting' });
         let started: ClusterRuntime;
         try {
-          started = await options.startRuntime({ nodes: options.nodeCount, seed: options.seed });
+          started = await options.startRuntime({
+            ...options.cluster,
+            nodes: options.nodeCount,
+            seed: options.seed,
+          });
         } catch (error) {
           if (mine === life)
             set({ status: 'failed', problem: `The servers could not start: ${describe(error)}` });
@@ -200,10 +267,16 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         }
         runtime = started;
         unsubscribe = started.coordinator.onTelemetry((id, telemetry) => {
-          for (const e of feedEvents(id, telemetry, lastRole)) unsorted.push(e);
+          feed.addTelemetry(id, telemetry);
+          leaderProgress.add(id, telemetry);
         });
+        const c = started.coordinator;
         pacer = new Pacer(
-          (ms) => started.coordinator.advance(ms),
+          // Runs window by window and stops at the first that breaks a safety property.
+          async (ms) => {
+            if (await c.runUntil(() => c.violations().length > violationsSeen, ms))
+              pauseOnViolation(c);
+          },
           () => refresh(),
           (error) => refresh({ playing: false, problem: describe(error) }),
           get().speed,
@@ -228,9 +301,10 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       reset: () => {
         const run = queue.then(async () => {
           await get().stop();
-          recent.clear();
-          unsorted = [];
-          lastRole.clear();
+          feed.clear();
+          leaderProgress.clear();
+          clientOps.clear();
+          violationsSeen = 0;
           proposals = 0;
           set(initial);
           await get().start();
@@ -259,6 +333,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           await halt();
           await stepOnce(c);
           refresh({ playing: false, problem: null });
+          pauseOnViolation(c);
         });
       },
 
@@ -286,14 +361,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       crash: (id) =>
         serial(async (c) => {
           await c.crash(id);
-          note(`${nodeName(id)} crashed: its worker was terminated`);
           refresh({ problem: null });
         }),
 
       restart: (id) =>
         serial(async (c) => {
           await c.restart(id);
-          note(`${nodeName(id)} restarted from its disk`);
           refresh({ problem: null });
         }),
 
@@ -302,14 +375,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           const isolated = [...new Set([...get().isolated, id])].sort((a, b) => a - b);
           const rest = c.ids.filter((x) => !isolated.includes(x));
           await c.partition([isolated, rest].filter((group) => group.length > 0));
-          note(`${isolated.map(nodeName).join(', ')} cut off from the rest`);
           refresh({ isolated, problem: null });
         }),
 
       heal: () =>
         serial(async (c) => {
           await c.heal();
-          note('every link repaired');
           refresh({ isolated: [], problem: null });
         }),
 
@@ -324,6 +395,30 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           await c.setDuplicateRate(rate);
           refresh({ duplicateRate: rate, problem: null });
         }),
+
+      clientOp: (client, kind, argument, opOptions = {}) =>
+        serial(async (c) => {
+          const view = clientOps.start(client, kind, argument, opOptions.stale ?? false, c.now);
+          let op: Op;
+          try {
+            const api = c.client(client);
+            op =
+              kind === 'login'
+                ? await api.login(argument)
+                : kind === 'setState'
+                  ? await api.setState(argument)
+                  : await api.getState(argument, { stale: opOptions.stale ?? false });
+          } catch (error) {
+            // Refused before it was sent: the service's rules, in its words.
+            clientOps.refuse(view, describe(error));
+            refresh({ problem: null });
+            return;
+          }
+          clientOps.track(view, op);
+          refresh({ problem: null });
+        }),
+
+      select: (selection) => set({ selection }),
 
       coordinator: () => runtime?.coordinator ?? null,
     };

@@ -1,0 +1,43 @@
+import type { PlaygroundState } from '../store.ts';
+
+// Selectors of the live panels, at module level so their identity is stable.
+
+export const selectLogs = (s: PlaygroundState) => ({
+  nodes: s.nodes,
+  leader: s.leader,
+  progress: s.progress,
+  selection: s.selection,
+  select: s.select,
+});
+
+export const selectState = (s: PlaygroundState) => ({
+  nodes: s.nodes,
+  users: s.users,
+  leader: s.leader,
+});
+
+export const selectInspector = (s: PlaygroundState) => ({
+  nodes: s.nodes,
+  leader: s.leader,
+  progress: s.progress,
+  selection: s.selection,
+  select: s.select,
+  inFlight: s.inFlight,
+  version: s.version,
+  coordinator: s.coordinator,
+});
+
+export const selectFeed = (s: PlaygroundState) => ({ events: s.events, nodes: s.nodes });
+
+export const selectSafety = (s: PlaygroundState) => ({
+  violations: s.violations,
+  select: s.select,
+});
+
+export const selectClients = (s: PlaygroundState) => ({
+  running: s.status === 'running',
+  clientOps: s.clientOps,
+  clientOp: s.clientOp,
+});
+
+export const selectHistory = (s: PlaygroundState) => ({ history: s.history, now: s.now });
