@@ -1,43 +1,113 @@
+import { arc } from 'd3';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { nodeStatus, statusMarkPath, type Point } from './geometry.ts';
 import { nodeAriaLabel, nodeName } from './labels.ts';
+import type { TimerArc } from './ring/timer.ts';
 import type { NodeSnapshot } from './store.ts';
 
-export const NODE_RADIUS_PX = 38;
-const MARK_AREA_PX2 = 180;
+export const NODE_RADIUS_PX = 34;
+const MARK_AREA_PX2 = 150;
+const ARC_INNER_PX = NODE_RADIUS_PX + 3;
+const ARC_OUTER_PX = NODE_RADIUS_PX + 8;
+const FULL_TURN = 2 * Math.PI;
+
+const timerPath = arc<{ end: number }>()
+  .innerRadius(ARC_INNER_PX)
+  .outerRadius(ARC_OUTER_PX)
+  .startAngle(0)
+  .endAngle((d) => d.end);
 
 interface Props {
   node: NodeSnapshot;
   at: Point;
+  timer: TimerArc | null;
+  /** Cut off from every other server. */
+  cutOff: boolean;
+  /** Which side of a partition it is on ("A", "B", ...), or null when the network is whole. */
+  side: string | null;
+  selected: boolean;
+  dragging: boolean;
+  onOpen: (id: number, anchor: Element) => void;
 }
 
-/** One server on the ring: its name, role (shape, colour and word) and term; a failed worker's error as its tooltip. */
-export function NodeGlyph({ node, at }: Props) {
+/**
+ * One server on the ring: its name, role (shape, colour and word), term and
+ * vote, its election timer running down, and crashed or cut-off states. A
+ * button: click, tap, Enter or the context menu open its actions.
+ */
+export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, onOpen }: Props) {
   const name = nodeName(node.id);
   const status = nodeStatus(node);
+  const open = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
+    event.preventDefault();
+    onOpen(node.id, event.currentTarget);
+  };
+  const label = `${nodeAriaLabel(node)}${cutOff ? ', cut off' : ''}`;
   return (
     <g
-      className={`node node--${status}`}
+      className={`node node--${status}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${dragging ? ' node--dragging' : ''}`}
       transform={`translate(${at.x},${at.y})`}
-      role="img"
-      aria-label={nodeAriaLabel(node)}
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-pressed={selected}
       data-testid={`node-${name}`}
+      data-node={node.id}
+      data-status={status}
+      onClick={open}
+      onContextMenu={open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === 'ContextMenu' || event.key === 'F10')
+          open(event);
+      }}
     >
-      {node.error && <title>{`${name} failed: ${node.error}`}</title>}
+      <title>{node.error ? `${name} failed: ${node.error}` : label}</title>
+      <circle className="node__focus" r={ARC_OUTER_PX + 4} />
+      {timer && (
+        <g className="node__timer" data-testid={`timer-${name}`} aria-hidden="true">
+          <circle className="node__timer-track" r={(ARC_INNER_PX + ARC_OUTER_PX) / 2} />
+          {/* Light: the window [min, max] in which the timer fires; solid: before min, it cannot. */}
+          <path
+            className="node__timer-window"
+            d={timerPath({ end: FULL_TURN * timer.beforeMax }) ?? ''}
+          />
+          <path
+            className="node__timer-sure"
+            d={timerPath({ end: FULL_TURN * timer.beforeMin }) ?? ''}
+          />
+        </g>
+      )}
       <circle className="node__body" r={NODE_RADIUS_PX} />
+      {cutOff && <circle className="node__cut" r={NODE_RADIUS_PX + 12} aria-hidden="true" />}
       <path
         className="node__mark"
         d={statusMarkPath(status, MARK_AREA_PX2)}
-        transform="translate(0,-20)"
+        transform="translate(0,-17)"
       />
-      <text className="node__name" y={2} aria-hidden="true">
+      <text className="node__name" y={4} aria-hidden="true">
         {name}
       </text>
-      <text className="node__role" y={16} aria-hidden="true" data-testid={`role-${name}`}>
+      <text className="node__role" y={18} aria-hidden="true" data-testid={`role-${name}`}>
         {status}
       </text>
-      <text className="node__term" y={NODE_RADIUS_PX + 16} aria-hidden="true">
+      <text className="node__term" y={NODE_RADIUS_PX + 22} aria-hidden="true">
         term <tspan data-testid={`term-${name}`}>{node.term}</tspan>
+        {' · vote '}
+        <tspan data-testid={`vote-${name}`}>
+          {node.votedFor === null ? '–' : nodeName(node.votedFor)}
+        </tspan>
       </text>
+      {side && (
+        <text
+          className="node__side"
+          y={NODE_RADIUS_PX + 36}
+          aria-hidden="true"
+          data-testid={`side-${name}`}
+        >
+          side {side}
+        </text>
+      )}
     </g>
   );
 }

@@ -1,34 +1,239 @@
-import { ringPositions } from './geometry.ts';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Envelope, NodeId } from '../sim/index.ts';
+import { ringPositions, type Point } from './geometry.ts';
+import { nodeName } from './labels.ts';
 import { NODE_RADIUS_PX, NodeGlyph } from './NodeGlyph.tsx';
-import { selectNodes } from './selectors.ts';
+import { ActionMenu } from './ring/ActionMenu.tsx';
+import { linkMenuItems, nodeMenuItems, partitionWork } from './ring/actions.ts';
+import { DropGlyph } from './ring/DropGlyph.tsx';
+import { Flight } from './ring/Flight.tsx';
+import { dropTarget, sideNames } from './ring/grouping.ts';
+import { HelpPanel } from './ring/HelpPanel.tsx';
+import { LinkLine } from './ring/LinkLine.tsx';
+import { groupsFromLinks, moveToGroup, type LinkState } from './ring/links.ts';
+import { RingToolbar } from './ring/RingToolbar.tsx';
+import { selectRing, selectRingActions } from './ring/selectors.ts';
+import { timerArc } from './ring/timer.ts';
+import { Timeline } from './ring/Timeline.tsx';
+import { useDisplay } from './ring/useDisplay.ts';
+import { useNodeDrag } from './ring/useNodeDrag.ts';
+import { useRingShortcuts } from './ring/useRingShortcuts.ts';
 import { usePlayground } from './usePlayground.ts';
+import './ring/ring.css';
 
-const VIEW_SIZE_PX = 420;
-const RING_RADIUS_PX = 150;
+const VIEW_SIZE_PX = 500;
+const RING_RADIUS_PX = 178;
+/** Links and messages start and end at a node's rim, not its centre. */
+const LINK_INSET_PX = NODE_RADIUS_PX + 10;
 
-/** The cluster as a ring of servers. */
+type Menu =
+  | { kind: 'node'; id: NodeId; at: { left: number; top: number }; anchor: Element }
+  | { kind: 'link'; link: LinkState; at: { left: number; top: number }; anchor: Element };
+
+/**
+ * The cluster: servers on a ring, the links between them, the messages on
+ * the wire at their real progress, losses fading where they happened. A
+ * click, tap, Enter or context menu on a server or a link opens its actions;
+ * dragging a server onto another puts it on that side of a partition.
+ */
 export function Ring() {
-  const nodes = usePlayground(selectNodes);
+  const { nodes, now, view, leader, running, selection, past } = usePlayground(selectRing);
+  const { act, heal, select } = usePlayground(selectRingActions);
+  const display = useDisplay();
+  const [menu, setMenu] = useState<Menu | null>(null);
+  const [help, setHelp] = useState(false);
+  const [dragging, setDragging] = useState<{ id: NodeId; at: Point } | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
   const center = { x: VIEW_SIZE_PX / 2, y: VIEW_SIZE_PX / 2 };
-  const positions = ringPositions(nodes.length, center, RING_RADIUS_PX);
+  const ids = useMemo(() => nodes.map((n) => n.id), [nodes]);
+  const home = useMemo(() => {
+    const points = ringPositions(
+      ids.length,
+      { x: VIEW_SIZE_PX / 2, y: VIEW_SIZE_PX / 2 },
+      RING_RADIUS_PX,
+    );
+    return new Map(ids.map((id, i) => [id, points[i] ?? { x: 0, y: 0 }]));
+  }, [ids]);
+  const where = (id: NodeId): Point =>
+    dragging?.id === id ? dragging.at : (home.get(id) ?? center);
+  const groups = useMemo(() => groupsFromLinks(ids, view.links), [ids, view.links]);
+  const sides = useMemo(() => sideNames(groups), [groups]);
+  const cutOff = (id: NodeId) =>
+    ids.length > 1 && groups.some((g) => g.length === 1 && g[0] === id);
+  const selectedId = selection?.kind === 'node' ? selection.id : null;
+
+  const anchorAt = (anchor: Element) => {
+    const box = anchor.getBoundingClientRect();
+    const panel = panelRef.current?.getBoundingClientRect();
+    return { left: box.right - (panel?.left ?? 0), top: box.top - (panel?.top ?? 0) };
+  };
+  const openNode = useCallback(
+    (id: NodeId, anchor: Element) => {
+      select({ kind: 'node', id });
+      setMenu({ kind: 'node', id, at: anchorAt(anchor), anchor });
+    },
+    [select],
+  );
+  const openLink = useCallback((link: LinkState, anchor: Element) => {
+    setMenu({ kind: 'link', link, at: anchorAt(anchor), anchor });
+  }, []);
+  const closeMenu = useCallback(
+    (restoreFocus: boolean) => {
+      if (restoreFocus && menu?.anchor instanceof SVGElement) menu.anchor.focus();
+      setMenu(null);
+    },
+    [menu],
+  );
+
+  useNodeDrag(svgRef, ids.length, {
+    move: (id, at) => setDragging(at ? { id, at } : null),
+    drop: (id, at) => {
+      const target = dropTarget(id, at, home, NODE_RADIUS_PX * 2);
+      if (target === 'self') return;
+      void act(partitionWork(moveToGroup(groups, id, target)));
+    },
+  });
+
+  useRingShortcuts({
+    ids,
+    groups,
+    links: view.links,
+    openHelp: () => setHelp((h) => !h),
+    closeAll: () => {
+      setHelp(false);
+      setMenu(null);
+    },
+    display,
+  });
+
+  const selectMessage = useCallback(
+    (envelope: Envelope) => select({ kind: 'message', envelope }),
+    [select],
+  );
+  const menuNode = menu?.kind === 'node' ? nodes.find((n) => n.id === menu.id) : undefined;
+
   return (
-    <svg
-      className="ring"
-      viewBox={`0 0 ${VIEW_SIZE_PX} ${VIEW_SIZE_PX}`}
-      role="group"
+    <section
+      className="cluster"
       aria-label="Cluster"
-      data-testid="ring"
+      ref={panelRef}
+      data-past={past ? 'true' : 'false'}
     >
-      <circle
-        className="ring__track"
-        cx={center.x}
-        cy={center.y}
-        r={RING_RADIUS_PX}
-        strokeDasharray={`${NODE_RADIUS_PX / 4} ${NODE_RADIUS_PX / 4}`}
+      <RingToolbar
+        display={display}
+        running={running}
+        onHelp={() => setHelp((h) => !h)}
+        onHealAll={() => void heal()}
+        partitioned={view.links.some((l) => !l.aToB || !l.bToA)}
       />
-      {nodes.map((node, i) => (
-        <NodeGlyph key={node.id} node={node} at={positions[i] ?? center} />
-      ))}
-    </svg>
+      <svg
+        ref={svgRef}
+        className="ring"
+        viewBox={`0 0 ${VIEW_SIZE_PX} ${VIEW_SIZE_PX}`}
+        role="group"
+        aria-label="Cluster ring: servers, links and messages in flight"
+        data-testid="ring"
+      >
+        <defs>
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path className="link__arrow" d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        <circle className="ring__track" cx={center.x} cy={center.y} r={RING_RADIUS_PX} />
+        <g className="ring__links">
+          {view.links.map((link) => (
+            <LinkLine
+              key={`${link.a}-${link.b}`}
+              link={link}
+              from={where(link.a)}
+              to={where(link.b)}
+              insetPx={LINK_INSET_PX}
+              onOpen={openLink}
+            />
+          ))}
+        </g>
+        <g className="ring__flights" aria-hidden="true">
+          {view.flights.map((e) => (
+            <Flight
+              key={`${e.from}-${e.to}-${e.incarnation}-${e.seq}-${e.duplicate ? 'd' : ''}`}
+              envelope={e}
+              from={where(e.from)}
+              to={where(e.to)}
+              nowMs={now}
+              insetPx={LINK_INSET_PX}
+              onSelect={selectMessage}
+            />
+          ))}
+          {view.drops.map((d) => (
+            <DropGlyph
+              key={d.key}
+              drop={d}
+              from={where(d.from)}
+              to={where(d.to)}
+              insetPx={LINK_INSET_PX}
+            />
+          ))}
+        </g>
+        <g className="ring__nodes">
+          {nodes.map((node) => (
+            <NodeGlyph
+              key={node.id}
+              node={node}
+              at={where(node.id)}
+              timer={timerArc(
+                node.role,
+                node.alive,
+                view.timerResets.get(node.id),
+                now,
+                view.electionTimeoutMs,
+              )}
+              cutOff={cutOff(node.id)}
+              side={sides.get(node.id) ?? null}
+              selected={selectedId === node.id}
+              dragging={dragging?.id === node.id}
+              onOpen={openNode}
+            />
+          ))}
+        </g>
+      </svg>
+      <p className="cluster__hint">
+        Click or tap a server or a link for its actions; drag a server onto another to put them on
+        one side of a partition, or onto empty space to cut it off. Press <kbd>?</kbd> for the
+        keyboard.
+      </p>
+      <Timeline />
+      {menu?.kind === 'node' && menuNode && (
+        <ActionMenu
+          title={`${nodeName(menuNode.id)} actions`}
+          testId="node-menu"
+          at={menu.at}
+          items={nodeMenuItems(menuNode, leader, ids, view.links, act)}
+          onClose={closeMenu}
+        />
+      )}
+      {menu?.kind === 'link' && (
+        <ActionMenu
+          title={`Link ${nodeName(menu.link.a)}–${nodeName(menu.link.b)}`}
+          testId="link-menu"
+          at={menu.at}
+          items={linkMenuItems(
+            view.links.find((l) => l.a === menu.link.a && l.b === menu.link.b) ?? menu.link,
+            act,
+          )}
+          onClose={closeMenu}
+        />
+      )}
+      {help && <HelpPanel onClose={() => setHelp(false)} />}
+    </section>
   );
 }

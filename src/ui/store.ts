@@ -17,6 +17,15 @@ import { LeaderProgress } from './leaderProgress.ts';
 import { historyProgressKey } from './linVerdict.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
+import {
+  ClusterViewTracker,
+  EMPTY_CLUSTER_VIEW,
+  pastData,
+  replayInto,
+  type ClusterViewData,
+} from './ring/clusterView.ts';
+import { clampInstant, forkInputs, forkNotice } from './ring/fork.ts';
+import type { Input } from '../sim/index.ts';
 import type { FeedEvent, FollowerProgress, UsersByNode } from './views/index.ts';
 
 /** A node as the page shows it: the coordinator's mirror, with its worker's error if it failed. */
@@ -77,6 +86,12 @@ export interface PlaygroundData {
   readonly selection: Selection;
   /** What went wrong with the last thing the user asked for, in words. */
   readonly problem: string | null;
+  /** The ring's messages, links, timers and losses (ring/clusterView.ts). */
+  readonly view: ClusterViewData;
+  /** Set while the page shows an earlier instant (time travel); null at the present. */
+  readonly past: { readonly atMs: number; readonly presentMs: number } | null;
+  /** What the last fork discarded, in words; null when none. */
+  readonly forkNotice: string | null;
 }
 
 export interface PlaygroundActions {
@@ -115,6 +130,13 @@ export interface PlaygroundActions {
   select: (selection: Selection) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
   coordinator: () => Coordinator | null;
+  /** Runs `work` on the cluster as a user action (serialized, forks in the past), then refreshes. */
+  act: (work: (c: Coordinator) => Promise<void>) => Promise<void>;
+  /** Shows the page as it was at `atMs` (re-run headless); at or after the present, returns to it. */
+  travel: (atMs: number) => Promise<void>;
+  /** Leaves the past view without changing the run. */
+  toPresent: () => Promise<void>;
+  dismissForkNotice: () => void;
 }
 
 export type PlaygroundState = PlaygroundData & PlaygroundActions;
@@ -150,6 +172,10 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   let life = 0;
   let proposals = 0;
   let queue: Promise<void> = Promise.resolve();
+  const clusterView = new ClusterViewTracker();
+  let detachView: (() => void) | null = null;
+  /** Set by a fork: the next start re-runs these inputs up to untilMs before it plays. */
+  let replayOnStart: { inputs: readonly Input[]; untilMs: number } | null = null;
   const feed = new FeedBuffer();
   const leaderProgress = new LeaderProgress();
   const clientOps = new ClientOps();
@@ -169,6 +195,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         leader: c.leader(),
         workers: r.workers(),
         inFlight: c.inFlight().length,
+        view: clusterView.snapshot(c),
         events: feed.events(),
         users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
         progress: leaderProgress.snapshot(),
@@ -198,7 +225,28 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
     };
 
     /** Runs a user action after the ones before it; a failure is shown, not thrown. */
-    const serial = (work: (c: Coordinator) => Promise<void> | void): Promise<void> => {
+    /**
+     * Acting at an earlier instant forks a new future (RaftScope's habit):
+     * a fresh run re-does the inputs up to that instant, the later ones are
+     * discarded, and the page says so.
+     */
+    const forkIfInPast = (): void => {
+      const past = get().past;
+      const c = runtime?.coordinator;
+      if (!past || !c) return;
+      const { kept, discarded } = forkInputs(c.inputLog(), past.atMs);
+      replayOnStart = { inputs: kept, untilMs: past.atMs };
+      set({ past: null, playing: false });
+      void get().reset();
+      const notice = forkNotice(past.atMs, discarded.length);
+      queue = queue.then(() => set({ forkNotice: notice }));
+    };
+
+    const serial = (
+      work: (c: Coordinator) => Promise<void> | void,
+      forkFirst = true,
+    ): Promise<void> => {
+      if (forkFirst) forkIfInPast();
       const run = queue.then(async () => {
         const c = runtime?.coordinator;
         if (!c) return;
@@ -238,6 +286,9 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       clientOps: [],
       selection: null,
       problem: null,
+      view: EMPTY_CLUSTER_VIEW,
+      past: null,
+      forkNotice: null,
     };
 
     return {
@@ -282,6 +333,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           get().speed,
           options.clock,
         );
+        detachView = clusterView.attach(started.coordinator);
+        if (replayOnStart) {
+          const { inputs, untilMs } = replayOnStart;
+          replayOnStart = null;
+          await replayInto(started.coordinator, inputs, untilMs);
+        }
         refresh({ status: 'running' });
         if (get().playing) pacer.play();
       },
@@ -290,6 +347,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         life++;
         pacer?.dispose();
         unsubscribe?.();
+        detachView?.();
+        detachView = null;
         const r = runtime;
         runtime = null;
         pacer = null;
@@ -323,8 +382,9 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         pacer?.pause();
         return serial(async () => {
           await halt();
-          refresh({ playing: false });
-        });
+          if (get().past) set({ playing: false });
+          else refresh({ playing: false });
+        }, false);
       },
 
       step: () => {
@@ -421,6 +481,39 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       select: (selection) => set({ selection }),
 
       coordinator: () => runtime?.coordinator ?? null,
+
+      act: (work) =>
+        serial(async (c) => {
+          await work(c);
+          refresh({ problem: null });
+        }),
+
+      travel: (atMs) => {
+        pacer?.pause();
+        return serial(async (c) => {
+          await halt();
+          const presentMs = get().past?.presentMs ?? c.now;
+          const at = clampInstant(atMs, presentMs);
+          if (at >= presentMs) return refresh({ playing: false, past: null });
+          const { timerResets, electionTimeoutMs, flights, links, drops, ...page } = pastData(
+            c.options,
+            c.inputLog(),
+            at,
+          );
+          set((s) => ({
+            ...page,
+            view: { timerResets, electionTimeoutMs, flights, links, drops },
+            events: s.events.filter((e) => e.at <= at),
+            playing: false,
+            past: { atMs: at, presentMs },
+            version: s.version + 1,
+          }));
+        }, false);
+      },
+
+      toPresent: () => serial(() => refresh({ past: null }), false),
+
+      dismissForkNotice: () => set({ forkNotice: null }),
     };
   });
 }

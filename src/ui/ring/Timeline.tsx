@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatVirtualMs } from '../labels.ts';
+import { usePlayground } from '../usePlayground.ts';
+import { selectTimeline } from './selectors.ts';
+
+/** Scrubbing moves in steps of this many virtual ms. */
+export const TIMELINE_STEP_MS = 10;
+
+/**
+ * The run's timeline: drag back to any earlier instant and the whole page
+ * shows it, re-run from the input log (the determinism contract), never
+ * from a recording. Acting there forks a new future.
+ */
+export function Timeline() {
+  const { now, past, running, forkNotice, travel, toPresent, dismissForkNotice } =
+    usePlayground(selectTimeline);
+  const presentMs = past?.presentMs ?? now;
+  const [draft, setDraft] = useState<number | null>(null);
+  // Scrubbing asks for many instants; only the latest one is re-run.
+  const pending = useRef<number | null>(null);
+  const busy = useRef(false);
+  const go = (atMs: number) => {
+    pending.current = atMs;
+    if (busy.current) return;
+    busy.current = true;
+    void (async () => {
+      while (pending.current !== null) {
+        const next = pending.current;
+        pending.current = null;
+        await travel(next);
+      }
+      busy.current = false;
+      setDraft(null);
+    })();
+  };
+  useEffect(() => () => void (pending.current = null), []);
+  const value = draft ?? now;
+  return (
+    <section className="timeline" aria-label="Timeline" data-testid="timeline">
+      <label className="timeline__scrub">
+        <span>Timeline</span>
+        <input
+          type="range"
+          min={0}
+          max={Math.max(presentMs, TIMELINE_STEP_MS)}
+          step={TIMELINE_STEP_MS}
+          value={value}
+          disabled={!running}
+          aria-valuetext={`${formatVirtualMs(value)} of ${formatVirtualMs(presentMs)}`}
+          onChange={(event) => {
+            const atMs = Number(event.target.value);
+            setDraft(atMs);
+            go(atMs);
+          }}
+        />
+      </label>
+      <span
+        className="timeline__where"
+        data-testid="timeline-where"
+        data-past={past ? 'true' : 'false'}
+      >
+        {past ? `Viewing ${formatVirtualMs(past.atMs)} of ${formatVirtualMs(presentMs)}` : 'Live'}
+      </span>
+      {past && (
+        <button type="button" onClick={() => void toPresent()}>
+          Back to the present
+        </button>
+      )}
+      {past && (
+        <p className="timeline__hint" role="status">
+          This is the past, re-run from the input log. Acting here (a crash, a cut, play or step)
+          starts a new future and discards the actions after {formatVirtualMs(past.atMs)}.
+        </p>
+      )}
+      {forkNotice && (
+        <p className="timeline__fork notice" role="status" data-testid="fork-notice">
+          {forkNotice}{' '}
+          <button type="button" onClick={dismissForkNotice}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import type { Coordinator } from '../../runtime/coordinator.ts';
+import type { Telemetry } from '../../runtime/protocol.ts';
+import {
+  replay,
+  type Cluster,
+  type ClusterOptions,
+  type Envelope,
+  type Input,
+  type NodeId,
+} from '../../sim/index.ts';
+import { linkStates, type LinkState } from './links.ts';
+import { ElectionTimers } from './timer.ts';
+
+/** A message lost on the wire, drawn fading out where it was lost. */
+export interface DropMark {
+  /** Unique within the page's life: a stable key, so each fade plays once. */
+  readonly key: number;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly type: string;
+  /** Lost at the sender's end of the link (a cut, a loss) or at the receiver's (down, crashed). */
+  readonly atSender: boolean;
+  readonly at: number;
+}
+
+/** How long a lost message stays on the ring, in virtual ms (its fade plays once, in wall time). */
+export const DROP_SHOW_VIRTUAL_MS = 400;
+/** Most lost messages drawn at once. */
+export const DROPS_SHOWN_MAX = 24;
+
+/** What the ring draws besides the servers: messages, links, timers, losses. */
+export interface ClusterViewData {
+  readonly flights: readonly Envelope[];
+  readonly links: readonly LinkState[];
+  /** When each server's election timer was last reset (see timer.ts). */
+  readonly timerResets: ReadonlyMap<NodeId, number>;
+  readonly electionTimeoutMs: readonly [number, number];
+  readonly drops: readonly DropMark[];
+}
+
+export const EMPTY_CLUSTER_VIEW: ClusterViewData = {
+  flights: [],
+  links: [],
+  timerResets: new Map(),
+  electionTimeoutMs: [150, 300],
+  drops: [],
+};
+
+/** Follows a run's telemetry for the ring: timers and losses. One per run. */
+export class ClusterViewTracker {
+  private readonly timers = new ElectionTimers();
+  private drops: DropMark[] = [];
+  private keys = 0;
+
+  /** Starts following `c`; returns the way to stop. */
+  attach(c: Coordinator): () => void {
+    this.timers.clear();
+    this.drops = [];
+    return c.onTelemetry((id, telemetry) => this.observe(id, telemetry));
+  }
+
+  observe(id: NodeId, telemetry: readonly Telemetry[]): void {
+    this.timers.observe(id, telemetry);
+    for (const t of telemetry) {
+      if (t.k !== 'drop') continue;
+      this.drops.push({
+        key: ++this.keys,
+        from: t.from,
+        to: t.to,
+        type: t.type,
+        atSender: t.atSender,
+        at: t.at,
+      });
+    }
+    if (this.drops.length > DROPS_SHOWN_MAX) this.drops = this.drops.slice(-DROPS_SHOWN_MAX);
+  }
+
+  /** The view of `c` now. */
+  snapshot(c: Coordinator): ClusterViewData {
+    const now = c.now;
+    return {
+      flights: c.inFlight(),
+      links: linkStates(c.ids, (a, b) => c.isLinkUp(a, b)),
+      timerResets: this.timers.snapshot(),
+      electionTimeoutMs: c.options.electionTimeoutMs,
+      drops: this.drops.filter((d) => d.at <= now && d.at > now - DROP_SHOW_VIRTUAL_MS),
+    };
+  }
+}
+
+/** The whole page's data at an earlier instant, from a headless re-run of the inputs up to it. */
+export interface PastData extends ClusterViewData {
+  readonly now: number;
+  readonly nodes: ReturnType<Coordinator['node']>[];
+  readonly leader: NodeId | null;
+  readonly inFlight: number;
+  readonly users: Record<NodeId, ReturnType<Cluster['users']>>;
+  readonly history: ReturnType<Cluster['history']>;
+  readonly violations: ReturnType<Cluster['violations']>;
+}
+
+/**
+ * Time travel on the determinism contract: re-run the options and the input
+ * log up to `atMs` headless (the same trace as the Worker runtime), and read
+ * the page's data from that run. Nothing is recorded; everything is re-run.
+ */
+export function pastData(
+  options: ClusterOptions,
+  inputs: readonly Input[],
+  atMs: number,
+): PastData {
+  const timers = new ElectionTimers();
+  const drops: DropMark[] = [];
+  let keys = 0;
+  const cluster = replay(options, inputs, atMs, {
+    recentEvents: 0,
+    observer: {
+      state: (id, _state, at) => timers.observeState(id, at),
+      deliver: (e, at) => {
+        const type = e.message.type;
+        if (type === 'AppendEntries' || type === 'InstallSnapshot') timers.reset(e.to, at);
+      },
+      send: (e) => {
+        const m = e.message;
+        if (m.type === 'RequestVoteResponse' && m.voteGranted && !m.preVote)
+          timers.reset(e.from, e.sentAt);
+      },
+      drop: (message, _reason, atSender, at, envelope) => {
+        if (!envelope || at <= atMs - DROP_SHOW_VIRTUAL_MS) return;
+        drops.push({
+          key: -++keys,
+          from: envelope.from,
+          to: envelope.to,
+          type: message.type,
+          atSender,
+          at,
+        });
+      },
+    },
+  });
+  const ids = cluster.ids;
+  return {
+    now: cluster.now,
+    nodes: ids.map((id) => ({ ...cluster.node(id), error: null })),
+    leader: cluster.leader(),
+    inFlight: cluster.inFlight().length,
+    flights: cluster.inFlight(),
+    links: linkStates(ids, (a, b) => cluster.isLinkUp(a, b)),
+    timerResets: timers.snapshot(),
+    electionTimeoutMs: cluster.options.electionTimeoutMs,
+    drops: drops.slice(-DROPS_SHOWN_MAX),
+    users: Object.fromEntries(ids.map((id) => [id, cluster.users(id)])),
+    history: cluster.history().map((h) => ({ ...h })),
+    violations: cluster.violations(),
+  };
+}
+
+/**
+ * Feeds a fresh runtime the inputs of a forked run, at their instants, as
+ * fast as it goes, then runs on to `untilMs`: the new future starts from
+ * exactly the state the old run had there.
+ */
+export async function replayInto(
+  c: Coordinator,
+  inputs: readonly Input[],
+  untilMs: number,
+): Promise<void> {
+  for (const input of inputs) {
+    if (input.at > c.now) await c.advance(input.at - c.now);
+    await c.apply(input);
+  }
+  if (untilMs > c.now) await c.advance(untilMs - c.now);
+}
