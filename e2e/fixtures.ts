@@ -32,11 +32,19 @@ export class Playground {
     seed,
     paused = false,
     hook = false,
-  }: { seed?: number; paused?: boolean; hook?: boolean } = {}): Promise<void> {
+    options = {},
+  }: {
+    seed?: number;
+    paused?: boolean;
+    hook?: boolean;
+    /** Cluster options as the address carries them (src/ui/urlOptions.ts), e.g. { nodes: '3' }. */
+    options?: Readonly<Record<string, string>>;
+  } = {}): Promise<void> {
     const params = new URLSearchParams();
     if (seed !== undefined) params.set('seed', String(seed));
     if (paused) params.set('paused', '1');
     if (hook) params.set('test', '1');
+    for (const [key, value] of Object.entries(options)) params.set(key, value);
     await this.page.goto(`./?${params.toString()}`);
     await expect(this.simTime).toHaveAttribute('data-status', 'running');
   }
@@ -135,6 +143,50 @@ export class Playground {
   /** Every node's role label that reads "leader". */
   get leaderRoles(): Locator {
     return this.page.getByTestId(/^role-S\d+$/).filter({ hasText: /^leader$/ });
+  }
+
+  /** A panel by its test id: logs-view, state-view, inspector, event-feed, history-view,
+   * safety-badges, clients, options. */
+  panel(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  /** The clients panel's operations, newest first; `data-progress` holds where each stands. */
+  get clientOps(): Locator {
+    return this.page.getByTestId('client-op');
+  }
+
+  /** Logs in through the clients panel's form (the password field is type=password). */
+  async login(user: string, password: string): Promise<void> {
+    const clients = this.panel('clients');
+    await clients.getByLabel('User name').fill(user);
+    await clients.getByLabel('Password').fill(password);
+    await clients.getByRole('button', { name: 'Log in', exact: true }).click();
+  }
+
+  async setUserState(user: string, state: string): Promise<void> {
+    const clients = this.panel('clients');
+    await clients.getByLabel('User name').fill(user);
+    await clients.getByLabel('New state').fill(state);
+    await clients.getByRole('button', { name: 'Set state' }).click();
+  }
+
+  /** Reads `user`'s state as `client`: linearizable, or stale (any server). */
+  async readUserState(client: string, user: string, { stale = false } = {}): Promise<void> {
+    const clients = this.panel('clients');
+    await clients.getByLabel('User name').fill(client);
+    await clients.getByLabel('Read user').fill(user);
+    await clients.getByLabel(/Stale read/).setChecked(stale);
+    await clients.getByRole('button', { name: 'Read state' }).click();
+  }
+
+  /** Plays at full speed until the newest client operation has finished, then pauses. */
+  async runUntilOpDone(): Promise<void> {
+    await this.runUntil(() =>
+      expect(this.clientOps.first()).toHaveAttribute('data-progress', /^(done|failed|refused)$/, {
+        timeout: RUN_WALL_MS_MAX,
+      }),
+    );
   }
 
   /** Virtual time in ms, as the page shows it. */

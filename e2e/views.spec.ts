@@ -1,0 +1,163 @@
+import { expect, RUN_WALL_MS_MAX, test } from './fixtures.ts';
+
+// The views of issue 5, driven by the controls and a URL with a seed.
+
+const SEED = 12345;
+
+test('the logs show entries with their terms and the commit marks', async ({ playground }) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  const leader = (await playground.leaderId()) ?? 0;
+  const index = await playground.propose();
+  await playground.runUntil(() =>
+    expect
+      .poll(() => playground.commitIndex(leader), { timeout: RUN_WALL_MS_MAX })
+      .toBeGreaterThanOrEqual(index),
+  );
+
+  const logs = playground.panel('logs-view');
+  await expect(
+    logs.getByRole('gridcell', {
+      name: new RegExp(`^S${leader} index ${index}, term \\d+, committed`),
+    }),
+  ).toBeVisible();
+  await expect(logs.getByRole('gridcell', { name: /, commitIndex/ }).first()).toBeVisible();
+  await expect(
+    logs.getByRole('rowheader', { name: new RegExp(`^S${leader}, leader`) }),
+  ).toBeVisible();
+  expect(playground.errors).toEqual([]);
+});
+
+test('the inspector shows a server’s currentTerm, votedFor and commitIndex', async ({
+  playground,
+}) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  const leader = (await playground.leaderId()) ?? 0;
+  const term = (await playground.term(leader).textContent())?.trim() ?? '';
+
+  // A click on a log entry opens its server.
+  await playground
+    .panel('logs-view')
+    .getByRole('gridcell', { name: new RegExp(`^S${leader} index 1, term`) })
+    .click();
+  const inspector = playground.panel('node-inspector');
+  await expect(inspector).toContainText(`S${leader}, leader, term ${term}`);
+  for (const field of ['currentTerm', 'votedFor', 'commitIndex', 'lastApplied'])
+    await expect(inspector.getByText(field, { exact: true })).toBeVisible();
+  await expect(inspector.getByText('Followers (nextIndex, matchIndex)')).toBeVisible();
+
+  // So does the server's button, for the keyboard.
+  const follower = leader === 1 ? 2 : 1;
+  await playground.page.getByRole('button', { name: `Inspect S${follower}` }).click();
+  await expect(inspector).toContainText(`S${follower}, follower`);
+  expect(playground.errors).toEqual([]);
+});
+
+test('the inspector shows a message on the wire', async ({ playground }) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  await playground.step();
+  const page = playground.page;
+  await page.getByText(/^Messages in flight/).click();
+  const message = page.getByRole('list', { name: 'Messages in flight' }).getByRole('button');
+  await expect(message.first()).toBeVisible();
+  await message.first().click();
+  await expect(playground.panel('message-inspector')).toBeVisible();
+  expect(playground.errors).toEqual([]);
+});
+
+test('the event feed says who timed out and asks for votes', async ({ playground }) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  const feed = playground.panel('event-feed');
+  await expect(feed).toContainText(/S\d timed out and asks for votes in term \d+/);
+  expect(playground.errors).toEqual([]);
+});
+
+test('the state view shows a user’s state on every server after a write', async ({
+  playground,
+}) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  await playground.page.getByRole('button', { name: 'Log in demo user alice' }).click();
+  await playground.runUntilOpDone();
+  await playground.setUserState('alice', 'teaching-raft');
+  await playground.runUntilOpDone();
+  await expect(playground.clientOps.first()).toHaveAttribute('data-progress', 'done');
+
+  const state = playground.panel('state-view');
+  await playground.runUntil(() =>
+    expect(state.getByText('teaching-raft', { exact: true })).toHaveCount(5, {
+      timeout: RUN_WALL_MS_MAX,
+    }),
+  );
+  await expect(state).toContainText('Every server agrees with the leader');
+  expect(playground.errors).toEqual([]);
+});
+
+test('a teaching bug lets a stale server win, and the safety badge stops the run', async ({
+  playground,
+}) => {
+  // Votes without the §5.4.1 log check: a server cut off while entries are
+  // committed comes back with a higher term and wins without them.
+  await playground.open({
+    seed: 9,
+    paused: true,
+    options: { nodes: '3', bug: 'voteWithoutLogCheck', noop: '0' },
+  });
+  await expect(playground.panel('options').getByLabel(/vote without checking/)).toBeChecked();
+  await playground.stepUntilLeader();
+  const leader = (await playground.leaderId()) ?? 0;
+  const stale = [1, 2, 3].find((id) => id !== leader) ?? 0;
+  await playground.isolateButton(stale).click();
+  for (let k = 0; k < 3; k++) await playground.propose();
+  await playground.runFor(2_000);
+  await playground.healButton.click();
+
+  const safety = playground.panel('safety-badges');
+  await playground.setSpeed('max');
+  await playground.playButton.click();
+  // The page pauses by itself at the violation.
+  await expect(playground.playButton).toBeVisible({ timeout: RUN_WALL_MS_MAX });
+  await expect(safety.getByRole('listitem').filter({ hasText: 'violated' }).first()).toContainText(
+    'Leader Completeness',
+  );
+  await expect(playground.page.getByRole('alert').filter({ hasText: 'Paused' })).toBeVisible();
+  await safety
+    .getByRole('button', { name: /^Show / })
+    .first()
+    .click();
+  await expect(playground.panel('node-inspector')).toBeVisible();
+  expect(playground.errors).toEqual([]);
+});
+
+test('options from the address run the cluster, and applying new ones restarts it', async ({
+  playground,
+}) => {
+  await playground.open({ seed: SEED, paused: true, options: { nodes: '3', prevote: '1' } });
+  await expect(playground.panel('logs-view').getByRole('rowheader')).toHaveCount(3);
+  const options = playground.panel('options');
+  await expect(options.getByLabel('PreVote (§9.6)')).toBeChecked();
+
+  await options.getByLabel('Cluster size').selectOption({ label: '7 servers' });
+  await options.getByRole('button', { name: 'Apply options' }).click();
+  await expect(playground.page.getByTestId('restart-notice')).toContainText('7 servers');
+  await expect(playground.panel('logs-view').getByRole('rowheader')).toHaveCount(7);
+  await expect(playground.page).toHaveURL(/nodes=7/);
+  await expect(playground.page).toHaveURL(/prevote=1/);
+
+  await options.getByLabel(/Heartbeat every/).fill('900');
+  await options.getByRole('button', { name: 'Apply options' }).click();
+  await expect(options.getByRole('alert')).toContainText('heartbeat every 900 ms');
+  expect(playground.errors).toEqual([]);
+});
+
+test('a bad option in the address is explained, and the default used', async ({ playground }) => {
+  await playground.open({ seed: SEED, paused: true, options: { nodes: '12' } });
+  await expect(
+    playground.page.getByRole('alert').filter({ hasText: 'cluster size in the address, "12"' }),
+  ).toBeVisible();
+  await expect(playground.panel('logs-view').getByRole('rowheader')).toHaveCount(5);
+  expect(playground.errors).toEqual([]);
+});
