@@ -1,5 +1,6 @@
 import { majority, type LogEntry, type NodeId, type Role } from '../raft';
 import { hashCommand, mix32 } from './hash';
+import { IndexWindow } from './window';
 
 /** One broken property, named in the paper's words (Raft Figure 3 and more). */
 export interface Violation {
@@ -42,9 +43,9 @@ interface ServerRecord {
   alive: boolean;
   commitIndex: number;
   /** chain[i] = hash of the persisted log prefix 1..i (chain[0] = empty prefix). */
-  chain: number[];
-  /** terms[i] = term of the persisted entry at index i. */
-  terms: number[];
+  chain: IndexWindow<number>;
+  /** The index this server's snapshot stands for (Raft §7): nothing before it changes. */
+  snapshotIndex: number;
 }
 
 /**
@@ -61,45 +62,40 @@ export class SafetyChecker {
    * The chain hash of the first log seen holding (index, term): the first
    * term seen at an index in flat arrays, any other terms in a map.
    */
-  private readonly firstTermAt: number[] = [];
-  private readonly firstPrefixAt: number[] = [];
+  private readonly firstTermAt = new IndexWindow<number>();
+  private readonly firstPrefixAt = new IndexWindow<number>();
   private readonly otherPrefixes = new Map<string, number>();
   /** Committed entries: chain hash and the term in which each became committed. */
-  private readonly committedChain: number[] = [0];
-  private readonly committedInTerm: number[] = [0];
-  private readonly applied: { term: number; command: number }[] = [];
+  private readonly committedChain = new IndexWindow<number>();
+  private readonly committedInTerm = new IndexWindow<number>();
+  private readonly applied = new IndexWindow<{ term: number; command: number }>();
   /**
    * The first entry seen at each index, with its command's hash: the
    * simulator hands one command object from leader to followers, so most
    * entries are hashed once, not once per server.
    */
-  private readonly firstEntry: { term: number; command: unknown; hash: number }[] = [];
+  private readonly firstEntry = new IndexWindow<{ term: number; command: unknown; hash: number }>();
   private readonly found: Violation[] = [];
   private readonly seen = new Set<string>();
 
   constructor(ids: readonly NodeId[]) {
-    for (const id of ids) {
-      this.servers.set(id, {
-        role: 'follower',
-        term: 0,
-        alive: true,
-        commitIndex: 0,
-        chain: [0],
-        terms: [0],
-      });
-    }
+    this.committedChain.push(0);
+    this.committedInTerm.push(0);
+    for (const id of ids) this.addServer(id);
   }
 
   /** A server joined the cluster (dissertation §4.1), with an empty log. */
   addServer(id: NodeId): void {
     if (this.servers.has(id)) return;
+    const chain = new IndexWindow<number>();
+    chain.push(0);
     this.servers.set(id, {
       role: 'follower',
       term: 0,
       alive: true,
       commitIndex: 0,
-      chain: [0],
-      terms: [0],
+      chain,
+      snapshotIndex: 0,
     });
   }
 
@@ -125,15 +121,13 @@ export class SafetyChecker {
         from,
       );
     }
-    s.chain.length = from;
-    s.terms.length = from;
+    s.chain.truncate(from);
     for (const e of entries) {
       const h = mix32(
-        mix32(mix32(s.chain[e.index - 1] ?? 0, e.index), e.term),
+        mix32(mix32(s.chain.get(e.index - 1) ?? 0, e.index), e.term),
         this.commandHash(e),
       );
       s.chain.push(h);
-      s.terms.push(e.term);
       const first = this.prefixOf(e.index, e.term, h);
       if (first !== h) {
         this.report(
@@ -178,22 +172,48 @@ export class SafetyChecker {
    * replaced the log's prefix: that prefix is now the committed one.
    */
   snapshot(id: NodeId, index: number, install: boolean, at: number): void {
-    if (!install) return;
     const s = this.server(id);
-    for (let i = 1; i <= index; i++) {
-      const committed = this.committedChain[i];
-      if (committed === undefined) {
-        this.report(
-          'State Machine Safety',
-          at,
-          `S${id} installed a snapshot up to ${index}, past what is committed`,
-          [id],
-          i,
-        );
-        return;
+    s.snapshotIndex = Math.max(s.snapshotIndex, index);
+    if (install) {
+      for (let i = Math.max(1, this.committedChain.start); i <= index; i++) {
+        const committed = this.committedChain.get(i);
+        if (committed === undefined) {
+          this.report(
+            'State Machine Safety',
+            at,
+            `S${id} installed a snapshot up to ${index}, past what is committed`,
+            [id],
+            i,
+          );
+          return;
+        }
+        s.chain.set(i, committed);
       }
-      s.chain[i] = committed;
     }
+    this.forgetCompacted();
+  }
+
+  /**
+   * Once every server's snapshot stands for the entries up to some index,
+   * no check needs them any more: forget them, so memory stays bounded.
+   */
+  private forgetCompacted(): void {
+    let floor = Infinity;
+    for (const s of this.servers.values()) floor = Math.min(floor, s.snapshotIndex);
+    if (!(floor > 0)) return;
+    for (const s of this.servers.values()) s.chain.forgetBelow(floor);
+    for (const w of [
+      this.committedChain,
+      this.committedInTerm,
+      this.firstTermAt,
+      this.firstPrefixAt,
+      this.firstEntry,
+      this.applied,
+    ]) {
+      w.forgetBelow(floor);
+    }
+    for (const key of this.otherPrefixes.keys())
+      if (Number(key.split(':')[0]) < floor) this.otherPrefixes.delete(key);
   }
 
   crash(id: NodeId): void {
@@ -212,8 +232,8 @@ export class SafetyChecker {
   /** Raft Figure 3, State Machine Safety: one entry per index, ever, on every state machine. */
   apply(id: NodeId, entry: LogEntry, at: number): void {
     const command = this.commandHash(entry);
-    const first = this.applied[entry.index];
-    if (first === undefined) this.applied[entry.index] = { term: entry.term, command };
+    const first = this.applied.get(entry.index);
+    if (first === undefined) this.applied.set(entry.index, { term: entry.term, command });
     else if (first.term !== entry.term || first.command !== command) {
       this.report(
         'State Machine Safety',
@@ -235,8 +255,8 @@ export class SafetyChecker {
   endOfInstant(at: number, configs?: readonly (readonly NodeId[])[]): void {
     const index = this.committedIndex();
     if (index === 0) return;
-    const want = this.committedChain[index];
-    const holds = (id: NodeId) => this.servers.get(id)?.chain[index] === want;
+    const want = this.committedChain.get(index);
+    const holds = (id: NodeId) => this.servers.get(id)?.chain.get(index) === want;
     const candidates = configs ?? [[...this.servers.keys()]];
     if (candidates.some((voters) => voters.filter(holds).length >= majority(voters.length))) return;
     const voters = candidates[0] ?? [];
@@ -264,8 +284,15 @@ export class SafetyChecker {
     }
     // Raft Figure 3, Leader Completeness: every entry committed in an earlier term is in the new leader's log.
     const s = this.server(id);
-    for (let i = 1; i < this.committedChain.length; i++) {
-      if ((this.committedInTerm[i] ?? 0) < term && s.chain[i] !== this.committedChain[i]) {
+    for (
+      let i = Math.max(1, this.committedChain.start, s.snapshotIndex + 1);
+      i < this.committedChain.length;
+      i++
+    ) {
+      if (
+        (this.committedInTerm.get(i) ?? 0) < term &&
+        s.chain.get(i) !== this.committedChain.get(i)
+      ) {
         this.report(
           'Leader Completeness',
           at,
@@ -280,18 +307,18 @@ export class SafetyChecker {
 
   private commit(id: NodeId, s: ServerRecord, commitIndex: number, at: number): void {
     for (let i = this.committedChain.length; i <= commitIndex; i++) {
-      const h = s.chain[i];
+      const h = s.chain.get(i);
       if (h === undefined) return; // commitIndex past the log: only after a broken truncation
       this.committedChain.push(h);
       this.committedInTerm.push(s.term);
     }
     // Log Matching makes the last newly committed entry stand for its prefix.
     for (
-      let i = s.commitIndex + 1;
+      let i = Math.max(s.commitIndex + 1, this.committedChain.start);
       i <= Math.min(commitIndex, this.committedChain.length - 1);
       i++
     ) {
-      if (s.chain[i] !== this.committedChain[i]) {
+      if (s.chain.get(i) !== this.committedChain.get(i)) {
         this.report(
           'State Machine Safety',
           at,
@@ -306,11 +333,14 @@ export class SafetyChecker {
     for (const [other, o] of this.servers) {
       if (o.role !== 'leader' || !o.alive) continue;
       for (let i = s.commitIndex + 1; i <= commitIndex; i++) {
-        if ((this.committedInTerm[i] ?? 0) < o.term && o.chain[i] !== this.committedChain[i]) {
+        if (
+          (this.committedInTerm.get(i) ?? 0) < o.term &&
+          o.chain.get(i) !== this.committedChain.get(i)
+        ) {
           this.report(
             'Leader Completeness',
             at,
-            `S${other}, leader in term ${o.term}, lacks entry ${i} committed in term ${this.committedInTerm[i]}`,
+            `S${other}, leader in term ${o.term}, lacks entry ${i} committed in term ${this.committedInTerm.get(i)}`,
             [other],
             i,
           );
@@ -322,13 +352,13 @@ export class SafetyChecker {
 
   /** The recorded prefix hash of (index, term), recording `h` if there is none yet. */
   private prefixOf(index: number, term: number, h: number): number {
-    const firstTerm = this.firstTermAt[index];
+    const firstTerm = this.firstTermAt.get(index);
     if (firstTerm === undefined) {
-      this.firstTermAt[index] = term;
-      this.firstPrefixAt[index] = h;
+      this.firstTermAt.set(index, term);
+      this.firstPrefixAt.set(index, h);
       return h;
     }
-    if (firstTerm === term) return this.firstPrefixAt[index] ?? h;
+    if (firstTerm === term) return this.firstPrefixAt.get(index) ?? h;
     const key = `${index}:${term}`;
     const other = this.otherPrefixes.get(key);
     if (other !== undefined) return other;
@@ -337,11 +367,11 @@ export class SafetyChecker {
   }
 
   private commandHash(e: LogEntry): number {
-    const first = this.firstEntry[e.index];
+    const first = this.firstEntry.get(e.index);
     if (first && first.term === e.term && first.command === e.command) return first.hash;
     const hash = hashCommand(e.command);
     if (!first || first.term !== e.term)
-      this.firstEntry[e.index] = { term: e.term, command: e.command, hash };
+      this.firstEntry.set(e.index, { term: e.term, command: e.command, hash });
     return hash;
   }
 

@@ -158,6 +158,10 @@ export interface ClusterHooks {
   recentEvents?: number;
 }
 
+/** The clients (and users) the `load` option writes as: load1, load2, ... */
+export const LOAD_CLIENT = 'load';
+const LOAD_CLIENTS = 10;
+
 export function createCluster(options: ClusterOptions, hooks: ClusterHooks = {}): Cluster {
   return new HeadlessCluster(options, hooks);
 }
@@ -202,6 +206,9 @@ class HeadlessCluster implements Cluster {
   private readonly counts = { sent: 0, delivered: 0, dropped: 0, entriesSent: 0 };
   private readonly byType: Record<string, number> = {};
   private readonly drivers: ClientDriver;
+  private nextLoadAtMs: number;
+  private readonly loadOps: Op[] = [];
+  private loadTicks = 0;
 
   constructor(options: ClusterOptions, hooks: ClusterHooks) {
     this.options = resolveOptions(options);
@@ -219,6 +226,7 @@ class HeadlessCluster implements Cluster {
     const ringSize = hooks.recentEvents ?? undefined;
     this.ring = ringSize === 0 ? null : new TraceRing(ringSize);
     this.observer = this.makeObserver(hooks.observer);
+    this.nextLoadAtMs = o.load.writesPerS > 0 ? 0 : Infinity;
     this.drivers = new ClientDriver(this.ids, o.latencyMs[0], (to, request, at) => {
       const host = this.hosts.get(to);
       if (!host) return; // a request to a crashed server is lost
@@ -305,7 +313,7 @@ class HeadlessCluster implements Cluster {
   }
 
   stepToNextEvent(limitMs = Infinity): number | null {
-    let t = this.drivers.nextDueAt();
+    let t = Math.min(this.drivers.nextDueAt(), this.nextLoadAtMs);
     for (const host of this.hosts.values()) t = Math.min(t, host.nextDueAt());
     if (t > limitMs || t === Infinity) return null;
     this.nowMs = t;
@@ -317,8 +325,27 @@ class HeadlessCluster implements Cluster {
     this.route(out);
     // Clients act after the servers' events of the instant, as inputs do.
     this.drivers.fire(t);
+    if (t >= this.nextLoadAtMs) this.steadyLoad(t);
     this.checker.endOfInstant(t, this.voters());
     return t;
+  }
+
+  /**
+   * The steady load of the `load` option: LOAD_CLIENTS clients writing in
+   * turn at a fixed total rate, part of the run itself (not of its input
+   * log), so a long run's memory does not grow with it. When the client
+   * whose turn it is still waits for an answer, the tick is skipped.
+   */
+  private steadyLoad(t: number): void {
+    const rate = this.options.load.writesPerS;
+    this.nextLoadAtMs = t + Math.max(1, Math.round(1000 / rate));
+    const k = this.loadTicks++ % LOAD_CLIENTS;
+    const name = `${LOAD_CLIENT}${k + 1}`;
+    const last = this.loadOps[k];
+    if (last && !last.done) return;
+    this.loadOps[k] = last
+      ? this.drivers.invoke(name, { kind: 'setState', state: `w${this.loadTicks}` }, t)
+      : this.drivers.invoke(name, { kind: 'login', passwordHash: passwordHash(name, name) }, t);
   }
 
   client(name: string): Client {

@@ -42,11 +42,16 @@ export interface ClusterOptions {
   clockDriftBound?: number;
   /** The clock drift nodes really have, as a fraction: each clock runs at 1 ± up to this; default 0 */
   clockDrift?: number;
+  /** A steady load that is part of the run: one client writing this many times a second; default none */
+  load?: { readonly writesPerS: number };
   /** Log compaction (Raft §7): each node snapshots every this many applied entries; default 0, never */
   snapshotEvery?: number;
   /** Each named node's clock rate exactly (e.g. { 1: 0.5 }: S1's clock runs at half speed), within 1 ± CLOCK_DRIFT_MAX */
   clockRates?: Readonly<Record<NodeId, number>>;
 }
+
+/** Bound on the built-in steady load, in writes per second. */
+export const LOAD_WRITES_PER_S_MAX = 1000;
 
 /** Clocks that run more than half again as fast or slow are not clocks. */
 export const CLOCK_DRIFT_MAX = 0.5;
@@ -83,6 +88,10 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
   const duplicateRate = o.duplicateRate ?? 0;
   checkRate('drop', dropRate);
   checkRate('duplicate', duplicateRate);
+  const loadRate = o.load?.writesPerS ?? 0;
+  if (!(loadRate >= 0 && loadRate <= LOAD_WRITES_PER_S_MAX)) {
+    fail(`The steady load is 0 to ${LOAD_WRITES_PER_S_MAX} writes a second; got ${loadRate}.`);
+  }
   const snapshotEvery = o.snapshotEvery ?? 0;
   if (!Number.isInteger(snapshotEvery) || snapshotEvery < 0) {
     fail(
@@ -129,6 +138,7 @@ export function resolveOptions(o: ClusterOptions): ResolvedOptions {
     clockDrift,
     clockRates: o.clockRates ?? {},
     snapshotEvery,
+    load: { writesPerS: loadRate },
   };
 }
 

@@ -68,3 +68,21 @@ describe('log compaction (Raft §7)', () => {
     expect(failed, failed.join('\n')).toEqual([]);
   });
 });
+
+describe('a long run with the built-in steady load', () => {
+  it('writes at the asked rate as part of the run, with an empty input log and bounded logs', () => {
+    const c = createCluster(
+      { nodes: 5, seed: 43, snapshotEvery: 100, load: { writesPerS: 100 } },
+      { recentEvents: 0 },
+    );
+    c.advance(60_000);
+    const leader = c.node(waitForLeader(c));
+    expect(leader.commitIndex).toBeGreaterThan(5_000);
+    expect(leader.log.length).toBeLessThan(300);
+    expect(c.inputLog()).toEqual([]);
+    expect(c.violations()).toEqual([]);
+    expect(() => createCluster({ nodes: 3, seed: 1, load: { writesPerS: -1 } })).toThrow(
+      /steady load/,
+    );
+  });
+});
