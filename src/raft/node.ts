@@ -461,11 +461,7 @@ export class RaftNode {
         return;
       case 'AppendEntries':
       case 'InstallSnapshot':
-        this.leaderIdValue = m.from;
-        this.lastLeaderContactMs = this.now;
-        this.resetElectionTimer();
-        if (m.type === 'AppendEntries') this.handleAppendEntries(m);
-        else this.handleInstallSnapshot(m);
+        this.fromLeader(m);
         return;
       case 'TimeoutNow':
         // §3.10: the leader hands over; skip PreVote, and tell voters it is a transfer.
@@ -486,11 +482,7 @@ export class RaftNode {
         return;
       case 'AppendEntries':
       case 'InstallSnapshot':
-        // Raft §5.2: a leader of our term exists; return to follower.
-        this.becomeFollower(m.term, m.from);
-        this.lastLeaderContactMs = this.now;
-        if (m.type === 'AppendEntries') this.handleAppendEntries(m);
-        else this.handleInstallSnapshot(m);
+        this.fromLeader(m);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
@@ -513,10 +505,7 @@ export class RaftNode {
         return;
       case 'AppendEntries':
       case 'InstallSnapshot':
-        this.becomeFollower(m.term, m.from);
-        this.lastLeaderContactMs = this.now;
-        if (m.type === 'AppendEntries') this.handleAppendEntries(m);
-        else this.handleInstallSnapshot(m);
+        this.fromLeader(m);
         return;
       case 'RequestVote':
         this.handleRequestVote(m);
@@ -583,6 +572,21 @@ export class RaftNode {
         // term; the invariant checker reports Election Safety, we ignore it.
         return;
     }
+  }
+
+  /**
+   * A message from the leader of our term (Raft §5.2): a candidate returns
+   * to follower; everyone resets the election timer and takes the leader's
+   * entries or snapshot.
+   */
+  private fromLeader(m: AppendEntries | InstallSnapshot): void {
+    if (this.roleValue !== 'follower')
+      this.becomeFollower(m.term, m.from); // resets the timer
+    else this.resetElectionTimer();
+    this.leaderIdValue = m.from;
+    this.lastLeaderContactMs = this.now;
+    if (m.type === 'AppendEntries') this.handleAppendEntries(m);
+    else this.handleInstallSnapshot(m);
   }
 
   // ---- RPC handlers (Figure 2, "Receiver implementation")
