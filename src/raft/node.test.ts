@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testNode, sent } from './testing';
+import { appendReply, electedLeader, testNode, sent } from './testing';
 import {
   NOOP,
   isNoop,
@@ -43,25 +43,10 @@ function entries(from: number, terms: number[]) {
   return terms.map((term, k) => ({ index: from + k, term, command: `x${from + k}` }));
 }
 
-/** Makes node 1 of `peers` leader in term 1 (or `term`), returning it with its output drained. */
+/** Makes node 1 of `peers` leader, returning it with its output drained. */
 function leader(peers = peers3, persisted: Parameters<typeof testNode>[2] = {}) {
-  const n = testNode(1, peers, persisted);
-  n.tick(150);
-  const votes = sent(n, 'RequestVote');
-  for (const v of votes)
-    n.step(
-      {
-        type: 'RequestVoteResponse',
-        from: v.to,
-        to: 1,
-        term: n.currentTerm,
-        voteGranted: true,
-        preVote: false,
-      },
-      160,
-    );
+  const n = electedLeader(peers, persisted);
   expect(n.role).toBe('leader');
-  n.takeReady();
   return n;
 }
 
@@ -454,19 +439,7 @@ describe('ReadIndex (dissertation §6.4)', () => {
 });
 
 function ack(from: number, matchIndex: number, term = 1): AppendEntriesResponse {
-  return {
-    type: 'AppendEntriesResponse',
-    from,
-    to: 1,
-    term,
-    success: true,
-    matchIndex,
-    rejectedIndex: 0,
-    conflictTerm: 0,
-    conflictIndex: 0,
-    readSeq: 0,
-    ackSentAtMs: 0,
-  };
+  return appendReply(from, term, matchIndex);
 }
 function refuse(
   from: number,
@@ -475,17 +448,5 @@ function refuse(
   conflictIndex: number,
   term = 8,
 ): AppendEntriesResponse {
-  return {
-    type: 'AppendEntriesResponse',
-    from,
-    to: 1,
-    term,
-    success: false,
-    matchIndex: 0,
-    rejectedIndex,
-    conflictTerm,
-    conflictIndex,
-    readSeq: 0,
-    ackSentAtMs: 0,
-  };
+  return appendReply(from, term, 0, { rejectedIndex, conflictTerm, conflictIndex });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sent, testNode } from './testing';
+import { appendReply, electedLeader, sent, testNode } from './testing';
 import type { RequestVote } from './types';
 
 const peers3 = [1, 2, 3];
@@ -139,38 +139,8 @@ describe('CheckQuorum (dissertation §6.2)', () => {
 });
 
 describe('leadership transfer (dissertation §3.10)', () => {
-  function leaderOf3() {
-    const n = testNode(1, peers3);
-    n.tick(150);
-    for (const v of sent(n, 'RequestVote'))
-      n.step(
-        {
-          type: 'RequestVoteResponse',
-          from: v.to,
-          to: 1,
-          term: 1,
-          voteGranted: true,
-          preVote: false,
-        },
-        160,
-      );
-    n.takeReady();
-    return n;
-  }
-  const ack = (from: number, matchIndex: number) =>
-    ({
-      type: 'AppendEntriesResponse',
-      from,
-      to: 1,
-      term: 1,
-      success: true,
-      matchIndex,
-      rejectedIndex: 0,
-      conflictTerm: 0,
-      conflictIndex: 0,
-      readSeq: 0,
-      ackSentAtMs: 0,
-    }) as const;
+  const leaderOf3 = () => electedLeader(peers3);
+  const ack = (from: number, matchIndex: number) => appendReply(from, 1, matchIndex);
 
   it('brings the target up to date, then sends it TimeoutNow; takes no proposals meanwhile', () => {
     const n = leaderOf3();

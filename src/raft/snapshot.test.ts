@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sent, testNode } from './testing';
-import type { AppendEntriesResponse, InstallSnapshot } from './types';
+import { appendReply, electedLeader, sent, testNode } from './testing';
+import type { InstallSnapshot } from './types';
 
 const peers3 = [1, 2, 3];
 
-function leaderWithLog(terms: number[]) {
-  const n = testNode(1, peers3, { term: 1, log: terms });
-  n.tick(150);
-  for (const v of sent(n, 'RequestVote'))
-    n.step(
-      {
-        type: 'RequestVoteResponse',
-        from: v.to,
-        to: 1,
-        term: n.currentTerm,
-        voteGranted: true,
-        preVote: false,
-      },
-      160,
-    );
-  n.takeReady();
-  return n;
-}
-
-const ack = (from: number, matchIndex: number, term: number): AppendEntriesResponse => ({
-  type: 'AppendEntriesResponse',
-  from,
-  to: 1,
-  term,
-  success: true,
-  matchIndex,
-  rejectedIndex: 0,
-  conflictTerm: 0,
-  conflictIndex: 0,
-  readSeq: 0,
-  ackSentAtMs: 0,
-});
+const leaderWithLog = (terms: number[]) => electedLeader(peers3, { term: 1, log: terms });
+const ack = (from: number, matchIndex: number, term: number) => appendReply(from, term, matchIndex);
 
 describe('log compaction and InstallSnapshot (Raft §7, Figure 13)', () => {
   it('compaction drops the covered entries and is handed out to persist', () => {

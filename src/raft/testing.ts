@@ -1,5 +1,5 @@
 import { RaftNode, type Persisted } from './node';
-import type { LogEntry, Message, NodeId, RaftConfig } from './types';
+import type { AppendEntriesResponse, LogEntry, Message, NodeId, RaftConfig } from './types';
 
 /** Builds a node for unit tests: fixed timeouts (the minimum), no jitter. */
 export function testNode(
@@ -46,4 +46,52 @@ export function sent<T extends Message['type']>(
 ): Extract<Message, { type: T }>[] {
   const all = node.takeReady().messages;
   return (type ? all.filter((m) => m.type === type) : all) as Extract<Message, { type: T }>[];
+}
+
+/** Node `id` of `peers`, elected leader at 160 ms with every vote, its output drained. */
+export function electedLeader(
+  peers: readonly NodeId[],
+  persisted: Parameters<typeof testNode>[2] = {},
+  config: Partial<RaftConfig> = {},
+  id: NodeId = 1,
+): RaftNode {
+  const n = testNode(id, peers, persisted, config);
+  n.tick(150);
+  for (const v of sent(n, 'RequestVote')) {
+    n.step(
+      {
+        type: 'RequestVoteResponse',
+        from: v.to,
+        to: id,
+        term: n.currentTerm,
+        voteGranted: true,
+        preVote: false,
+      },
+      160,
+    );
+  }
+  n.takeReady();
+  return n;
+}
+
+/** A follower's answer to an AppendEntries, to node 1: success unless `refusal` is given. */
+export function appendReply(
+  from: NodeId,
+  term: number,
+  matchIndex: number,
+  refusal?: { rejectedIndex: number; conflictTerm: number; conflictIndex: number },
+): AppendEntriesResponse {
+  return {
+    type: 'AppendEntriesResponse',
+    from,
+    to: 1,
+    term,
+    success: refusal === undefined,
+    matchIndex: refusal ? 0 : matchIndex,
+    rejectedIndex: refusal?.rejectedIndex ?? 0,
+    conflictTerm: refusal?.conflictTerm ?? 0,
+    conflictIndex: refusal?.conflictIndex ?? 0,
+    readSeq: 0,
+    ackSentAtMs: 0,
+  };
 }
