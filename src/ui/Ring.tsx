@@ -25,6 +25,8 @@ const VIEW_SIZE_PX = 500;
 const RING_RADIUS_PX = 178;
 /** Links and messages start and end at a node's rim, not its centre. */
 const LINK_INSET_PX = NODE_RADIUS_PX + 10;
+/** The action menu's width (ring.css .action-menu). */
+const MENU_WIDTH_PX = 230;
 
 type Menu =
   | { kind: 'node'; id: NodeId; at: { left: number; top: number }; anchor: Element }
@@ -67,7 +69,10 @@ export function Ring() {
   const anchorAt = (anchor: Element) => {
     const box = anchor.getBoundingClientRect();
     const panel = panelRef.current?.getBoundingClientRect();
-    return { left: box.right - (panel?.left ?? 0), top: box.top - (panel?.top ?? 0) };
+    // Beside the server, but never off the panel's edge (a phone is narrow).
+    const width = panel?.width ?? MENU_WIDTH_PX;
+    const left = Math.max(0, Math.min(box.right - (panel?.left ?? 0), width - MENU_WIDTH_PX));
+    return { left, top: box.bottom - (panel?.top ?? 0) - box.height / 2 };
   };
   const openNode = useCallback(
     (id: NodeId, anchor: Element) => {

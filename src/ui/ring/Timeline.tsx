@@ -4,7 +4,7 @@ import { usePlayground } from '../usePlayground.ts';
 import { selectTimeline } from './selectors.ts';
 
 /** Scrubbing moves in steps of this many virtual ms. */
-export const TIMELINE_STEP_MS = 10;
+export const TIMELINE_STEP_MS = 1;
 
 /**
  * The run's timeline: drag back to any earlier instant and the whole page

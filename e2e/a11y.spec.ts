@@ -1,0 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './ring.fixtures.ts';
+
+// axe-core over the whole page, in both themes: no serious or critical findings.
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing serious in the ${theme} theme`, async ({ ring, page }) => {
+    await page.addInitScript((t) => window.localStorage.setItem('raft-playground:theme', t), theme);
+    await ring.open({ seed: 3, paused: true });
+    await expect(ring.html).toHaveAttribute('data-theme', theme);
+    await ring.stepUntilLeader();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(bad).toEqual([]);
+    await ring.shot(`axe-${theme}`);
+  });
+}
