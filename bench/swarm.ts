@@ -7,8 +7,8 @@ import { intArg } from './args';
 
 const single = intArg('seed');
 if (single !== undefined) {
-  const result = runSwarmSeed(single, {}, { recentEvents: 200 });
-  console.log(JSON.stringify(result, null, 2));
+  const { inputLog, ...result } = runSwarmSeed(single, {}, { recentEvents: 200 });
+  console.log(JSON.stringify({ ...result, inputs: inputLog.length }, null, 2));
   process.exit(result.ok ? 0 : 1);
 }
 

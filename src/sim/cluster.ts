@@ -555,15 +555,20 @@ class HeadlessCluster implements Cluster {
 
   /** The voters of the configurations a committed entry must be on a majority of (see endOfInstant). */
   private voters(): (readonly NodeId[])[] {
-    // The leader holds every committed entry (Leader Completeness), so its
-    // log knows the configuration in effect at the last one. Between
-    // leaders, the last ones known stand.
-    const node = this.hosts.get(this.leader() ?? 0)?.node;
-    if (node)
-      this.lastVoters = [
-        node.configAt(this.checker.committedIndex()).voters,
-        node.clusterConfig.voters,
-      ];
+    // A server that has committed the last committed entry holds the
+    // committed log up to it, so its log knows the configuration in effect
+    // there. (Not "the leader": a stale leader of an old term may lag.)
+    const committed = this.checker.committedIndex();
+    let best: NodeHost | undefined;
+    for (const host of this.hosts.values()) {
+      if (
+        host.node.commitIndex >= committed &&
+        (!best || host.node.commitIndex > best.node.commitIndex)
+      )
+        best = host;
+    }
+    if (best)
+      this.lastVoters = [best.node.configAt(committed).voters, best.node.clusterConfig.voters];
     return this.lastVoters;
   }
 

@@ -1,5 +1,6 @@
 import type { NodeId } from '../raft';
 import { createCluster, lastIndexOf, termAt, type Cluster, type ClusterHooks } from './cluster';
+import type { Input } from './inputs';
 import type { ClusterOptions } from './options';
 import { Prng } from './prng';
 
@@ -31,6 +32,8 @@ export interface SwarmResult {
   replay: string;
   /** The last trace lines, when the run kept recent events. */
   traceTail: string[];
+  /** The run's input log: `replay(options, inputLog, at)` rebuilds it to any instant. */
+  inputLog: readonly Input[];
 }
 
 /** Trace lines kept in a result to show how a failing seed ended. */
@@ -51,6 +54,10 @@ export function swarmOptions(seed: number): ClusterOptions {
     dropRate: pick.int(0, 3) === 0 ? 0 : pick.next() * 0.2,
     duplicateRate: pick.int(0, 2) === 0 ? 0 : pick.next() * 0.1,
     latencyMs: [1 + pick.int(0, 10), 15 + pick.int(0, 40)],
+    // The protocol's switches beyond §5, each on for some seeds.
+    preVote: pick.next() < 0.5,
+    checkQuorum: pick.next() < 0.5,
+    snapshotEvery: pick.next() < 0.3 ? pick.int(5, 60) : 0,
   };
 }
 
@@ -102,6 +109,7 @@ export function runSwarmSeed(
     committed: c.ids.reduce((m, id) => Math.max(m, c.node(id).commitIndex), 0),
     replay: `npm run swarm -- --seed ${seed}`,
     traceTail: c.traceLines().slice(-TRACE_TAIL_LINES),
+    inputLog: c.inputLog(),
   };
 }
 
@@ -123,10 +131,35 @@ function injectFault(c: Cluster, rng: Prng, crashRate: number, partitionRate: nu
     if (from !== to) c.setLink(from, to, !c.isLinkUp(from, to));
   } else if (r < crashRate + partitionRate + 0.4) {
     c.heal();
+  } else if (r < crashRate + partitionRate + 0.5) {
+    changeCluster(c, rng);
   } else {
     for (const id of ids) if (!c.node(id).alive) c.restart(id);
   }
 }
+
+/** Leadership transfers (§3.10) and servers added or removed one at a time (§4.1), under the faults. */
+function changeCluster(c: Cluster, rng: Prng): void {
+  const leader = c.leader();
+  if (leader === null) return;
+  const voters = c.node(leader).config?.voters ?? c.ids;
+  const r = rng.next();
+  try {
+    if (r < 0.4) c.transferLeadership(leader, voters[rng.int(0, voters.length - 1)] ?? leader);
+    else if (r < 0.7 && c.ids.length < MEMBERSHIP_SERVERS_MAX) c.addServer();
+    else if (voters.length > MEMBERSHIP_VOTERS_MIN)
+      c.removeServer(voters[rng.int(0, voters.length - 1)] ?? leader);
+  } catch (e) {
+    // A change refused now (one is still pending, or nobody leads) is a
+    // correct answer, not a failure.
+    if (!(e instanceof RangeError)) throw e;
+  }
+}
+
+/** The swarm grows a cluster to at most this many servers... */
+const MEMBERSHIP_SERVERS_MAX = 9;
+/** ...and shrinks its voters to no fewer than this. */
+const MEMBERSHIP_VOTERS_MIN = 3;
 
 /**
  * A leader holds an entry of its own term, every node has committed the
@@ -138,7 +171,10 @@ function converged(c: Cluster): boolean {
   const leader = c.node(leaderId);
   const last = lastIndexOf(leader);
   if (termAt(leader, last) !== leader.term) return false;
-  return c.ids.every((id) => {
+  // Every member of the leader's configuration; removed servers are out.
+  const config = leader.config;
+  const members = config ? [...config.voters, ...config.learners] : c.ids;
+  return members.every((id) => {
     const n = c.node(id);
     if (!n.alive || n.commitIndex < last) return false;
     for (let i = 1; i <= last; i++) {
