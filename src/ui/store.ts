@@ -15,6 +15,7 @@ import { FeedBuffer } from './feedBuffer.ts';
 import { nodeName } from './labels.ts';
 import { LeaderProgress } from './leaderProgress.ts';
 import { historyProgressKey } from './linVerdict.ts';
+import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
 import {
@@ -154,6 +155,13 @@ export interface PlaygroundOptions {
   cluster?: Omit<ClusterOptions, 'nodes' | 'seed'>;
 }
 
+/**
+ * While time runs, the slower views (feed, state, history, the leader's
+ * progress, client operations) redraw at most this often, in wall ms: ten
+ * times a second is plenty to read, and leaves the frames to the ring.
+ */
+export const VIEWS_REFRESH_WALL_MS = 100;
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -183,25 +191,37 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   let violationsSeen = 0;
 
   return createStore<PlaygroundState>()((set, get) => {
-    const refresh = (extra: Partial<PlaygroundData> = {}): void => {
+    let viewsRefreshedAtMs = -Infinity;
+    /** `running`: called by the pacer while time runs, so the slower views may wait their turn. */
+    const refresh = (extra: Partial<PlaygroundData> = {}, running = false): void => {
       const r = runtime;
       if (!r) return set(extra);
       const c = r.coordinator;
-      feed.addInputs(c.inputLog());
+      const wallMs = performance.now();
+      const views = !running || wallMs - viewsRefreshedAtMs >= VIEWS_REFRESH_WALL_MS;
+      if (views) {
+        viewsRefreshedAtMs = wallMs;
+        feed.addInputs(c.inputLog());
+      }
       const violations = c.violations();
       set((s) => ({
         now: c.now,
-        nodes: c.ids.map((id) => c.node(id)),
+        nodes: stableNodes(
+          s.nodes,
+          c.ids.map((id) => c.node(id)),
+        ),
         leader: c.leader(),
         workers: r.workers(),
         inFlight: c.inFlight().length,
         view: clusterView.snapshot(c),
-        events: feed.events(),
-        users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
-        progress: leaderProgress.snapshot(),
         violations: violations.length === s.violations.length ? s.violations : violations,
-        history: historyProgressKey(c.history()) === historyKey(s) ? s.history : copyHistory(c),
-        clientOps: clientOps.snapshot(),
+        ...(views && {
+          events: feed.events(),
+          users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
+          progress: leaderProgress.snapshot(),
+          history: historyProgressKey(c.history()) === historyKey(s) ? s.history : copyHistory(c),
+          clientOps: clientOps.snapshot(),
+        }),
         version: s.version + 1,
         ...extra,
       }));
@@ -328,7 +348,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
             if (await c.runUntil(() => c.violations().length > violationsSeen, ms))
               pauseOnViolation(c);
           },
-          () => refresh(),
+          () => refresh({}, true),
           (error) => refresh({ playing: false, problem: describe(error) }),
           get().speed,
           options.clock,
