@@ -28,7 +28,20 @@ export interface RaftTestHook {
   workers(): number;
   /** The IndexedDB database of each server of this run, S1 first. */
   diskNames(): string[];
+  /**
+   * For bench:ui only: appends about `entries` proposals to the leader's log
+   * (in batches, letting time run) and starts `clients` clients that log in
+   * and set their state over and over as the run plays. Changes the run;
+   * resolves with the leader's log length.
+   */
+  load(entries: number, clients: number): Promise<number>;
 }
+
+/** Proposals sent before letting virtual time run, and how far it runs between batches. */
+const LOAD_BATCH = 100;
+const LOAD_BATCH_ADVANCE_MS = 50;
+/** Bound on each load client's operations. */
+const LOAD_CLIENT_OPS_MAX = 10_000;
 
 declare global {
   interface Window {
@@ -51,6 +64,34 @@ export function installTestHook(store: PlaygroundStore): () => void {
     },
     workers: () => store.getState().workers,
     diskNames: () => c()?.diskNames() ?? [],
+    load: async (entries, clients) => {
+      const coordinator = c();
+      if (!coordinator) return 0;
+      for (let sent = 0, rounds = 0; sent < entries && rounds < entries; rounds++) {
+        const leader = coordinator.leader();
+        if (leader !== null) {
+          const batch = Array.from({ length: Math.min(LOAD_BATCH, entries - sent) }, (_, k) =>
+            coordinator.propose(leader, `load${sent + k}`),
+          );
+          sent += batch.length;
+          await coordinator.advance(LOAD_BATCH_ADVANCE_MS);
+          await Promise.allSettled(batch);
+        } else await coordinator.advance(LOAD_BATCH_ADVANCE_MS);
+      }
+      for (let k = 0; k < clients; k++) {
+        const client = coordinator.client(`bench${k}`);
+        void (async () => {
+          try {
+            await client.login(`password${k}`);
+            for (let op = 0; op < LOAD_CLIENT_OPS_MAX; op++) await client.setState(`state ${op}`);
+          } catch {
+            // A refused or failed operation ends this client's load; the bench goes on.
+          }
+        })();
+      }
+      const leader = coordinator.leader();
+      return leader === null ? 0 : coordinator.node(leader).log.length;
+    },
   };
   window.__raft = hook;
   return () => {
