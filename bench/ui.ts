@@ -70,9 +70,21 @@ function countScheduling(): void {
   }) as typeof window.setInterval;
 }
 
-async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+/**
+ * A page in its own context. tsx (esbuild, keepNames) wraps functions in
+ * __name(), which the functions handed to page.evaluate carry along; the
+ * page gets a no-op for it first.
+ */
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
   page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  return page;
+}
+
+async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await newPage(browser);
   const errors: string[] = [];
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -84,8 +96,7 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
 
 /** Milliseconds from navigation until a node on the ring shows the leader role. */
 async function firstLeaderMs(browser: Browser, base: string): Promise<number> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  const page = await newPage(browser);
   await page.goto(`${base}?seed=1`);
   const ms = await page.evaluate(
     () =>

@@ -13,5 +13,9 @@ export function nodeAriaLabel(node: NodeView): string {
 
 /** Virtual time as the page shows it, e.g. "1,250 ms". */
 export function formatVirtualMs(ms: number): string {
-  return `${Math.round(ms).toLocaleString('en-US')} ms`;
+  return `${WHOLE_NUMBER.format(Math.round(ms))} ms`;
 }
+
+// One formatter for the page: toLocaleString builds a new one per call, which
+// costs whole frames when a view labels thousands of times.
+const WHOLE_NUMBER = new Intl.NumberFormat('en-US');
