@@ -118,7 +118,7 @@ async function firstLeaderMs(browser: Browser, base: string): Promise<number> {
 async function framesAt1x(browser: Browser, base: string, nodes: number) {
   const { page, errors } = await open(browser, `${base}?seed=1&nodes=${nodes}&paused=1&test=1`);
   const logLength = await page.evaluate(
-    ([entries, clients]) => window.__raft!.load(entries, clients),
+    ([entries, clients]) => window.__raftBench!.load(entries, clients),
     [LOG_ENTRIES, CLIENTS] as const,
   );
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1x' });

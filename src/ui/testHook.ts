@@ -28,12 +28,16 @@ export interface RaftTestHook {
   workers(): number;
   /** The IndexedDB database of each server of this run, S1 first. */
   diskNames(): string[];
-  /**
-   * For bench:ui only: appends about `entries` proposals to the leader's log
-   * (in batches, letting time run) and starts `clients` clients that log in
-   * and set their state over and over as the run plays. Changes the run;
-   * resolves with the leader's log length.
-   */
+}
+
+/**
+ * For bench:ui only (window.__raftBench, with `?test=1`): `load` appends
+ * about `entries` proposals to the leader's log (in batches, letting time
+ * run) and starts `clients` clients that log in and set their state over and
+ * over as the run plays. Changes the run; resolves with the leader's log
+ * length.
+ */
+export interface RaftBenchHook {
   load(entries: number, clients: number): Promise<number>;
 }
 
@@ -46,6 +50,7 @@ const LOAD_CLIENT_OPS_MAX = 10_000;
 declare global {
   interface Window {
     __raft?: RaftTestHook;
+    __raftBench?: RaftBenchHook;
   }
 }
 
@@ -64,6 +69,8 @@ export function installTestHook(store: PlaygroundStore): () => void {
     },
     workers: () => store.getState().workers,
     diskNames: () => c()?.diskNames() ?? [],
+  };
+  const bench: RaftBenchHook = {
     load: async (entries, clients) => {
       const coordinator = c();
       if (!coordinator) return 0;
@@ -94,7 +101,9 @@ export function installTestHook(store: PlaygroundStore): () => void {
     },
   };
   window.__raft = hook;
+  window.__raftBench = bench;
   return () => {
     if (window.__raft === hook) delete window.__raft;
+    if (window.__raftBench === bench) delete window.__raftBench;
   };
 }
