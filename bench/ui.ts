@@ -115,11 +115,11 @@ async function firstLeaderMs(browser: Browser, base: string): Promise<number> {
   return Math.round(ms);
 }
 
-async function framesAt1x(browser: Browser, base: string, nodes: number) {
+async function framesAt1x(browser: Browser, base: string, nodes: number, loaded: boolean) {
   const { page, errors } = await open(browser, `${base}?seed=1&nodes=${nodes}&paused=1&test=1`);
   const logLength = await page.evaluate(
     ([entries, clients]) => window.__raftBench!.load(entries, clients),
-    [LOG_ENTRIES, CLIENTS] as const,
+    loaded ? ([LOG_ENTRIES, CLIENTS] as const) : ([0, 0] as const),
   );
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1x' });
   await page.getByRole('button', { name: 'Play' }).click();
@@ -155,7 +155,7 @@ async function framesAt1x(browser: Browser, base: string, nodes: number) {
   return {
     nodes,
     logLength,
-    clients: CLIENTS,
+    clients: loaded ? CLIENTS : 0,
     frames: deltas.length,
     frameMs: {
       p50: percentile(sorted, 50),
@@ -238,7 +238,10 @@ async function main(): Promise<void> {
     const bundle = bundleGzipKb(outDir);
     const firstLeader = await firstLeaderMs(browser, base);
     const runs = [];
-    for (const nodes of NODE_COUNTS) runs.push(await framesAt1x(browser, base, nodes));
+    for (const nodes of NODE_COUNTS) runs.push(await framesAt1x(browser, base, nodes, true));
+    // The same without the long log and the clients: what the ring and the protocol cost alone.
+    const baseline = [];
+    for (const nodes of NODE_COUNTS) baseline.push(await framesAt1x(browser, base, nodes, false));
     const paused = await pausedCpu(browser, base);
     const nine = runs.find((r) => r.nodes === 9)!;
     const result = {
@@ -247,6 +250,7 @@ async function main(): Promise<void> {
       bundle,
       timeToFirstLeaderMs: firstLeader,
       framesAt1x: runs,
+      framesAt1xNoLoad: baseline,
       paused,
       targets: {
         nineNodesP95FrameMs: {

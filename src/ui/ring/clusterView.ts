@@ -97,6 +97,8 @@ export interface PastData extends ClusterViewData {
   readonly users: Record<NodeId, ReturnType<Cluster['users']>>;
   readonly history: ReturnType<Cluster['history']>;
   readonly violations: ReturnType<Cluster['violations']>;
+  /** The leader's nextIndex and matchIndex per follower (empty without a leader). */
+  readonly progress: Record<NodeId, { nextIndex: number; matchIndex: number }>;
 }
 
 /**
@@ -139,10 +141,16 @@ export function pastData(
     },
   });
   const ids = cluster.ids;
+  const leader = cluster.leader();
+  const progress: PastData['progress'] = {};
+  for (const id of ids) {
+    const p = leader === null || id === leader ? undefined : cluster.progress(leader, id);
+    if (p) progress[id] = { nextIndex: p.nextIndex, matchIndex: p.matchIndex };
+  }
   return {
     now: cluster.now,
     nodes: ids.map((id) => ({ ...cluster.node(id), error: null })),
-    leader: cluster.leader(),
+    leader,
     inFlight: cluster.inFlight().length,
     flights: cluster.inFlight(),
     links: linkStates(ids, (a, b) => cluster.isLinkUp(a, b)),
@@ -152,6 +160,7 @@ export function pastData(
     users: Object.fromEntries(ids.map((id) => [id, cluster.users(id)])),
     history: cluster.history().map((h) => ({ ...h })),
     violations: cluster.violations(),
+    progress,
   };
 }
 
