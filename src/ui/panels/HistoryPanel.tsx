@@ -31,5 +31,5 @@ export function HistoryPanel() {
   }, [history]);
   // A verdict is shown only for the history it was computed for.
   const verdict = checked?.history === history ? checked.verdict : undefined;
-  return <HistoryView history={history} verdict={verdict} nowMs={now} />;
+  return <HistoryView history={history} verdict={verdict} {...(now > 0 && { nowMs: now })} />;
 }

@@ -40,4 +40,11 @@ export const selectClients = (s: PlaygroundState) => ({
   clientOp: s.clientOp,
 });
 
-export const selectHistory = (s: PlaygroundState) => ({ history: s.history, now: s.now });
+/** Operations looked at for one still pending: a client gives up on one after CLIENT_OP_DEADLINE_MS. */
+const RECENT_OPS_CHECKED = 50;
+
+/** The time only matters while an operation is open (its bar runs to now); otherwise 0, so the view rests. */
+export const selectHistory = (s: PlaygroundState) => ({
+  history: s.history,
+  now: s.history.slice(-RECENT_OPS_CHECKED).some((h) => h.status === 'pending') ? s.now : 0,
+});
