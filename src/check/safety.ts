@@ -69,6 +69,8 @@ export class SafetyChecker {
   private readonly committedChain = new IndexWindow<number>();
   private readonly committedInTerm = new IndexWindow<number>();
   private readonly applied = new IndexWindow<{ term: number; command: number }>();
+  /** The configuration under which the last committed entry was committed (all servers if unknown). */
+  private committedVoters: readonly NodeId[] | null = null;
   /**
    * The first entry seen at each index, with its command's hash: the
    * simulator hands one command object from leader to followers, so most
@@ -142,7 +144,19 @@ export class SafetyChecker {
   }
 
   /** A server's role, term and commitIndex after a step. */
-  state(id: NodeId, role: Role, term: number, commitIndex: number, at: number): void {
+  /**
+   * A server's role, term and commitIndex after a step. `voters`: the
+   * configuration in effect on that server (dissertation §4.1), when servers
+   * come and go; a commit it makes first is checked for durability against it.
+   */
+  state(
+    id: NodeId,
+    role: Role,
+    term: number,
+    commitIndex: number,
+    at: number,
+    voters?: readonly NodeId[],
+  ): void {
     const s = this.server(id);
     if (term < s.term)
       this.report(
@@ -163,7 +177,7 @@ export class SafetyChecker {
     s.role = role;
     s.term = term;
     if (becameLeader) this.leaderElected(id, term, at);
-    if (commitIndex > s.commitIndex) this.commit(id, s, commitIndex, at);
+    if (commitIndex > s.commitIndex) this.commit(id, s, commitIndex, at, voters);
     s.commitIndex = commitIndex;
   }
 
@@ -247,27 +261,27 @@ export class SafetyChecker {
 
   /**
    * At the end of each instant: the last committed entry is on a majority of
-   * persisted logs. With membership changes (dissertation §4.1), of one of
-   * `configs` (the configuration in effect at the entry, or the latest one:
-   * a single-server change lets either hold while the change is under
-   * way); without, of every server.
+   * persisted logs: of the configuration it was committed under, when
+   * servers come and go (a single-server change, even one later undone, lets
+   * that configuration's majorities overlap every other's, §4.1), or else of
+   * every server.
    */
-  endOfInstant(at: number, configs?: readonly (readonly NodeId[])[]): void {
+  endOfInstant(at: number): void {
     const index = this.committedIndex();
     if (index === 0) return;
     const want = this.committedChain.get(index);
-    const holds = (id: NodeId) => this.servers.get(id)?.chain.get(index) === want;
-    const candidates = configs ?? [[...this.servers.keys()]];
-    if (candidates.some((voters) => voters.filter(holds).length >= majority(voters.length))) return;
-    const voters = candidates[0] ?? [];
-    const missing = voters.filter((id) => !holds(id));
-    this.report(
-      'Committed Entry Durability',
-      at,
-      `committed entry ${index} is stored on only ${voters.length - missing.length} of ${voters.length} servers`,
-      missing,
-      index,
-    );
+    const voters = this.committedVoters ?? [...this.servers.keys()];
+    const missing = voters.filter((id) => this.servers.get(id)?.chain.get(index) !== want);
+    const holders = voters.length - missing.length;
+    if (holders < majority(voters.length)) {
+      this.report(
+        'Committed Entry Durability',
+        at,
+        `committed entry ${index} is stored on only ${holders} of ${voters.length} servers`,
+        missing,
+        index,
+      );
+    }
   }
 
   private leaderElected(id: NodeId, term: number, at: number): void {
@@ -305,7 +319,14 @@ export class SafetyChecker {
     }
   }
 
-  private commit(id: NodeId, s: ServerRecord, commitIndex: number, at: number): void {
+  private commit(
+    id: NodeId,
+    s: ServerRecord,
+    commitIndex: number,
+    at: number,
+    voters?: readonly NodeId[],
+  ): void {
+    if (commitIndex >= this.committedChain.length && voters) this.committedVoters = voters;
     for (let i = this.committedChain.length; i <= commitIndex; i++) {
       const h = s.chain.get(i);
       if (h === undefined) return; // commitIndex past the log: only after a broken truncation

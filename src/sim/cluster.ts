@@ -188,7 +188,6 @@ class HeadlessCluster implements Cluster {
   private readonly serverIds: NodeId[];
   /** The cluster's bootstrap voters; a server added later starts knowing none. */
   private readonly bootstrap: readonly NodeId[];
-  private lastVoters: (readonly NodeId[])[];
   readonly options: ResolvedOptions;
   private nowMs = 0;
   private readonly network: NetworkState;
@@ -216,7 +215,6 @@ class HeadlessCluster implements Cluster {
     const o = this.options;
     this.serverIds = Array.from({ length: o.nodes }, (_, i) => i + 1);
     this.bootstrap = this.serverIds.slice();
-    this.lastVoters = [this.bootstrap];
     this.network = new NetworkState(o.latencyMs);
     // Servers not yet added are down: what is sent to them is lost.
     for (let id = o.nodes + 1; id <= MAX_NODES; id++) this.network.setAlive(id, false);
@@ -326,7 +324,7 @@ class HeadlessCluster implements Cluster {
     // Clients act after the servers' events of the instant, as inputs do.
     this.drivers.fire(t);
     if (t >= this.nextLoadAtMs) this.steadyLoad(t);
-    this.checker.endOfInstant(t, this.voters());
+    this.checker.endOfInstant(t);
     return t;
   }
 
@@ -412,7 +410,7 @@ class HeadlessCluster implements Cluster {
     this.inputs.push(input);
     this.ring?.push({ kind: 'input', input });
     const result = this.perform(input);
-    this.checker.endOfInstant(this.nowMs, this.voters());
+    this.checker.endOfInstant(this.nowMs);
     return result;
   }
 
@@ -553,25 +551,6 @@ class HeadlessCluster implements Cluster {
     this.hosts.set(id, host);
   }
 
-  /** The voters of the configurations a committed entry must be on a majority of (see endOfInstant). */
-  private voters(): (readonly NodeId[])[] {
-    // A server that has committed the last committed entry holds the
-    // committed log up to it, so its log knows the configuration in effect
-    // there. (Not "the leader": a stale leader of an old term may lag.)
-    const committed = this.checker.committedIndex();
-    let best: NodeHost | undefined;
-    for (const host of this.hosts.values()) {
-      if (
-        host.node.commitIndex >= committed &&
-        (!best || host.node.commitIndex > best.node.commitIndex)
-      )
-        best = host;
-    }
-    if (best)
-      this.lastVoters = [best.node.configAt(committed).voters, best.node.clusterConfig.voters];
-    return this.lastVoters;
-  }
-
   /** Membership changes go through the leader: refuse before logging if it cannot take one now. */
   private checkMembershipChange(input: Input): void {
     if (input.kind !== 'addServer' && input.kind !== 'removeServer') return;
@@ -652,7 +631,14 @@ class HeadlessCluster implements Cluster {
         outer?.deliver?.(envelope, at);
       },
       state: (id: NodeId, state: SoftState, at: number) => {
-        checker.state(id, state.role, state.term, state.commitIndex, at);
+        checker.state(
+          id,
+          state.role,
+          state.term,
+          state.commitIndex,
+          at,
+          this.hosts.get(id)?.node.clusterConfig.voters,
+        );
         ring?.push({ kind: 'state', at, id, state });
         outer?.state?.(id, state, at);
       },
