@@ -1,19 +1,17 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { nodeName } from '../labels.ts';
 import { usePlayground } from '../usePlayground.ts';
-import { describeMessage, Inspector, type InspectTarget } from '../views/index.ts';
+import { Inspector, type InspectTarget } from '../views/index.ts';
+import { InFlightList } from './InFlightList.tsx';
 import { selectInspector } from './select.ts';
-
-/** Messages in flight offered for inspection at most: the wire can hold hundreds. */
-export const MESSAGES_LISTED_MAX = 12;
 
 /**
  * The inspector, with ways in that need no pointer: a button per server
  * and the messages on the wire right now (the ring and the logs open it too).
  */
 export function InspectorPanel() {
-  const { nodes, leader, progress, selection, select, inFlight, version, coordinator } =
-    usePlayground(selectInspector);
+  const { nodes, leader, progress, selection, select, inFlight } = usePlayground(selectInspector);
+  const [listOpen, setListOpen] = useState(false);
   const target: InspectTarget = useMemo(() => {
     if (selection?.kind === 'message') return { kind: 'message', envelope: selection.envelope };
     if (selection?.kind !== 'node') return null;
@@ -21,11 +19,6 @@ export function InspectorPanel() {
     if (!node) return null;
     return { kind: 'node', node, ...(node.id === leader && { progress }) };
   }, [selection, nodes, leader, progress]);
-  // Read on each refresh (version), only while some are in flight.
-  const messages = useMemo(
-    () => (inFlight > 0 && version >= 0 ? (coordinator()?.inFlight() ?? []) : []),
-    [inFlight, version, coordinator],
-  ).slice(0, MESSAGES_LISTED_MAX);
   return (
     <div className="page-inspector">
       <Inspector target={target} onClose={() => select(null)} />
@@ -42,21 +35,12 @@ export function InspectorPanel() {
           </button>
         ))}
       </div>
-      <details className="page-inflight">
+      <details
+        className="page-inflight"
+        onToggle={(e) => setListOpen((e.target as HTMLDetailsElement).open)}
+      >
         <summary>Messages in flight ({inFlight})</summary>
-        <ul aria-label="Messages in flight">
-          {messages.map((e) => (
-            <li key={`${e.from}>${e.to}:${e.incarnation}:${e.seq}:${e.duplicate ? 'd' : ''}`}>
-              <button
-                type="button"
-                className="rv-button page-link"
-                onClick={() => select({ kind: 'message', envelope: e })}
-              >
-                {`${nodeName(e.from)} → ${nodeName(e.to)}: ${describeMessage(e.message)}`}
-              </button>
-            </li>
-          ))}
-        </ul>
+        {listOpen && <InFlightList />}
       </details>
     </div>
   );

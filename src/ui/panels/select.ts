@@ -23,8 +23,12 @@ export const selectInspector = (s: PlaygroundState) => ({
   selection: s.selection,
   select: s.select,
   inFlight: s.inFlight,
+});
+
+export const selectInFlight = (s: PlaygroundState) => ({
   version: s.version,
   coordinator: s.coordinator,
+  select: s.select,
 });
 
 export const selectFeed = (s: PlaygroundState) => ({ events: s.events, nodes: s.nodes });
