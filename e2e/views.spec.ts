@@ -161,3 +161,12 @@ test('a bad option in the address is explained, and the default used', async ({ 
   await expect(playground.panel('logs-view').getByRole('rowheader')).toHaveCount(5);
   expect(playground.errors).toEqual([]);
 });
+
+test('on a phone the panels fit the screen: nothing scrolls sideways', async ({ playground }) => {
+  await playground.page.setViewportSize({ width: 390, height: 844 });
+  await playground.open({ seed: SEED, paused: true });
+  await expect(playground.panel('clients').getByLabel('Password')).toBeVisible();
+  const widthPx = await playground.page.evaluate(() => document.documentElement.scrollWidth);
+  expect(widthPx).toBeLessThanOrEqual(390);
+  expect(playground.errors).toEqual([]);
+});
