@@ -5,10 +5,13 @@ import { expect, test } from './ring.fixtures.ts';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing serious in the ${theme} theme`, async ({ ring, page }) => {
+    // A whole-page axe run takes seconds on a loaded 2-core machine.
+    test.setTimeout(60_000);
     await page.addInitScript((t) => window.localStorage.setItem('raft-playground:theme', t), theme);
     await ring.open({ seed: 3, paused: true });
     await expect(ring.html).toHaveAttribute('data-theme', theme);
-    await ring.stepUntilLeader();
+    await ring.runUntil(() => expect(ring.leaderRoles).toHaveCount(1));
+    await ring.nodeAction(2, 'Crash S2');
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
