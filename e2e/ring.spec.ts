@@ -81,6 +81,7 @@ test.describe('cluster ring', () => {
     await expect(ring.side(3)).toHaveText('side B');
     await expect(ring.link(1, 2)).toHaveAttribute('data-status', 'up');
     await expect(ring.link(2, 3)).toHaveAttribute('data-status', 'cut');
+    await expect(ring.page.getByTestId('isolated')).toHaveText('partition: {S1, S2} | {S3, S4, S5}');
     await ring.shot('ring-partition');
     await ring.healAllButton.click();
     await expect(ring.side(1)).toHaveCount(0);

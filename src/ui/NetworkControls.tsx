@@ -1,8 +1,34 @@
+import { groupsFromLinks, type LinkState } from './ring/links.ts';
 import { selectNetwork } from './selectors.ts';
 import { usePlayground } from './usePlayground.ts';
 
 /** Loss and duplication rates a student can pick, as fractions. */
 const RATES = [0, 0.01, 0.05, 0.1, 0.25, 0.5] as const;
+
+const selectLinks = (s: {
+  view: { links: readonly LinkState[] };
+  nodes: readonly { id: number }[];
+}) => ({
+  links: s.view.links,
+  nodes: s.nodes,
+});
+
+/** The network's cuts in words, from the links as the cluster reports them. */
+function cutsText(
+  isolated: readonly number[],
+  ids: readonly number[],
+  links: readonly LinkState[],
+): string {
+  const groups = groupsFromLinks(ids, links);
+  const name = (g: readonly number[]) => g.map((id) => `S${id}`).join(', ');
+  if (isolated.length > 0 && groups.some((g) => name(g) === name(isolated)))
+    return `partition: ${name(isolated)} cut off`;
+  if (groups.length > 1) return `partition: ${groups.map((g) => `{${name(g)}}`).join(' | ')}`;
+  const oneWay = links.filter((l) => l.aToB !== l.bToA).length;
+  return oneWay > 0
+    ? `no partition; ${oneWay} link${oneWay === 1 ? '' : 's'} cut one way`
+    : 'no partition';
+}
 
 function percent(rate: number): string {
   return `${Math.round(rate * 100)}%`;
@@ -38,6 +64,7 @@ function RateSelect({ label, value, disabled, onChange }: RateProps) {
 export function NetworkControls() {
   const { running, dropRate, duplicateRate, isolated, setDropRate, setDuplicateRate, heal } =
     usePlayground(selectNetwork);
+  const { links, nodes } = usePlayground(selectLinks);
   return (
     <fieldset className="network" disabled={!running}>
       <legend>Network</legend>
@@ -57,9 +84,11 @@ export function NetworkControls() {
         Heal network
       </button>
       <span data-testid="isolated">
-        {isolated.length === 0
-          ? 'no partition'
-          : `partition: ${isolated.map((id) => `S${id}`).join(', ')} cut off`}
+        {cutsText(
+          isolated,
+          nodes.map((n) => n.id),
+          links,
+        )}
       </span>
     </fieldset>
   );
