@@ -1,3 +1,4 @@
+import { replay } from '../src/sim/index.ts';
 import { expect, test } from './ring.fixtures.ts';
 
 // Time travel on the determinism contract: the page re-runs the input log
@@ -53,6 +54,10 @@ test.describe('timeline', () => {
     expect(inputs.filter((i) => i.kind === 'crash').map((i) => ('id' in i ? i.id : null))).toEqual([
       other,
     ]);
+    // ...and the forked run keeps the determinism contract: a headless replay gives its trace hash.
+    const options = await ring.hook('options');
+    const hash = await ring.hook('traceHash');
+    expect(replay(options!, inputs, await ring.hook('now')).traceHash()).toBe(hash);
   });
 
   test('[ goes back by keyboard and ] returns to the present', async ({ ring }) => {
