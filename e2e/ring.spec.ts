@@ -71,6 +71,15 @@ test.describe('cluster ring', () => {
     await expect(ring.link(1, 2)).toHaveAttribute('data-status', 'up');
   });
 
+  test('a message sent over a cut link vanishes where it was lost', async ({ ring }) => {
+    await ring.open({ seed: 3, paused: true });
+    await ring.linkAction(1, 2, 'Cut both ways');
+    await ring.nodeAction(1, 'Time out S1 now');
+    await expect(ring.page.getByTestId('drop').first()).toBeAttached();
+    await expect(ring.page.getByTestId('drop').first()).toContainText('✕');
+    await ring.shot('ring-drop');
+  });
+
   test('partition by dragging servers into groups, then heal all', async ({ ring }) => {
     await ring.open({ seed: 3, paused: true });
     await ring.drag(1, 'middle');
