@@ -170,3 +170,19 @@ test('on a phone the panels fit the screen: nothing scrolls sideways', async ({ 
   expect(widthPx).toBeLessThanOrEqual(390);
   expect(playground.errors).toEqual([]);
 });
+
+test('an event’s time in the feed takes the timeline back to that instant', async ({
+  playground,
+}) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  await playground.runFor(500);
+  const feed = playground.panel('event-feed');
+  const timeout = feed.getByRole('listitem').filter({ hasText: 'timed out and asks for votes' });
+  await timeout
+    .last()
+    .getByRole('button', { name: /^Go to / })
+    .click();
+  await expect(playground.page.getByRole('button', { name: 'Back to the present' })).toBeVisible();
+  expect(playground.errors).toEqual([]);
+});

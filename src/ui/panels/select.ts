@@ -10,8 +10,9 @@ export const selectLogs = (s: PlaygroundState) => ({
   select: s.select,
 });
 
+/** "1:1,2:0,…": which servers are up, as a string, so it changes only when one crashes or restarts. */
 export const selectState = (s: PlaygroundState) => ({
-  nodes: s.nodes,
+  aliveKey: s.nodes.map((n) => `${n.id}:${n.alive ? 1 : 0}`).join(','),
   users: s.users,
   leader: s.leader,
 });
@@ -31,7 +32,11 @@ export const selectInFlight = (s: PlaygroundState) => ({
   select: s.select,
 });
 
-export const selectFeed = (s: PlaygroundState) => ({ events: s.events, nodes: s.nodes });
+export const selectFeed = (s: PlaygroundState) => ({
+  events: s.events,
+  nodeCount: s.nodes.length,
+  travel: s.travel,
+});
 
 export const selectSafety = (s: PlaygroundState) => ({
   violations: s.violations,
