@@ -90,7 +90,9 @@ test.describe('cluster ring', () => {
     await expect(ring.side(3)).toHaveText('side B');
     await expect(ring.link(1, 2)).toHaveAttribute('data-status', 'up');
     await expect(ring.link(2, 3)).toHaveAttribute('data-status', 'cut');
-    await expect(ring.page.getByTestId('isolated')).toHaveText('partition: {S1, S2} | {S3, S4, S5}');
+    await expect(ring.page.getByTestId('isolated')).toHaveText(
+      'partition: {S1, S2} | {S3, S4, S5}',
+    );
     await ring.shot('ring-partition');
     await ring.healAllButton.click();
     await expect(ring.side(1)).toHaveCount(0);
@@ -143,6 +145,16 @@ test.describe('cluster ring', () => {
     const csp = ring.page.locator('meta[http-equiv="Content-Security-Policy"]');
     await expect(csp).toHaveAttribute('content', /script-src 'self'(;|$)/);
     await expect(csp).not.toHaveAttribute('content', /unsafe-inline|unsafe-eval/);
+  });
+});
+
+test.describe('with a dark system theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the page follows prefers-color-scheme until the user picks', async ({ ring }) => {
+    await ring.open({ seed: 3, paused: true });
+    await expect(ring.html).toHaveAttribute('data-theme', 'dark');
+    await ring.shot('dark-system');
   });
 });
 

@@ -58,8 +58,8 @@ export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, o
       onClick={open}
       onContextMenu={open}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === 'ContextMenu' || event.key === 'F10')
-          open(event);
+        // A button opens on Enter and Space; the context menu key and Shift+F10 too.
+        if (['Enter', ' ', 'ContextMenu', 'F10'].includes(event.key)) open(event);
       }}
     >
       <title>{node.error ? `${name} failed: ${node.error}` : label}</title>
