@@ -104,6 +104,12 @@ test.describe('cluster ring', () => {
     await ring.page.keyboard.press('3');
     await ring.page.keyboard.press('i');
     await expect(ring.node(3)).toHaveAccessibleName(/cut off$/);
+    // The keyboard's drag: a server's menu moves it to another side.
+    await ring.node(4).focus();
+    await ring.page.keyboard.press('Enter');
+    await ring.menuItem('Move S4 to side B').press('Enter');
+    await expect(ring.side(3)).toHaveText('side B');
+    await expect(ring.side(4)).toHaveText('side B');
     await ring.page.keyboard.press('h');
     await expect(ring.node(3)).not.toHaveAccessibleName(/cut off$/);
   });

@@ -2,6 +2,7 @@ import type { Coordinator } from '../../runtime/coordinator.ts';
 import type { NodeId } from '../../sim/index.ts';
 import { nodeName } from '../labels.ts';
 import type { NodeSnapshot } from '../store.ts';
+import { sideNames } from './grouping.ts';
 import { groupsFromLinks, moveToGroup, type LinkState } from './links.ts';
 
 type Act = (work: (c: Coordinator) => Promise<void>) => Promise<void>;
@@ -31,6 +32,21 @@ export function nodeMenuItems(
   const down = node.alive ? null : `${name} is crashed`;
   const groups = groupsFromLinks(ids, links);
   const alone = groups.some((g) => g.length === 1 && g[0] === node.id);
+  // The keyboard's way to drag a server onto another side of a partition.
+  const sides = sideNames(groups);
+  const mine = sides.get(node.id);
+  const moves: MenuItem[] = groups
+    .filter((g) => !g.includes(node.id))
+    .map((g) => {
+      const side = sides.get(g[0] as NodeId) ?? '';
+      return {
+        key: `move-${side}`,
+        label: `Move ${name} to side ${side}`,
+        disabledBecause: null,
+        run: () => act(partitionWork(moveToGroup(groups, node.id, g[0] as NodeId))),
+      };
+    })
+    .filter((m) => m.key !== `move-${mine ?? ''}`);
   return [
     node.alive
       ? {
@@ -70,6 +86,7 @@ export function nodeMenuItems(
       run: () =>
         act((c) => (leader === null ? Promise.resolve() : c.transferLeadership(leader, node.id))),
     },
+    ...moves,
   ];
 }
 
