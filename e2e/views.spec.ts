@@ -106,7 +106,10 @@ test('a teaching bug lets a stale server win, and the safety badge stops the run
     paused: true,
     options: { nodes: '3', bug: 'voteWithoutLogCheck', noop: '0' },
   });
-  await expect(playground.panel('options').getByLabel(/vote without checking/)).toBeChecked();
+  const options = playground.panel('options');
+  await expect(options).toContainText('a teaching bug on');
+  await options.getByRole('button', { name: 'Show options' }).click();
+  await expect(options.getByLabel(/vote without checking/)).toBeChecked();
   await playground.stepUntilLeader();
   const leader = (await playground.leaderId()) ?? 0;
   const stale = [1, 2, 3].find((id) => id !== leader) ?? 0;
@@ -138,6 +141,7 @@ test('options from the address run the cluster, and applying new ones restarts i
   await playground.open({ seed: SEED, paused: true, options: { nodes: '3', prevote: '1' } });
   await expect(playground.panel('logs-view').getByRole('rowheader')).toHaveCount(3);
   const options = playground.panel('options');
+  await options.getByRole('button', { name: 'Show options' }).click();
   await expect(options.getByLabel('PreVote (§9.6)')).toBeChecked();
 
   await options.getByLabel('Cluster size').selectOption({ label: '7 servers' });

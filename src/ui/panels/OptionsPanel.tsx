@@ -90,6 +90,8 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(options));
   const [problems, setProblems] = useState<string[]>([]);
+  // Folded by default: a short page for the class, and a small DOM while time runs.
+  const [open, setOpen] = useState(false);
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const apply = (nextSeed: number) => {
@@ -121,83 +123,97 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
 
   return (
     <section className="rv-panel page-options" aria-labelledby={`${id}-h`} data-testid="options">
-      <h2 id={`${id}-h`}>Options</h2>
+      <div className="rv-panel__head">
+        <h2 id={`${id}-h`}>Options</h2>
+        <button
+          type="button"
+          className="rv-button"
+          aria-expanded={open}
+          aria-controls={`${id}-form`}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? 'Hide options' : 'Show options'}
+        </button>
+      </div>
       <p className="rv-note">
-        Seed <strong data-testid="options-seed">{seed}</strong>. Applying restarts the run from time
-        0.
+        Seed <strong data-testid="options-seed">{seed}</strong>, {options.nodes} servers
+        {options.bugs.length > 0 && ', a teaching bug on'}. Applying restarts the run from time 0.
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply(seed);
-        }}
-      >
-        <fieldset>
-          <legend>Cluster</legend>
-          <label>
-            Cluster size
-            <select value={draft.nodes} onChange={(e) => edit({ nodes: e.target.value })}>
-              {Array.from({ length: PAGE_NODES_MAX - PAGE_NODES_MIN + 1 }, (_, k) => (
-                <option key={k} value={String(PAGE_NODES_MIN + k)}>
-                  {PAGE_NODES_MIN + k} servers
-                </option>
-              ))}
-            </select>
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>Timing</legend>
-          {number('Election timeout from', 'electionMin', 10, 10_000, 'ms')}
-          {number('Election timeout to', 'electionMax', 10, 10_000, 'ms')}
-          {number('Heartbeat every', 'heartbeat', 1, 5_000, 'ms')}
-          {number('Latency from', 'latencyMin', 1, 2_000, 'ms')}
-          {number('Latency to', 'latencyMax', 1, 2_000, 'ms')}
-        </fieldset>
-        <fieldset>
-          <legend>Faults at the start</legend>
-          {number('Messages lost', 'dropPercent', 0, 100, '%')}
-          {number('Messages duplicated', 'duplicatePercent', 0, 100, '%')}
-        </fieldset>
-        <fieldset>
-          <legend>Raft</legend>
-          {check('No-op entry on election (§8)', draft.noopOnElection, (v) =>
-            edit({ noopOnElection: v }),
-          )}
-          {check('PreVote (§9.6)', draft.preVote, (v) => edit({ preVote: v }))}
-          {check('CheckQuorum (§6.2)', draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
-          {check('Lease reads (§6.4.1)', draft.leaseReads, (v) => edit({ leaseReads: v }))}
-          {number('Snapshot every', 'snapshotEvery', 0, 100_000, 'entries, 0 never')}
-        </fieldset>
-        <fieldset>
-          <legend>Teaching bugs</legend>
-          {TEACHING_BUGS.map((bug) => (
-            <span key={bug}>
-              {check(BUG_TEXT[bug], draft.bugs.includes(bug), (v) =>
-                edit({ bugs: v ? [...draft.bugs, bug] : draft.bugs.filter((b) => b !== bug) }),
-              )}
-            </span>
-          ))}
-        </fieldset>
-        {problems.length > 0 && (
-          <ul className="notice" role="alert">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
+      {open && (
+        <form
+          id={`${id}-form`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply(seed);
+          }}
+        >
+          <fieldset>
+            <legend>Cluster</legend>
+            <label>
+              Cluster size
+              <select value={draft.nodes} onChange={(e) => edit({ nodes: e.target.value })}>
+                {Array.from({ length: PAGE_NODES_MAX - PAGE_NODES_MIN + 1 }, (_, k) => (
+                  <option key={k} value={String(PAGE_NODES_MIN + k)}>
+                    {PAGE_NODES_MIN + k} servers
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+          <fieldset>
+            <legend>Timing</legend>
+            {number('Election timeout from', 'electionMin', 10, 10_000, 'ms')}
+            {number('Election timeout to', 'electionMax', 10, 10_000, 'ms')}
+            {number('Heartbeat every', 'heartbeat', 1, 5_000, 'ms')}
+            {number('Latency from', 'latencyMin', 1, 2_000, 'ms')}
+            {number('Latency to', 'latencyMax', 1, 2_000, 'ms')}
+          </fieldset>
+          <fieldset>
+            <legend>Faults at the start</legend>
+            {number('Messages lost', 'dropPercent', 0, 100, '%')}
+            {number('Messages duplicated', 'duplicatePercent', 0, 100, '%')}
+          </fieldset>
+          <fieldset>
+            <legend>Raft</legend>
+            {check('No-op entry on election (§8)', draft.noopOnElection, (v) =>
+              edit({ noopOnElection: v }),
+            )}
+            {check('PreVote (§9.6)', draft.preVote, (v) => edit({ preVote: v }))}
+            {check('CheckQuorum (§6.2)', draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
+            {check('Lease reads (§6.4.1)', draft.leaseReads, (v) => edit({ leaseReads: v }))}
+            {number('Snapshot every', 'snapshotEvery', 0, 100_000, 'entries, 0 never')}
+          </fieldset>
+          <fieldset>
+            <legend>Teaching bugs</legend>
+            {TEACHING_BUGS.map((bug) => (
+              <span key={bug}>
+                {check(BUG_TEXT[bug], draft.bugs.includes(bug), (v) =>
+                  edit({ bugs: v ? [...draft.bugs, bug] : draft.bugs.filter((b) => b !== bug) }),
+                )}
+              </span>
             ))}
-          </ul>
-        )}
-        <div className="page-actions">
-          <button type="submit" className="rv-button">
-            Apply options
-          </button>
-          <button
-            type="button"
-            className="rv-button"
-            onClick={() => apply(Prng.derive(seed, 'new seed').int(0, 2 ** 31 - 1))}
-          >
-            New seed
-          </button>
-        </div>
-      </form>
+          </fieldset>
+          {problems.length > 0 && (
+            <ul className="notice" role="alert">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          <div className="page-actions">
+            <button type="submit" className="rv-button">
+              Apply options
+            </button>
+            <button
+              type="button"
+              className="rv-button"
+              onClick={() => apply(Prng.derive(seed, 'new seed').int(0, 2 ** 31 - 1))}
+            >
+              New seed
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
