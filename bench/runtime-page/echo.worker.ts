@@ -2,7 +2,9 @@
 // A worker for measuring the floors of bench/runtime.ts: as 'echo' it
 // answers every message on its port; as 'ping' it times `count` round trips
 // on its port; as 'idb' it times `count` IndexedDB write transactions, one
-// after another, awaiting each (what a window that persists waits for);
+// after another, awaiting each (what a window that persists waits for); as
+// 'opfs' it times `count` writes to a file of the origin private file system
+// through a synchronous access handle (the disk that would be fast enough);
 // with no role it echoes to the page.
 
 interface Setup {
@@ -17,11 +19,29 @@ interface IdbSetup {
   name: string;
   count: number;
   payload: unknown;
+  durability: IDBTransactionDurability;
+}
+
+interface OpfsSetup {
+  role: 'opfs';
+  name: string;
+  count: number;
+  /** Bytes per write: about one log entry and the hard state. */
+  bytes: number;
+  /** Also flush() after each write (an fsync), beyond what survives a terminated worker. */
+  flush: boolean;
+}
+
+/** The synchronous access handle of a file in the origin private file system (worker only). */
+interface SyncAccessHandle {
+  write(buffer: ArrayBufferView, options: { at: number }): number;
+  flush(): void;
+  close(): void;
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-async function timeIdbCommits({ name, count, payload }: IdbSetup): Promise<number> {
+async function timeIdbCommits({ name, count, payload, durability }: IdbSetup): Promise<number> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => req.result.createObjectStore('s');
@@ -30,7 +50,7 @@ async function timeIdbCommits({ name, count, payload }: IdbSetup): Promise<numbe
   });
   const t0 = performance.now();
   for (let k = 0; k < count; k++) {
-    const tx = db.transaction('s', 'readwrite');
+    const tx = db.transaction('s', 'readwrite', { durability });
     tx.objectStore('s').put(payload, k % 16);
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
@@ -42,7 +62,30 @@ async function timeIdbCommits({ name, count, payload }: IdbSetup): Promise<numbe
   return totalMs;
 }
 
-scope.onmessage = (event: MessageEvent<Setup | IdbSetup | { echo: unknown }>) => {
+/**
+ * Each write goes to the OS (pwrite) before write() returns: it survives the
+ * worker's termination, as a relaxed IndexedDB commit does; flush() adds the
+ * fsync.
+ */
+async function timeOpfsWrites({ name, count, bytes, flush }: OpfsSetup): Promise<number> {
+  const root = await navigator.storage.getDirectory();
+  const file = await root.getFileHandle(name, { create: true });
+  const handle = await (
+    file as unknown as { createSyncAccessHandle(): Promise<SyncAccessHandle> }
+  ).createSyncAccessHandle();
+  const buffer = new Uint8Array(bytes).fill(7);
+  const t0 = performance.now();
+  for (let k = 0; k < count; k++) {
+    handle.write(buffer, { at: (k % 64) * bytes });
+    if (flush) handle.flush();
+  }
+  const totalMs = performance.now() - t0;
+  handle.close();
+  await root.removeEntry(name);
+  return totalMs;
+}
+
+scope.onmessage = (event: MessageEvent<Setup | IdbSetup | OpfsSetup | { echo: unknown }>) => {
   const data = event.data;
   if ('echo' in data) {
     scope.postMessage(data);
@@ -50,6 +93,13 @@ scope.onmessage = (event: MessageEvent<Setup | IdbSetup | { echo: unknown }>) =>
   }
   if (data.role === 'idb') {
     void timeIdbCommits(data).then((totalMs) => scope.postMessage({ totalMs }));
+    return;
+  }
+  if (data.role === 'opfs') {
+    void timeOpfsWrites(data).then(
+      (totalMs) => scope.postMessage({ totalMs }),
+      (error: unknown) => scope.postMessage({ error: String(error) }),
+    );
     return;
   }
   const { role, port, count, payload } = data;

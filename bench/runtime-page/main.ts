@@ -5,6 +5,7 @@ import { browserSpawner } from '../../src/runtime/browser.ts';
 import { Coordinator } from '../../src/runtime/coordinator.ts';
 import type { Endpoint, Spawn } from '../../src/runtime/endpoint.ts';
 import { deleteDatabases } from '../../src/runtime/idb-disk.ts';
+import type { FromWorker } from '../../src/runtime/protocol.ts';
 
 /** Round trips timed per measurement, after as many to warm up. */
 const ROUND_TRIPS = 5_000;
@@ -14,8 +15,12 @@ const ELECTION_MS_MAX = 5_000;
 /** A payload the size of a small window command (ids, counts, a time). */
 const PAYLOAD = { kind: 'run', untilMs: 12_345, expect: { 1: { 0: 12 }, 2: { 0: 9 } } };
 
+/** Where the nodes keep their disks: IndexedDB (the runtime's), or the worker's memory (no storage in the loop). */
+export type DiskKind = 'indexeddb' | 'memory';
+
 export interface ClusterFigures {
   nodes: number;
+  disk: DiskKind;
   proposalsPerSimulatedS: number;
   simulatedS: number;
   wallS: number;
@@ -26,6 +31,14 @@ export interface ClusterFigures {
   wallPerWindowUs: number;
   /** Main-thread time per window while no worker had a request outstanding. */
   coordinatorOverheadPerWindowUs: number;
+  /** Workers given a command per window. */
+  runnersPerWindow: number;
+  /**
+   * Nodes that changed their log in a window, summed, per simulated second:
+   * each needs a disk transaction before its messages leave (group commit
+   * merges a few).
+   */
+  logWritesPerSimulatedS: number;
   proposed: number;
   committedOnAll: number;
   violations: number;
@@ -36,8 +49,8 @@ export interface ClusterFigures {
  * worker has a request outstanding; the rest of the wall time is the
  * coordinator's own work (and this harness's, which is a few lines).
  */
-function timedSpawner() {
-  const inner = browserSpawner();
+function timedSpawner(disk: DiskKind) {
+  const inner = disk === 'memory' ? memorySpawner() : browserSpawner();
   let outstanding = 0;
   let busySince = 0;
   let busyMs = 0;
@@ -52,12 +65,7 @@ function timedSpawner() {
     });
     return {
       post: (message, transfer) => {
-        if (
-          message.kind === 'run' ||
-          message.kind === 'input' ||
-          message.kind === 'sync' ||
-          message.kind === 'init'
-        ) {
+        if (message.kind === 'run' || message.kind === 'sync' || message.kind === 'init') {
           if (outstanding++ === 0) busySince = performance.now();
           if (message.kind === 'run') windows++;
         }
@@ -79,8 +87,9 @@ async function cluster(
   nodes: number,
   wallMs: number,
   proposalsPerSimulatedS: number,
+  disk: DiskKind = 'indexeddb',
 ): Promise<ClusterFigures> {
-  const spawner = timedSpawner();
+  const spawner = timedSpawner(disk);
   const c = new Coordinator(
     { nodes, seed: 1 },
     spawner.spawn,
@@ -92,30 +101,42 @@ async function cluster(
     if (!(await c.runUntil(() => c.leader() !== null, ELECTION_MS_MAX)))
       throw new Error(`no leader among ${nodes} nodes`);
     const gapMs = proposalsPerSimulatedS > 0 ? 1000 / proposalsPerSimulatedS : 100;
-    let proposed = 0;
+    const proposals: Promise<{ index: number; term: number } | null>[] = [];
+    const writers = new Set<number>();
+    c.onTelemetry((id, telemetry) => {
+      if (telemetry.some((t) => t.k === 'persist')) writers.add(id);
+    });
     let windows = 0;
-    const countWindows = () => windows++;
+    let logWrites = 0;
+    const countWindows = () => {
+      windows++;
+      logWrites += writers.size;
+      writers.clear();
+    };
     const sim0 = c.now;
     const busy0 = spawner.busyMs();
+    const runs0 = spawner.runs();
     const t0 = performance.now();
+    // One proposal every gapMs of virtual time, each an input of its own at
+    // its own instant. It is not awaited before time moves on: it rides in
+    // the leader's next window command, as a click during play does.
     // Windows are counted by stepping them one by one, as advance() does.
     while (performance.now() - t0 < wallMs) {
       const target = c.now + gapMs;
       while ((await c.runWindow(target, false)) !== null) countWindows();
       await c.advance(target - c.now);
       const leader = c.leader();
-      if (
-        proposalsPerSimulatedS > 0 &&
-        leader !== null &&
-        (await c.propose(leader, `p${proposed}`))
-      )
-        proposed++;
+      if (proposalsPerSimulatedS > 0 && leader !== null)
+        proposals.push(c.propose(leader, `p${proposals.length}`));
     }
     const wall = performance.now() - t0;
     const busy = spawner.busyMs() - busy0;
+    const runs = spawner.runs() - runs0;
     const simulatedS = (c.now - sim0) / 1000;
+    const proposed = (await Promise.all(proposals)).filter((at) => at !== null).length;
     return {
       nodes,
+      disk,
       proposalsPerSimulatedS,
       simulatedS: round(simulatedS),
       wallS: round(wall / 1000, 3),
@@ -124,6 +145,8 @@ async function cluster(
       windowsPerSimulatedS: round(windows / simulatedS),
       wallPerWindowUs: round((wall * 1000) / windows),
       coordinatorOverheadPerWindowUs: round(((wall - busy) * 1000) / windows),
+      runnersPerWindow: round(runs / windows, 2),
+      logWritesPerSimulatedS: round(logWrites / simulatedS),
       proposed,
       committedOnAll: Math.min(...c.ids.map((id) => c.node(id).commitIndex)),
       violations: c.violations().length,
@@ -132,6 +155,24 @@ async function cluster(
     c.stop();
     await deleteDatabases(c.diskNames());
   }
+}
+
+/** As browserSpawner, but each node's disk is in its worker's memory. */
+function memorySpawner(): { spawn: Spawn; makeChannel: () => MessageChannel } {
+  const spawn: Spawn = (id, incarnation, events) => {
+    const worker = new Worker(new URL('./memory-node.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `S${id} (incarnation ${incarnation}, memory disk)`,
+    });
+    worker.onmessage = (event: MessageEvent<FromWorker>) => events.message(event.data);
+    worker.onerror = (event: ErrorEvent) =>
+      events.error(`S${id}'s worker failed: ${event.message}`);
+    return {
+      post: (message, transfer) => worker.postMessage(message, transfer ?? []),
+      terminate: () => worker.terminate(),
+    };
+  };
+  return { spawn, makeChannel: () => new MessageChannel() };
 }
 
 function echoWorker(): Worker {
@@ -188,31 +229,64 @@ const IDB_COMMITS = 300;
 /**
  * Time per small IndexedDB write transaction, start to complete, in µs, when
  * `workers` workers each write their own database one transaction after
- * another, all at once: does the browser commit them in parallel?
+ * another, all at once (the slowest worker's time: does the browser commit
+ * them in parallel?), with the given durability.
  */
-async function idbCommitUs(workers = 1): Promise<number> {
+async function idbCommitUs(
+  workers = 1,
+  durability: IDBTransactionDurability = 'default',
+): Promise<number> {
   const threads = Array.from({ length: workers }, echoWorker);
   const names = threads.map(() => `raft-playground-bench-${crypto.randomUUID()}`);
   try {
-    const t0 = performance.now();
-    await Promise.all(
+    const times = await Promise.all(
       threads.map(
         (worker, k) =>
-          new Promise<void>((resolve) => {
-            worker.onmessage = () => resolve();
+          new Promise<number>((resolve) => {
+            worker.onmessage = (e: MessageEvent<{ totalMs: number }>) => resolve(e.data.totalMs);
             worker.postMessage({
               role: 'idb',
               name: names[k],
               count: IDB_COMMITS,
               payload: PAYLOAD,
+              durability,
             });
           }),
       ),
     );
-    return round(((performance.now() - t0) * 1000) / IDB_COMMITS);
+    return round((Math.max(...times) * 1000) / IDB_COMMITS);
   } finally {
     for (const worker of threads) worker.terminate();
     await deleteDatabases(names);
+  }
+}
+
+/** Writes timed through an OPFS synchronous access handle. */
+const OPFS_WRITES = 2_000;
+/** Bytes per OPFS write: a log entry and the hard state, about. */
+const OPFS_WRITE_BYTES = 256;
+
+/**
+ * Time per write of a small record to a file in the origin private file
+ * system through a synchronous access handle, in a worker, in µs; with
+ * `flush`, each write is also flushed. null where the browser has no OPFS.
+ */
+async function opfsWriteUs(flush: boolean): Promise<number | null> {
+  const worker = echoWorker();
+  try {
+    const reply = await new Promise<{ totalMs?: number; error?: string }>((resolve) => {
+      worker.onmessage = (e: MessageEvent<{ totalMs?: number; error?: string }>) => resolve(e.data);
+      worker.postMessage({
+        role: 'opfs',
+        name: `raft-playground-bench-${crypto.randomUUID()}`,
+        count: OPFS_WRITES,
+        bytes: OPFS_WRITE_BYTES,
+        flush,
+      });
+    });
+    return reply.totalMs === undefined ? null : round((reply.totalMs * 1000) / OPFS_WRITES);
+  } finally {
+    worker.terminate();
   }
 }
 
@@ -226,6 +300,7 @@ const api = {
   workerRoundTripUs,
   pageRoundTripUs,
   idbCommitUs,
+  opfsWriteUs,
   crossOriginIsolated: () => crossOriginIsolated,
 };
 export type RuntimeBench = typeof api;

@@ -3,10 +3,16 @@ import { replay } from '../sim/cluster';
 import type { ClusterOptions } from '../sim/options';
 import { Prng } from '../sim/prng';
 import { Coordinator } from './coordinator';
+import { MemoryDiskStore, type OpenDisk } from './disk';
+import type { Spawn } from './endpoint';
 import { inProcessSpawner } from './in-process';
+import type { Disk } from '../sim/host';
 
 // The coordinator and the worker body run here over Node's own
 // MessageChannel: the same scheduling and link ends as in the browser.
+
+/** The flush of S2's disk that fails in the failing-disk test: past the election, while it sends. */
+const FLUSHES_BEFORE_FAILURE = 40;
 
 const running: Coordinator[] = [];
 afterEach(() => {
@@ -114,6 +120,84 @@ describe('the coordinator', () => {
     expect(input!.at).toBeGreaterThan(0);
     expect(input!.at).toBeLessThan(500);
     expect(c.traceHash()).toBe(replay({ nodes: 3, seed: 7 }, c.inputLog(), c.now).traceHash());
+  });
+
+  it('inputs not awaited before time moves ride in the next window and keep the headless trace', async () => {
+    const options: ClusterOptions = { nodes: 5, seed: 10, dropRate: 0.02 };
+    const { c, spawner } = await startCluster(options);
+    await c.runUntil(() => c.leader() !== null, 3_000);
+    const alice = c.client('alice');
+    const proposals: Promise<{ index: number; term: number } | null>[] = [];
+    const ops = [alice.login('a-password')];
+    for (let k = 0; k < 100; k++) {
+      // As bench:runtime does: propose, then let time run without waiting for the answer.
+      proposals.push(c.propose(c.leader() ?? 1, `p${k}`));
+      if (k % 10 === 0) ops.push(alice.setState(`s${k}`));
+      await c.advance(10);
+    }
+    const placed = await Promise.all(proposals);
+    expect(placed.filter((at) => at !== null).length).toBeGreaterThan(90);
+    await Promise.all(ops);
+    const headless = replay(options, c.inputLog(), c.now);
+    expect(c.traceHash()).toBe(headless.traceHash());
+    expect(c.history()).toEqual(headless.history());
+    expect(c.violations()).toEqual([]);
+    expect(spawner.open()).toBe(5);
+  });
+
+  it('a node whose disk fails is shown as crashed with its error; the others, waiting for its unsent messages, carry on', async () => {
+    const disks = new Map<string, Disk>();
+    let flushes = 0;
+    let fail: (() => void) | null = null;
+    // A flush of S2's disk fails, late: S2 has reported the window's batches
+    // but may not post them (persist before send), and its peers have been
+    // told to wait for them.
+    const openDisk: OpenDisk = (name) => {
+      const disk = new MemoryDiskStore(name, disks);
+      if (!name.endsWith(':S2')) return disk;
+      return {
+        load: () => disk.load(),
+        write: (hardState, from, entries) => disk.write(hardState, from, entries),
+        flush: () =>
+          ++flushes === FLUSHES_BEFORE_FAILURE
+            ? new Promise<void>((_, reject) => {
+                fail = () => reject(new Error('S2 could not write its disk: it is full'));
+              })
+            : disk.flush(),
+        close: () => disk.close(),
+      };
+    };
+    const inner = inProcessSpawner(disks, openDisk);
+    const released: number[] = [];
+    const spawn: Spawn = (id, incarnation, events) => {
+      const endpoint = inner.spawn(id, incarnation, events);
+      return {
+        post: (message, transfer) => {
+          if (message.kind === 'release') released.push(id);
+          endpoint.post(message, transfer);
+          // The disk gives up once a peer has been sent a window that waits on S2.
+          const expected = message.kind === 'run' ? (message.expect[2]?.[0] ?? 0) : 0;
+          if (id !== 2 && fail && expected > 0) {
+            fail();
+            fail = null;
+          }
+        },
+        terminate: () => endpoint.terminate(),
+      };
+    };
+    const c = new Coordinator({ nodes: 3, seed: 11 }, spawn, inner.makeChannel, 'test');
+    running.push(c);
+    await c.start();
+    expect(await c.runUntil(() => c.node(2).error !== null, 5_000)).toBe(true);
+    expect(c.node(2).error).toMatch(/disk: it is full/);
+    expect(c.node(2).alive).toBe(false);
+    expect(released.length).toBeGreaterThan(0);
+    await c.runUntil(() => c.leader() !== null, 3_000);
+    const at = (await c.propose(c.leader()!, 'after'))!;
+    expect(
+      await c.runUntil(() => [1, 3].every((id) => c.node(id).commitIndex >= at.index), 3_000),
+    ).toBe(true);
+    expect(inner.open()).toBe(2);
   });
 
   it('rejects an input for a server that does not exist, and records nothing', async () => {

@@ -2,7 +2,7 @@ import type { LogEntry, NodeId } from '../raft';
 import { SafetyChecker } from '../check/safety';
 import type { ClusterViolation, NodeView } from '../sim/cluster';
 import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
-import { NetworkState, type Envelope } from '../sim/network';
+import { NetworkState, type Envelope, type NetworkSnapshot } from '../sim/network';
 import {
   initialDisk,
   resolveOptions,
@@ -21,7 +21,46 @@ import { ClientDriver, type HistoryOp, type Op } from '../sim/clients';
 import { clientFor } from '../sim/cluster';
 import type { ClientRequest } from '../sim/client-protocol';
 import type { Endpoint, MakeChannel, Spawn } from './endpoint';
-import type { Expectation, FromWorker, Telemetry, ToWorker, WindowReport } from './protocol';
+import type {
+  Expectation,
+  FromWorker,
+  NodeInput,
+  Telemetry,
+  ToWorker,
+  WindowReport,
+} from './protocol';
+
+type ProposeResult = { index: number; term: number } | null;
+
+/** An input waiting to ride in its node's next command. */
+interface Carried {
+  readonly input: NodeInput;
+  /** Inputs are numbered in the order they applied, across nodes. */
+  readonly seq: number;
+  readonly resolve: (result: ProposeResult) => void;
+}
+
+/** What perform() hands back for an input that applies later, with its node's next command. */
+class Later {
+  constructor(readonly result: Promise<ProposeResult>) {}
+}
+
+/**
+ * One direction of a link between two node incarnations, counted in batches
+ * (see worker-core.ts): what the sender reported sending, what the receiver
+ * has been told to wait for, and the earliest delivery in each batch after
+ * that. A window needs only the batches holding something due in it.
+ */
+interface Channel {
+  readonly from: NodeId;
+  readonly fromInc: number;
+  /** Batches the sender reported. */
+  sent: number;
+  /** Batches the receiver has been told to wait for. */
+  required: number;
+  /** The earliest deliverAt in each batch after `required`, in order. */
+  later: number[];
+}
 
 interface Slot {
   readonly id: NodeId;
@@ -29,11 +68,17 @@ interface Slot {
   incarnation: number;
   /** The node's own next due time, as its last report gave it. */
   dueReported: number;
-  /** The earliest delivery of messages sent to it since it last ran. */
-  pendingMin: number;
+  /** Channels from this incarnation, by peer. */
+  outbound: Map<NodeId, Channel>;
+  /** Channels into this incarnation. */
+  inbound: Channel[];
   /** Trace hash of each incarnation, by incarnation. */
   hashes: string[];
   pending: { resolve: (m: FromWorker) => void } | null;
+  /** Inputs for this node not sent yet: they go with its next command. */
+  carried: Carried[];
+  /** The network snapshot its worker has now: commands leave it out while it holds. */
+  network: NetworkSnapshot | null;
   /** Mirror of the node for the views. */
   view: NodeView;
   /** Mirror of the node's applied per-user state, rebuilt from its applies. */
@@ -65,15 +110,19 @@ export class Coordinator {
   private nowMs = 0;
   private readonly network: NetworkState;
   private readonly slots = new Map<NodeId, Slot>();
-  /** Envelopes sent on each channel "from:fromInc>to:toInc", as the senders last reported. */
-  private readonly sentOnChannel = new Map<string, number>();
-  /** The incarnation of `to` that from's current port to `to` reaches, by "from>to". */
-  private readonly channelTarget = new Map<string, number>();
+  /** The network's fault state as plain data, made once per change. */
+  private networkCopy: NetworkSnapshot | null = null;
   private readonly inputs: Input[] = [];
   private readonly checker: SafetyChecker;
   private readonly listeners = new Set<TelemetryListener>();
   private readonly inFlightByKey = new Map<string, Envelope>();
   private queue: Promise<void> = Promise.resolve();
+  /** Exclusive tasks queued or running. */
+  private tasks = 0;
+  /** advance() and runUntil() loops running: they carry inputs from window to window. */
+  private loops = 0;
+  /** Carried inputs so far, to number them. */
+  private carriedSeq = 0;
   private readonly drivers: ClientDriver;
   /** Requests the clients made while firing, sent once firing is done. */
   private outgoing: { to: NodeId; request: ClientRequest; at: number }[] = [];
@@ -101,9 +150,12 @@ export class Coordinator {
         endpoint: null,
         incarnation: 0,
         dueReported: Infinity,
-        pendingMin: Infinity,
+        outbound: new Map(),
+        inbound: [],
         hashes: [],
         pending: null,
+        carried: [],
+        network: null,
         error: null,
         service: createServiceState(),
         view: {
@@ -145,6 +197,7 @@ export class Coordinator {
       slot.endpoint = null;
       slot.pending?.resolve({ kind: 'error', message: 'the cluster was stopped' });
       slot.pending = null;
+      dropCarried(slot);
     }
   }
 
@@ -198,25 +251,34 @@ export class Coordinator {
   /** The next instant at which anything is due, or Infinity. */
   nextEventAt(): number {
     let t = this.drivers.nextDueAt();
-    for (const slot of this.slots.values())
-      if (slot.endpoint) t = Math.min(t, slot.dueReported, slot.pendingMin);
+    for (const slot of this.slots.values()) if (slot.endpoint) t = Math.min(t, this.dueAt(slot));
     return t;
   }
 
   async advance(ms: number): Promise<void> {
     if (!(ms >= 0)) throw new RangeError(`advance() takes a duration of at least 0 ms; got ${ms}.`);
     const target = this.nowMs + ms;
-    while ((await this.runWindow(target, false)) !== null);
-    this.nowMs = Math.max(this.nowMs, target);
+    this.loops++;
+    try {
+      while ((await this.window(target, false, true)) !== null);
+    } finally {
+      this.loops--;
+    }
+    await this.settle();
   }
 
   /** Runs windows until `predicate` holds after one, or `maxMs` pass. */
   async runUntil(predicate: () => boolean, maxMs: number): Promise<boolean> {
     const limit = this.nowMs + maxMs;
     if (predicate()) return true;
-    while ((await this.runWindow(limit, false)) !== null) if (predicate()) return true;
-    this.nowMs = limit;
-    return false;
+    this.loops++;
+    try {
+      while ((await this.window(limit, false, true)) !== null) if (predicate()) return true;
+      return false;
+    } finally {
+      this.loops--;
+      await this.settle();
+    }
   }
 
   /** Runs exactly the next instant at which anything is due; returns it, or null if none by `limitMs`. */
@@ -228,28 +290,45 @@ export class Coordinator {
    * Runs one window: from the next due instant, for at most the minimum
    * latency (or one instant), never past `limitMs`.
    */
-  async runWindow(limitMs: number, singleInstant: boolean): Promise<number | null> {
+  runWindow(limitMs: number, singleInstant: boolean): Promise<number | null> {
+    return this.window(limitMs, singleInstant, false);
+  }
+
+  /** As runWindow; if nothing is due by `limitMs` and `jump`, time moves to it (in the same turn). */
+  private window(limitMs: number, singleInstant: boolean, jump: boolean): Promise<number | null> {
     return this.exclusive(async () => {
-      const start = this.nextEventAt();
-      if (start > limitMs || start === Infinity || this.stopped) return null;
+      const latencyMin = this.options.latencyMs[0];
+      // Inputs carried into this window apply at their own time, at its
+      // start; what they make happen is due after them: the node's own
+      // timers one instant later at the earliest, what it sends one minimum
+      // latency later, which must fall after the window (nobody counts on
+      // it yet). A single step, or a window that cannot end before that,
+      // sends them on their own first.
+      let start = Math.min(this.nextEventAt(), this.carriedAt() + 1);
+      if (singleInstant || this.carriedAt() + latencyMin - 1 < start) {
+        await this.sendCarried();
+        start = this.nextEventAt();
+      }
+      if (start > limitMs || start === Infinity || this.stopped) {
+        if (jump) this.nowMs = Math.max(this.nowMs, limitMs);
+        return null;
+      }
       // Clients act at their own instants, after the servers' events there.
       const end = singleInstant
         ? start
-        : Math.min(start + this.options.latencyMs[0] - 1, limitMs, this.drivers.nextDueAt());
+        : Math.min(
+            start + latencyMin - 1,
+            limitMs,
+            this.drivers.nextDueAt(),
+            this.carriedAt() + latencyMin - 1,
+          );
       const runners = [...this.slots.values()].filter(
-        (s) => s.endpoint && Math.min(s.dueReported, s.pendingMin) <= end,
+        (s) => s.endpoint && (this.dueAt(s) <= end || s.carried.length > 0),
       );
-      for (const s of runners) s.pendingMin = Infinity;
-      const network = this.network.snapshot();
-      const replies = await Promise.all(
-        runners.map((s) =>
-          this.call(s, { kind: 'run', untilMs: end, expect: this.expectation(s), network }),
-        ),
-      );
-      runners.forEach((s, k) => this.absorb(s, replies[k]));
+      await this.runAll(runners, end);
       this.nowMs = end;
       this.drivers.fire(end);
-      await this.sendClientRequests();
+      this.carryClientRequests();
       this.checker.endOfInstant(end);
       return end;
     });
@@ -313,22 +392,29 @@ export class Coordinator {
   async apply(input: Input): Promise<{ index: number; term: number } | Op | null | void> {
     validateInput(this.ids, input);
     if (input.kind === 'addServer' || input.kind === 'removeServer') {
-      throw new RangeError('Adding and removing servers runs in the headless simulator only, for now.');
+      throw new RangeError(
+        'Adding and removing servers runs in the headless simulator only, for now.',
+      );
     }
-    return this.exclusive(async () => {
+    const outcome = await this.exclusive(async () => {
       const at = { ...input, at: this.nowMs } as Input;
       this.inputs.push(at);
       const result = await this.perform(at);
       this.checker.endOfInstant(this.nowMs);
       return result;
     });
+    // A node's input applies with its next command: a window's, or its own
+    // round trip if no window follows.
+    return outcome instanceof Later ? outcome.result : outcome;
   }
 
-  private async perform(input: Input): Promise<{ index: number; term: number } | Op | null | void> {
+  private async perform(
+    input: Input,
+  ): Promise<{ index: number; term: number } | Op | Later | null | void> {
     switch (input.kind) {
       case 'client': {
         const op = this.drivers.invoke(input.client, input.op, this.nowMs);
-        await this.sendClientRequests();
+        this.carryClientRequests();
         return op;
       }
       case 'propose':
@@ -342,26 +428,26 @@ export class Coordinator {
             : input.kind === 'transferLeadership'
               ? { kind: 'transferLeadership' as const, target: input.target }
               : { kind: 'timeoutNow' as const };
-        const reply = await this.call(slot, {
-          kind: 'input',
-          nowMs: this.nowMs,
-          action,
-          expect: this.expectation(slot),
-          network: this.network.snapshot(),
-        });
-        this.absorb(slot, reply);
-        return reply.kind === 'done' ? (reply.result ?? null) : null;
+        return new Later(this.carry(slot, action, this.nowMs));
       }
-      case 'crash':
-        await this.drainFrom(input.id);
-        this.kill(this.slot(input.id), null);
+      case 'crash': {
+        await this.sendCarried();
+        const slot = this.slot(input.id);
+        // It stops with everything it wrote on disk, and everything it sent
+        // delivered to the others (those messages are on the wire).
+        const [, own] = await Promise.all([this.drainFrom(input.id), this.sync(slot, {})]);
+        this.absorb(slot, own);
+        this.kill(slot, null);
         return;
+      }
       case 'restart': {
         const slot = this.slot(input.id);
         if (slot.endpoint) return;
+        await this.sendCarried();
         slot.incarnation += 1;
         slot.error = null;
         this.network.setAlive(slot.id, true);
+        this.networkCopy = null;
         this.checker.restart(slot.id);
         const started = this.startNode(slot.id);
         this.connectAll([slot.id]);
@@ -370,8 +456,97 @@ export class Coordinator {
       }
       default:
         applyNetworkInput(this.network, this.ids, input);
+        this.networkCopy = null;
         return;
     }
+  }
+
+  /** Queues an input for `slot`'s next command; resolves with what it returned. */
+  private carry(slot: Slot, action: NodeInput['action'], nowMs: number): Promise<ProposeResult> {
+    return new Promise((resolve) =>
+      slot.carried.push({
+        input: { nowMs, network: this.networkSnapshot(), action },
+        seq: this.carriedSeq++,
+        resolve,
+      }),
+    );
+  }
+
+  /** The earliest time of any carried input, or Infinity. */
+  private carriedAt(): number {
+    let at = Infinity;
+    for (const slot of this.carriers()) at = Math.min(at, slot.carried[0]!.input.nowMs);
+    return at;
+  }
+
+  /** Live nodes with inputs waiting for their next command. */
+  private carriers(): Slot[] {
+    return [...this.slots.values()].filter((s) => s.endpoint && s.carried.length > 0);
+  }
+
+  /** Sends every carried input now, each node's in one command, without running time. */
+  private async sendCarried(): Promise<void> {
+    await this.runAll(this.carriers(), this.nowMs);
+  }
+
+  /**
+   * Runs each of `slots` to `untilMs`, carried inputs first, in parallel.
+   * Then takes in what they reported as the headless cluster sees it happen:
+   * first what each input did, in the order the inputs applied, then each
+   * node's window in the order of `slots`, whatever order the replies came
+   * in (the clients react to answers in that order).
+   */
+  private async runAll(slots: readonly Slot[], untilMs: number): Promise<void> {
+    const runs = slots.map((slot) => {
+      const carried = slot.carried;
+      slot.carried = [];
+      // The worker applies the inputs, then loads the window's network.
+      const inputs = carried.map((c) => this.inputFor(slot, c.input));
+      const expect = this.expectation(slot, untilMs);
+      const network = this.networkSnapshot();
+      const command: ToWorker =
+        network === slot.network
+          ? { kind: 'run', untilMs, expect }
+          : { kind: 'run', untilMs, expect, network: (slot.network = network) };
+      const reply = this.call(slot, inputs.length > 0 ? { ...command, inputs } : command);
+      return { slot, carried, reply };
+    });
+    const replies = await Promise.all(runs.map((r) => r.reply));
+    const inputParts: { seq: number; slot: Slot; telemetry: readonly Telemetry[] }[] = [];
+    runs.forEach(({ slot, carried }, k) => {
+      const m = replies[k]!;
+      if (m.kind !== 'done' || !m.inputEnds) return;
+      carried.forEach((c, j) => {
+        const from = j === 0 ? 0 : m.inputEnds![j - 1]!;
+        const telemetry = m.report.telemetry.slice(from, m.inputEnds![j]);
+        inputParts.push({ seq: c.seq, slot, telemetry });
+      });
+    });
+    inputParts.sort((a, b) => a.seq - b.seq);
+    for (const { slot, telemetry } of inputParts) this.observe(slot, telemetry);
+    runs.forEach(({ slot, carried }, k) => {
+      const m = replies[k]!;
+      this.absorb(slot, m, m.kind === 'done' ? (m.inputEnds?.at(-1) ?? 0) : 0);
+      carried.forEach((c, j) => c.resolve(m.kind === 'done' ? (m.results?.[j] ?? null) : null));
+    });
+  }
+
+  /** Waits until `slot`'s node has received what `expect` says and its disk holds all it wrote. */
+  private sync(slot: Slot, expect: Expectation): Promise<FromWorker> {
+    return this.call(slot, { kind: 'sync', expect });
+  }
+
+  /** `input` as sent to `slot`'s worker: without its network if the worker holds that one. */
+  private inputFor(slot: Slot, input: NodeInput): NodeInput {
+    if (!input.network || input.network === slot.network)
+      return { nowMs: input.nowMs, action: input.action };
+    slot.network = input.network;
+    return input;
+  }
+
+  private networkSnapshot(): NetworkSnapshot {
+    this.networkCopy ??= this.network.snapshot();
+    return this.networkCopy;
   }
 
   // ---- threads and links
@@ -379,19 +554,22 @@ export class Coordinator {
   private startNode(id: NodeId): Promise<void> {
     const slot = this.slot(id);
     slot.dueReported = Infinity;
-    slot.pendingMin = Infinity;
+    slot.outbound = new Map();
+    slot.inbound = [];
     this.network.setAlive(id, true);
+    this.networkCopy = null;
     slot.endpoint = this.spawn(id, slot.incarnation, {
       message: (m) => this.onMessage(slot, m),
       error: (message) => void this.failed(slot, message),
     });
+    slot.network = this.networkSnapshot();
     const reply = this.call(slot, {
       kind: 'init',
       id,
       peers: this.ids,
       incarnation: slot.incarnation,
       options: this.options,
-      network: this.network.snapshot(),
+      network: slot.network,
       diskName: this.diskName(id),
       nowMs: this.nowMs,
     });
@@ -409,29 +587,20 @@ export class Coordinator {
         const { port1, port2 } = this.makeChannel();
         this.slot(a).endpoint?.post({ kind: 'connect', peer: b, port: port1 }, [port1]);
         this.slot(b).endpoint?.post({ kind: 'connect', peer: a, port: port2 }, [port2]);
-        this.channelTarget.set(`${a}>${b}`, this.slot(b).incarnation);
-        this.channelTarget.set(`${b}>${a}`, this.slot(a).incarnation);
+        this.link(this.slot(a), this.slot(b));
+        this.link(this.slot(b), this.slot(a));
       }
     }
   }
 
-  /** Delivers the requests clients made, in order, each to its server's thread. */
-  private async sendClientRequests(): Promise<void> {
-    while (this.outgoing.length > 0) {
-      const batch = this.outgoing;
-      this.outgoing = [];
-      for (const { to, request, at } of batch) {
-        const slot = this.slot(to);
-        if (!slot.endpoint) continue; // a request to a crashed server is lost
-        const reply = await this.call(slot, {
-          kind: 'input',
-          nowMs: at,
-          action: { kind: 'client', request },
-          expect: this.expectation(slot),
-          network: this.network.snapshot(),
-        });
-        this.absorb(slot, reply);
-      }
+  /** Hands the requests clients made, in order, to their servers' next commands. */
+  private carryClientRequests(): void {
+    const batch = this.outgoing;
+    this.outgoing = [];
+    for (const { to, request, at } of batch) {
+      const slot = this.slot(to);
+      if (!slot.endpoint) continue; // a request to a crashed server is lost
+      void this.carry(slot, { kind: 'client', request }, at);
     }
   }
 
@@ -443,7 +612,7 @@ export class Coordinator {
   private async drainFrom(id: NodeId): Promise<void> {
     const peers = [...this.slots.values()].filter((s) => s.endpoint && s.id !== id);
     const replies = await Promise.all(
-      peers.map((s) => this.call(s, { kind: 'sync', expect: this.expectation(s) })),
+      peers.map((s) => this.sync(s, this.expectation(s, Infinity))),
     );
     peers.forEach((s, k) => this.absorb(s, replies[k]));
   }
@@ -455,10 +624,14 @@ export class Coordinator {
     slot.endpoint = null;
     slot.error = error;
     slot.dueReported = Infinity;
-    slot.pendingMin = Infinity;
+    // The others have taken in all it sent (drainFrom): nobody waits for more.
+    for (const other of this.slots.values())
+      other.inbound = other.inbound.filter((ch) => ch.from !== slot.id);
     slot.view = { ...slot.view, alive: false, role: 'follower', commitIndex: 0, lastApplied: 0 };
     slot.service = createServiceState();
+    dropCarried(slot);
     this.network.setAlive(slot.id, false);
+    this.networkCopy = null;
     this.checker.crash(slot.id);
     for (const [key, e] of this.inFlightByKey) if (e.to === slot.id) this.inFlightByKey.delete(key);
     slot.pending?.resolve({ kind: 'error', message: error ?? 'crashed' });
@@ -488,6 +661,7 @@ export class Coordinator {
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.kind === 'error') {
+      if (m.posted) this.release(slot, m.posted);
       void this.failed(slot, m.message);
       return;
     }
@@ -496,35 +670,82 @@ export class Coordinator {
     pending?.resolve(m);
   }
 
-  /** What a node must have received before it runs: every envelope sent to its incarnation so far. */
-  private expectation(slot: Slot): Expectation {
+  /** A channel from `from`'s incarnation to `to`'s, as a new port pair links them. */
+  private link(from: Slot, to: Slot): void {
+    const ch: Channel = {
+      from: from.id,
+      fromInc: from.incarnation,
+      sent: 0,
+      required: 0,
+      later: [],
+    };
+    from.outbound.set(to.id, ch);
+    to.inbound.push(ch);
+  }
+
+  /**
+   * The batches a node must have received before it runs to `untilMs`: on
+   * each channel, up to the last one holding anything due by then (a port
+   * delivers in order). From now on it is told to wait for them.
+   */
+  private expectation(slot: Slot, untilMs: number): Expectation {
     const expect: Record<NodeId, Record<number, number>> = {};
-    const suffix = `>${slot.id}:${slot.incarnation}`;
-    for (const [key, count] of this.sentOnChannel) {
-      if (!key.endsWith(suffix) || count === 0) continue;
-      const [from, fromInc] = key.slice(0, key.indexOf('>')).split(':').map(Number) as [
-        number,
-        number,
-      ];
-      (expect[from] ??= {})[fromInc] = count;
+    for (const ch of slot.inbound) {
+      let needed = 0;
+      for (let k = 0; k < ch.later.length; k++) if (ch.later[k]! <= untilMs) needed = k + 1;
+      if (needed > 0) {
+        ch.required += needed;
+        ch.later.splice(0, needed);
+      }
+      if (ch.required > 0) (expect[ch.from] ??= {})[ch.fromInc] = ch.required;
     }
     return expect;
   }
 
-  private absorb(slot: Slot, m: FromWorker | undefined): void {
+  /** The next time a node has anything due: its own report, or a batch it has not had to wait for yet. */
+  private dueAt(slot: Slot): number {
+    let t = slot.dueReported;
+    for (const ch of slot.inbound) for (const at of ch.later) if (at < t) t = at;
+    return t;
+  }
+
+  /**
+   * A node failed with batches it had reported but not yet posted (they
+   * waited for its disk): nobody may wait for those. Sent at once, out of
+   * band, as a receiver may be waiting for them right now.
+   */
+  private release(slot: Slot, posted: Readonly<Record<NodeId, number>>): void {
+    for (const [to, ch] of slot.outbound) {
+      const count = posted[to] ?? 0;
+      if (ch.sent <= count) continue;
+      ch.sent = count;
+      ch.later.length = Math.max(0, count - ch.required);
+      if (ch.required <= count) continue;
+      ch.required = count;
+      const target = this.slots.get(to);
+      if (target?.endpoint && target.inbound.includes(ch))
+        target.endpoint.post({
+          kind: 'release',
+          from: slot.id,
+          incarnation: slot.incarnation,
+          posted: count,
+        });
+    }
+  }
+
+  /** Takes in a report; its telemetry from `observed` on (what came before was taken in already). */
+  private absorb(slot: Slot, m: FromWorker | undefined, observed = 0): void {
     if (!m || m.kind === 'error') return;
     const report: WindowReport = m.report;
     slot.dueReported = report.nextDueAt;
     slot.hashes[slot.incarnation] = report.traceHash;
-    for (const [to, total] of Object.entries(report.sentTotal)) {
-      const toInc = this.channelTarget.get(`${slot.id}>${to}`) ?? 0;
-      this.sentOnChannel.set(`${slot.id}:${slot.incarnation}>${to}:${toInc}`, total);
+    for (const key in report.batches) {
+      const ch = slot.outbound.get(Number(key));
+      if (!ch) continue;
+      ch.sent++;
+      ch.later.push(report.batches[Number(key)]!);
     }
-    for (const [to, at] of Object.entries(report.earliestSent)) {
-      const target = this.slot(Number(to));
-      target.pendingMin = Math.min(target.pendingMin, at);
-    }
-    this.observe(slot, report.telemetry);
+    this.observe(slot, observed > 0 ? report.telemetry.slice(observed) : report.telemetry);
   }
 
   /** Updates the mirror and the safety checker from a node's telemetry. */
@@ -577,14 +798,32 @@ export class Coordinator {
    * Windows and inputs never overlap: the coordinator does one thing at a
    * time, in the order asked. An input asked for during a window applies
    * when the window ends, at the time it ends.
+   *
+   * A node's input rides in its next window's command. When the queue runs
+   * dry outside an advance() or runUntil() loop, no window is coming, so
+   * carried inputs are sent on their own: an awaited proposal always
+   * resolves, and at rest the trace holds every input.
    */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
+    this.tasks++;
+    const result = this.queue.then(async () => {
+      try {
+        return await work();
+      } finally {
+        this.tasks--;
+        if (this.tasks === 0 && this.loops === 0) await this.sendCarried();
+      }
+    });
     this.queue = result.then(
       () => undefined,
       () => undefined,
     );
     return result;
+  }
+
+  /** Lets the queue run dry: carried inputs are sent unless more work follows. */
+  private settle(): Promise<void> {
+    return this.exclusive(() => Promise.resolve());
   }
 
   private diskName(id: NodeId): string {
@@ -597,6 +836,13 @@ export class Coordinator {
       throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
     return s;
   }
+}
+
+/** A node that stops takes its carried inputs with it: they resolve as if it were down. */
+function dropCarried(slot: Slot): void {
+  const carried = slot.carried;
+  slot.carried = [];
+  for (const c of carried) c.resolve(null);
 }
 
 function envelopeKey(e: Envelope): string {

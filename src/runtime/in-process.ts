@@ -1,5 +1,5 @@
 import type { Disk } from '../sim/host';
-import { MemoryDiskStore } from './disk';
+import { MemoryDiskStore, type OpenDisk } from './disk';
 import type { MakeChannel, Spawn } from './endpoint';
 import type { ToWorker } from './protocol';
 import { WorkerNode } from './worker-core';
@@ -8,9 +8,13 @@ import { WorkerNode } from './worker-core';
  * Runs each node's worker body in this thread, talking over real
  * MessageChannels (Node's own in tests): the coordinator's scheduling and the
  * link ends are exercised exactly as in the browser, minus the threads.
- * `disks` outlives the nodes, as a disk outlives a crash.
+ * `disks` outlives the nodes, as a disk outlives a crash; `openDisk` may
+ * wrap it (a test's failing disk).
  */
-export function inProcessSpawner(disks: Map<string, Disk> = new Map()): {
+export function inProcessSpawner(
+  disks: Map<string, Disk> = new Map(),
+  openDisk: OpenDisk = (name) => new MemoryDiskStore(name, disks),
+): {
   spawn: Spawn;
   makeChannel: MakeChannel;
   open: () => number;
@@ -18,10 +22,7 @@ export function inProcessSpawner(disks: Map<string, Disk> = new Map()): {
   let open = 0;
   const spawn: Spawn = (_id, _incarnation, events) => {
     const { port1: coordinatorEnd, port2: workerEnd } = new MessageChannel();
-    const node = new WorkerNode(
-      (m) => workerEnd.postMessage(m),
-      (name) => new MemoryDiskStore(name, disks),
-    );
+    const node = new WorkerNode((m) => workerEnd.postMessage(m), openDisk);
     workerEnd.onmessage = (event: MessageEvent<ToWorker>) => node.accept(event.data);
     coordinatorEnd.onmessage = (event: MessageEvent) => events.message(event.data as never);
     open++;

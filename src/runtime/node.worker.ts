@@ -23,16 +23,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => node.accept(event.data);
 // also surfacing as a Worker `error` event, so it is reported once.
 scope.addEventListener('error', (event: ErrorEvent) => {
   event.preventDefault();
-  post({ kind: 'error', message: describe(event.error ?? event.message) });
+  node.fail(event.error ?? event.message);
 });
 
 scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
   event.preventDefault();
-  post({ kind: 'error', message: describe(event.reason) });
+  node.fail(event.reason);
 });
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string' && error !== '') return error;
-  return 'the node failed for an unknown reason';
-}

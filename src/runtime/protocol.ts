@@ -11,10 +11,21 @@ import type { ResolvedOptions } from '../sim/options';
  * later, L being the minimum latency, so within [start, start + L) no node
  * can receive anything another node sends in that window: every worker runs
  * its own instants of the window in parallel, without talking to the
- * coordinator in between. Before a window, the coordinator tells each worker
- * how many messages it must have received on each link (per sender
- * incarnation); the worker waits for them, so the threads may race yet the
- * run is the same as the headless one.
+ * coordinator in between. A worker posts what a command sends as one batch
+ * per link. Before a window, the coordinator tells each worker how many
+ * batches it must have received on each link (per sender incarnation): every
+ * one holding a message due in the window, and those before it. The worker
+ * waits for them, so the threads may race yet the run is the same as the
+ * headless one.
+ *
+ * A window's report leaves as soon as its instants have run; its batches
+ * leave once the disk holds what they depend on (persist before send), and
+ * receivers wait for them by count anyway. So the coordinator plans the next
+ * window while the disk commits.
+ *
+ * Inputs for a node (a proposal, a client's request) ride in its next 'run'
+ * command rather than a round trip of their own; that window then ends
+ * before anything they send can be due.
  */
 export type ToWorker =
   | {
@@ -30,29 +41,51 @@ export type ToWorker =
     }
   /** A port to send to and receive from `peer` (its incarnation `peerIncarnation`). */
   | { readonly kind: 'connect'; readonly peer: NodeId; readonly port: MessagePort }
-  /** Wait until the expected envelopes have arrived, then report. */
+  /**
+   * Wait until the expected batches have arrived and everything written is
+   * on disk, then report.
+   */
   | { readonly kind: 'sync'; readonly expect: Expectation }
-  /** Run every instant t <= untilMs. */
+  /**
+   * Wait for the expected batches, apply `inputs` in order, then run every
+   * instant t <= untilMs. No `network`: the one the worker last had.
+   */
   | {
       readonly kind: 'run';
       readonly untilMs: number;
       readonly expect: Expectation;
-      readonly network: NetworkSnapshot;
+      readonly network?: NetworkSnapshot;
+      readonly inputs?: readonly NodeInput[];
     }
-  /** Apply a client input at nowMs, after that instant's events. */
+  /**
+   * Out of band (not queued behind other commands): `from`'s incarnation
+   * failed having posted only `posted` batches to this node; stop waiting
+   * for more.
+   */
   | {
-      readonly kind: 'input';
-      readonly nowMs: number;
-      readonly action:
-        | { readonly kind: 'propose'; readonly command: unknown }
-        | { readonly kind: 'timeoutNow' }
-        | { readonly kind: 'transferLeadership'; readonly target: NodeId }
-        | { readonly kind: 'client'; readonly request: ClientRequest };
-      readonly expect: Expectation;
-      readonly network: NetworkSnapshot;
+      readonly kind: 'release';
+      readonly from: NodeId;
+      readonly incarnation: number;
+      readonly posted: number;
     };
 
-/** from -> sender incarnation -> how many envelopes must have arrived. */
+/**
+ * An input for one node, applied at nowMs after that instant's events and
+ * before any later instant, with the network as it was then (no `network`:
+ * the one the worker last had). The coordinator carries it in the node's
+ * next command instead of a round trip of its own.
+ */
+export interface NodeInput {
+  readonly nowMs: number;
+  readonly network?: NetworkSnapshot;
+  readonly action:
+    | { readonly kind: 'propose'; readonly command: unknown }
+    | { readonly kind: 'timeoutNow' }
+    | { readonly kind: 'transferLeadership'; readonly target: NodeId }
+    | { readonly kind: 'client'; readonly request: ClientRequest };
+}
+
+/** from -> sender incarnation -> how many batches must have arrived. */
 export type Expectation = Readonly<Record<NodeId, Readonly<Record<number, number>>>>;
 
 export type FromWorker =
@@ -60,17 +93,27 @@ export type FromWorker =
   | {
       readonly kind: 'done';
       readonly report: WindowReport;
-      readonly result?: { index: number; term: number } | null;
+      /** What each of the command's inputs returned, in order (a proposal's place in the log). */
+      readonly results?: readonly ({ index: number; term: number } | null)[];
+      /** Where each input's events end in the report's telemetry; the window's follow. */
+      readonly inputEnds?: readonly number[];
     }
-  | { readonly kind: 'error'; readonly message: string };
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      /** to -> batches this incarnation really posted on that link (some reported ones never left). */
+      readonly posted?: Readonly<Record<NodeId, number>>;
+    };
 
 /** What a worker tells the coordinator after each window or input. */
 export interface WindowReport {
   readonly nextDueAt: number;
-  /** to -> envelopes posted on that link by this incarnation so far. */
-  readonly sentTotal: Readonly<Record<NodeId, number>>;
-  /** to -> earliest deliverAt among envelopes posted in this window. */
-  readonly earliestSent: Readonly<Record<NodeId, number>>;
+  /**
+   * to -> the earliest deliverAt in the batch this command sends on that
+   * link (no entry: no batch). Posted, or to be posted once the disk has
+   * committed what it depends on.
+   */
+  readonly batches: Readonly<Record<NodeId, number>>;
   /** This incarnation's trace hash so far. */
   readonly traceHash: string;
   readonly telemetry: readonly Telemetry[];
@@ -114,5 +157,9 @@ export type Telemetry =
   | { readonly k: 'request'; readonly at: number; readonly request: ClientRequest }
   | { readonly k: 'reply'; readonly at: number; readonly reply: ClientReply };
 
-/** Envelopes posted on a peer port: one batch per window. */
-export type LinkBatch = readonly Envelope[];
+/** Envelopes posted on a peer port by one incarnation of a node: one batch per command, if any. */
+export interface LinkBatch {
+  readonly from: NodeId;
+  readonly incarnation: number;
+  readonly envelopes: readonly Envelope[];
+}

@@ -50,7 +50,7 @@ describe('the worker body', () => {
     w.send({ kind: 'connect', peer: 1, port: workerEnd });
     await settle();
     expect(w.replies.map((r) => r.kind)).toEqual(['started']);
-    // The coordinator says one envelope from S1 (incarnation 0) must have arrived.
+    // The coordinator says one batch from S1 (incarnation 0) must have arrived.
     w.send({ kind: 'run', untilMs: 15, expect: { 1: { 0: 1 } }, network: w.network });
     await settle();
     expect(w.replies).toHaveLength(1); // still waiting
@@ -73,13 +73,14 @@ describe('the worker body', () => {
       seq: 0,
       duplicate: false,
     };
-    peerEnd.postMessage([vote]);
+    peerEnd.postMessage({ from: 1, incarnation: 0, envelopes: [vote] });
     await settle();
     const done = w.replies[1];
     expect(done?.kind).toBe('done');
     if (done?.kind !== 'done') return;
     expect(done.report.telemetry.some((t) => t.k === 'deliver')).toBe(true);
-    expect(done.report.sentTotal[1]).toBe(1); // its vote went back on the port
+    // Its vote goes back on the port in one batch, due 10 ms on at the earliest.
+    expect(done.report.batches[1]).toBeGreaterThanOrEqual(vote.deliverAt + 10);
     expect(w.disks.get('S2')?.hardState).toEqual({ currentTerm: 1, votedFor: 1 }); // persisted before sending
   });
 
@@ -96,6 +97,6 @@ describe('the worker body', () => {
       network: new NetworkState([1, 1]).snapshot(),
     });
     await settle();
-    expect(replies).toEqual([{ kind: 'error', message: 'the node has not started' }]);
+    expect(replies).toEqual([{ kind: 'error', message: 'the node has not started', posted: {} }]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   Expectation,
   FromWorker,
   LinkBatch,
+  NodeInput,
   Telemetry,
   ToWorker,
   WindowReport,
@@ -18,28 +19,45 @@ export type PostToCoordinator = (message: FromWorker) => void;
 
 interface PeerLink {
   port: MessagePort;
-  /** Envelopes posted on this port. */
-  sent: number;
+  /** Batches posted on this port. */
+  posted: number;
 }
 
 /**
  * The body of a node's Worker, free of any Worker global so Node tests can
  * run it over Node's own MessageChannel. Commands from the coordinator run
  * one at a time, in order.
+ *
+ * Persist before send, pipelined: a window's report goes to the coordinator
+ * as soon as its instants have run, while the disk commits the window's
+ * writes (together with those of any window run meanwhile: group commit);
+ * the window's envelopes are posted only once that commit is done. Nothing
+ * the node sent can be missing from its disk when its thread is terminated.
+ *
+ * Envelopes travel in batches, one per link per command (none if empty);
+ * the coordinator says how many batches must have arrived before a window
+ * runs.
  */
 export class WorkerNode {
   private host: NodeHost | null = null;
+  private incarnation = 0;
   private disk: DiskStore | null = null;
   private readonly network = new NetworkState([1, 1]);
   private readonly links = new Map<NodeId, PeerLink>();
   /** Every port ever connected, to close them all at the end. */
   private readonly ports: MessagePort[] = [];
-  /** from -> sender incarnation -> envelopes received. */
+  /** from -> sender incarnation -> batches received. */
   private readonly received = new Map<NodeId, Map<number, number>>();
+  /** "from:incarnation" -> batches a failed sender really posted: wait for no more. */
+  private readonly released = new Map<string, number>();
   private waiting: { expect: Expectation; resolve: () => void } | null = null;
   private telemetry: Telemetry[] = [];
   private hash = new Hash64(0);
   private queue: Promise<void> = Promise.resolve();
+  /** Resolves once every window so far is on disk and its envelopes are posted. */
+  private durable: Promise<void> = Promise.resolve();
+  /** Set once the node has failed: it posts nothing more. */
+  private broken = false;
 
   constructor(
     private readonly post: PostToCoordinator,
@@ -48,14 +66,24 @@ export class WorkerNode {
 
   /** Takes a command from the coordinator; commands are handled strictly in order. */
   accept(message: ToWorker): void {
-    this.queue = this.queue
-      .then(() => this.handle(message))
-      .catch((error: unknown) => {
-        this.post({
-          kind: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        });
-      });
+    if (message.kind === 'release') {
+      this.released.set(`${message.from}:${message.incarnation}`, message.posted);
+      this.recheck();
+      return;
+    }
+    this.queue = this.queue.then(() => this.handle(message)).catch((error) => this.fail(error));
+  }
+
+  /**
+   * Reports the node's failure once, with what it really posted on each link
+   * (batches reported but still waiting for the disk will never leave).
+   */
+  fail(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    const posted: Record<NodeId, number> = {};
+    for (const [peer, link] of this.links) posted[peer] = link.posted;
+    this.post({ kind: 'error', message: describeError(error), posted });
   }
 
   /** Closes every port and the disk: a worker that stops leaks nothing. */
@@ -75,33 +103,55 @@ export class WorkerNode {
         return;
       case 'sync':
         await this.arrived(m.expect);
+        await this.durable;
         this.post({ kind: 'done', report: this.report(new Map()) });
         return;
       case 'run': {
         const host = this.requireHost();
-        this.network.load(m.network);
         await this.arrived(m.expect);
         const out: Envelope[] = [];
+        let results: ({ index: number; term: number } | null)[] | undefined;
+        let inputEnds: number[] | undefined;
+        if (m.inputs) {
+          // Inputs apply at their own time, before any instant this window runs.
+          results = [];
+          inputEnds = [];
+          for (const input of m.inputs) {
+            results.push(this.input(host, input, out));
+            inputEnds.push(this.telemetry.length);
+          }
+        }
+        if (m.network) this.network.load(m.network);
         for (let t = host.nextDueAt(); t <= m.untilMs; t = host.nextDueAt()) {
           for (const e of host.runInstant(t)) out.push(e);
         }
-        this.post({ kind: 'done', report: await this.send(out) });
-        return;
-      }
-      case 'input': {
-        const host = this.requireHost();
-        this.network.load(m.network);
-        await this.arrived(m.expect);
-        let result: { index: number; term: number } | null = null;
-        if (m.action.kind === 'propose') result = host.propose(m.action.command, m.nowMs);
-        else if (m.action.kind === 'client') host.clientRequest(m.action.request, m.nowMs);
-        else if (m.action.kind === 'transferLeadership')
-          host.transferLeadership(m.action.target, m.nowMs);
-        else host.timeoutNow(m.nowMs);
-        this.post({ kind: 'done', report: await this.send(host.takeOut()), result });
+        const report = this.report(this.send(out));
+        // An answer to a client leaves with the report: like a message to a
+        // peer, it must not leave before what it depends on is on disk.
+        if (report.telemetry.some((t) => t.k === 'reply')) await this.durable;
+        this.post(
+          results ? { kind: 'done', report, results, inputEnds } : { kind: 'done', report },
+        );
         return;
       }
     }
+  }
+
+  /** Applies an input as the headless cluster does, with the network as it was then. */
+  private input(
+    host: NodeHost,
+    input: NodeInput,
+    out: Envelope[],
+  ): { index: number; term: number } | null {
+    if (input.network) this.network.load(input.network);
+    const { action, nowMs } = input;
+    let result: { index: number; term: number } | null = null;
+    if (action.kind === 'propose') result = host.propose(action.command, nowMs);
+    else if (action.kind === 'client') host.clientRequest(action.request, nowMs);
+    else if (action.kind === 'transferLeadership') host.transferLeadership(action.target, nowMs);
+    else host.timeoutNow(nowMs);
+    for (const e of host.takeOut()) out.push(e);
+    return result;
   }
 
   private async init(m: Extract<ToWorker, { kind: 'init' }>): Promise<void> {
@@ -114,6 +164,7 @@ export class WorkerNode {
     if (!stored) this.disk.write(disk.hardState, 1, disk.log);
     await this.disk.flush();
     this.hash = new Hash64(m.id);
+    this.incarnation = m.incarnation;
     const observer: HostObserver = {
       send: (e) => this.telemetry.push({ k: 'send', e }),
       deliver: (e, at) => this.telemetry.push({ k: 'deliver', e, at }),
@@ -128,8 +179,11 @@ export class WorkerNode {
           at,
         }),
       state: (_id, s, at) => this.telemetry.push({ k: 'state', at, ...s }),
-      persist: (_id, from, entries, role, at) =>
-        this.telemetry.push({ k: 'persist', at, from, entries, role }),
+      persist: (_id, from, entries, role, at) => {
+        this.telemetry.push({ k: 'persist', at, from, entries, role });
+        // The host has already taken the step's hard state.
+        if (this.host) this.disk?.write(this.host.disk.hardState, from, entries);
+      },
       apply: (_id, entry, result, at) => this.telemetry.push({ k: 'apply', at, entry, result }),
       request: (_id, request, at) => this.telemetry.push({ k: 'request', at, request }),
       reply: (_id, reply, at) => this.telemetry.push({ k: 'reply', at, reply }),
@@ -156,18 +210,20 @@ export class WorkerNode {
     this.ports.push(port);
     // A new port to `peer` replaces the one to its previous incarnation for
     // sending; the old one keeps delivering what that incarnation sent.
-    this.links.set(peer, { port, sent: 0 });
+    this.links.set(peer, { port, posted: 0 });
     port.onmessage = (event: MessageEvent<LinkBatch>) => this.receive(event.data);
   }
 
   private receive(batch: LinkBatch): void {
     const host = this.requireHost();
-    for (const e of batch) {
-      host.receive(e);
-      const byIncarnation = this.received.get(e.from) ?? new Map<number, number>();
-      byIncarnation.set(e.incarnation, (byIncarnation.get(e.incarnation) ?? 0) + 1);
-      this.received.set(e.from, byIncarnation);
-    }
+    for (const e of batch.envelopes) host.receive(e);
+    let byIncarnation = this.received.get(batch.from);
+    if (!byIncarnation) this.received.set(batch.from, (byIncarnation = new Map<number, number>()));
+    byIncarnation.set(batch.incarnation, (byIncarnation.get(batch.incarnation) ?? 0) + 1);
+    this.recheck();
+  }
+
+  private recheck(): void {
     if (this.waiting && this.satisfied(this.waiting.expect)) {
       const { resolve } = this.waiting;
       this.waiting = null;
@@ -175,59 +231,81 @@ export class WorkerNode {
     }
   }
 
-  /** Resolves once every envelope the coordinator knows was sent to us has arrived. */
+  /** Resolves once the batches the coordinator counts on have arrived (fewer if their sender failed). */
   private arrived(expect: Expectation): Promise<void> {
     if (this.satisfied(expect)) return Promise.resolve();
     return new Promise((resolve) => (this.waiting = { expect, resolve }));
   }
 
   private satisfied(expect: Expectation): boolean {
-    for (const [from, byIncarnation] of Object.entries(expect)) {
+    for (const from in expect) {
+      const byIncarnation = expect[from as unknown as NodeId]!;
       const got = this.received.get(Number(from));
-      for (const [incarnation, count] of Object.entries(byIncarnation)) {
+      for (const incarnation in byIncarnation) {
+        const count = Math.min(
+          byIncarnation[incarnation as unknown as number]!,
+          this.released.get(`${from}:${incarnation}`) ?? Infinity,
+        );
         if ((got?.get(Number(incarnation)) ?? 0) < count) return false;
       }
     }
     return true;
   }
 
-  /** Makes the window's writes durable, then posts its envelopes: persist before send. */
-  private async send(out: readonly Envelope[]): Promise<WindowReport> {
+  /**
+   * Hands the command's writes to the disk, and its envelopes to their
+   * links, one batch per link; the batches are posted once the disk has
+   * committed those writes (persist before send), after every earlier
+   * batch, so each link stays in order. Returns each batch's earliest
+   * delivery, by link, for the report.
+   */
+  private send(out: readonly Envelope[]): Map<NodeId, number> {
     const host = this.requireHost();
     const disk = this.disk;
+    let flushed: Promise<void> = Promise.resolve();
     if (disk) {
-      for (const t of this.telemetry)
-        if (t.k === 'persist') disk.write(host.disk.hardState, t.from, t.entries);
       disk.write(host.disk.hardState, null, []);
-      await disk.flush();
+      flushed = disk.flush();
+      // A failure is handled where the chain below reaches it, maybe later.
+      flushed.catch(() => undefined);
     }
-    const batches = new Map<NodeId, Envelope[]>();
+    const byLink = new Map<NodeId, Envelope[]>();
     for (const e of out) {
-      const batch = batches.get(e.to) ?? [];
-      batch.push(e);
-      batches.set(e.to, batch);
+      const batch = byLink.get(e.to);
+      if (batch) batch.push(e);
+      else byLink.set(e.to, [e]);
     }
+    const posts: [PeerLink, LinkBatch][] = [];
     const earliest = new Map<NodeId, number>();
-    for (const [to, batch] of batches) {
+    for (const [to, envelopes] of byLink) {
       const link = this.links.get(to);
       if (!link) throw new Error(`S${host.id} has no port to S${to}`);
-      link.port.postMessage(batch);
-      link.sent += batch.length;
-      earliest.set(to, Math.min(...batch.map((e) => e.deliverAt)));
+      let first = Infinity;
+      for (const e of envelopes) if (e.deliverAt < first) first = e.deliverAt;
+      earliest.set(to, first);
+      posts.push([link, { from: host.id, incarnation: this.incarnation, envelopes }]);
     }
-    return this.report(earliest);
+    if (posts.length === 0 && !disk) return earliest;
+    this.durable = this.durable
+      .then(() => flushed)
+      .then(() => {
+        if (this.broken) return;
+        for (const [link, batch] of posts) {
+          link.port.postMessage(batch);
+          link.posted++;
+        }
+      });
+    this.durable.catch((error) => this.fail(error));
+    return earliest;
   }
 
   private report(earliest: Map<NodeId, number>): WindowReport {
     const host = this.requireHost();
-    const sentTotal: Record<NodeId, number> = {};
-    for (const [peer, link] of this.links) sentTotal[peer] = link.sent;
     const telemetry = this.telemetry;
     this.telemetry = [];
     return {
       nextDueAt: host.nextDueAt(),
-      sentTotal,
-      earliestSent: Object.fromEntries(earliest),
+      batches: Object.fromEntries(earliest),
       traceHash: this.hash.hex(),
       telemetry,
     };
@@ -237,4 +315,10 @@ export class WorkerNode {
     if (!this.host) throw new Error('the node has not started');
     return this.host;
   }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string' && error !== '') return error;
+  return 'the node failed for an unknown reason';
 }
