@@ -5,6 +5,7 @@ import { nodeName } from './labels.ts';
 import { NODE_RADIUS_PX, NodeGlyph } from './NodeGlyph.tsx';
 import { ActionMenu } from './ring/ActionMenu.tsx';
 import { linkMenuItems, nodeMenuItems, partitionWork } from './ring/actions.ts';
+import type { ClusterViewData } from './ring/clusterView.ts';
 import { DropGlyph } from './ring/DropGlyph.tsx';
 import { Flight } from './ring/Flight.tsx';
 import { dropTarget, sideNames } from './ring/grouping.ts';
@@ -28,6 +29,9 @@ const LINK_INSET_PX = NODE_RADIUS_PX + 10;
 /** The action menu's width (ring.css .action-menu). */
 const MENU_WIDTH_PX = 230;
 
+const NONE: readonly Envelope[] = [];
+const NO_DROPS: ClusterViewData['drops'] = [];
+
 type Menu =
   | { kind: 'node'; id: NodeId; at: { left: number; top: number }; anchor: Element }
   | { kind: 'link'; link: LinkState; at: { left: number; top: number }; anchor: Element };
@@ -39,7 +43,11 @@ type Menu =
  * dragging a server onto another puts it on that side of a partition.
  */
 export function Ring() {
-  const { nodes, now, view, leader, running, selection, past } = usePlayground(selectRing);
+  const { nodes, now, view, leader, running, selection, past, fast } = usePlayground(selectRing);
+  // At full speed messages live for a fraction of a frame: drawing them would
+  // only slow the run. They come back as soon as the speed drops or it pauses.
+  const flights = fast ? NONE : view.flights;
+  const drops = fast ? NO_DROPS : view.drops;
   const { act, heal, select } = usePlayground(selectRingActions);
   const display = useDisplay();
   const [menu, setMenu] = useState<Menu | null>(null);
@@ -168,7 +176,7 @@ export function Ring() {
           ))}
         </g>
         <g className="ring__flights" aria-hidden="true">
-          {view.flights.map((e) => (
+          {flights.map((e) => (
             <Flight
               key={`${e.from}-${e.to}-${e.incarnation}-${e.seq}-${e.duplicate ? 'd' : ''}`}
               envelope={e}
@@ -179,7 +187,7 @@ export function Ring() {
               onSelect={selectMessage}
             />
           ))}
-          {view.drops.map((d) => (
+          {drops.map((d) => (
             <DropGlyph
               key={d.key}
               drop={d}
@@ -195,13 +203,17 @@ export function Ring() {
               key={node.id}
               node={node}
               at={where(node.id)}
-              timer={timerArc(
-                node.role,
-                node.alive,
-                view.timerResets.get(node.id),
-                now,
-                view.electionTimeoutMs,
-              )}
+              timer={
+                fast
+                  ? null
+                  : timerArc(
+                      node.role,
+                      node.alive,
+                      view.timerResets.get(node.id),
+                      now,
+                      view.electionTimeoutMs,
+                    )
+              }
               cutOff={cutOff(node.id)}
               side={sides.get(node.id) ?? null}
               selected={selectedId === node.id}

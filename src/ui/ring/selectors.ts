@@ -10,6 +10,7 @@ export const selectRing = (s: PlaygroundState) => ({
   running: s.status === 'running',
   selection: s.selection,
   past: s.past,
+  fast: s.speed === 'max' && s.playing,
 });
 
 export const selectRingActions = (s: PlaygroundState) => ({
