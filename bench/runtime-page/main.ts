@@ -15,8 +15,11 @@ const ELECTION_MS_MAX = 5_000;
 /** A payload the size of a small window command (ids, counts, a time). */
 const PAYLOAD = { kind: 'run', untilMs: 12_345, expect: { 1: { 0: 12 }, 2: { 0: 9 } } };
 
-/** Where the nodes keep their disks: IndexedDB (the runtime's), or the worker's memory (no storage in the loop). */
-export type DiskKind = 'indexeddb' | 'memory';
+/**
+ * Where the nodes keep their disks: IndexedDB (the runtime's), the worker's
+ * memory (no storage in the loop), or an OPFS file (a faster disk).
+ */
+export type DiskKind = 'indexeddb' | 'memory' | 'opfs';
 
 export interface ClusterFigures {
   nodes: number;
@@ -50,7 +53,7 @@ export interface ClusterFigures {
  * coordinator's own work (and this harness's, which is a few lines).
  */
 function timedSpawner(disk: DiskKind) {
-  const inner = disk === 'memory' ? memorySpawner() : browserSpawner();
+  const inner = disk === 'indexeddb' ? browserSpawner() : benchSpawner(disk);
   let outstanding = 0;
   let busySince = 0;
   let busyMs = 0;
@@ -154,16 +157,22 @@ async function cluster(
   } finally {
     c.stop();
     await deleteDatabases(c.diskNames());
+    if (disk === 'opfs') await deleteOpfsFiles(c.diskNames());
   }
 }
 
-/** As browserSpawner, but each node's disk is in its worker's memory. */
-function memorySpawner(): { spawn: Spawn; makeChannel: () => MessageChannel } {
+/** As browserSpawner, but each node's disk is in its worker's memory or in an OPFS file. */
+function benchSpawner(disk: 'memory' | 'opfs'): {
+  spawn: Spawn;
+  makeChannel: () => MessageChannel;
+} {
   const spawn: Spawn = (id, incarnation, events) => {
-    const worker = new Worker(new URL('./memory-node.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `S${id} (incarnation ${incarnation}, memory disk)`,
-    });
+    const name = `S${id} (incarnation ${incarnation}, ${disk} disk)`;
+    // Written out in full each: the form Vite bundles as a worker.
+    const worker =
+      disk === 'memory'
+        ? new Worker(new URL('./memory-node.worker.ts', import.meta.url), { type: 'module', name })
+        : new Worker(new URL('./opfs-node.worker.ts', import.meta.url), { type: 'module', name });
     worker.onmessage = (event: MessageEvent<FromWorker>) => events.message(event.data);
     worker.onerror = (event: ErrorEvent) =>
       events.error(`S${id}'s worker failed: ${event.message}`);
@@ -173,6 +182,13 @@ function memorySpawner(): { spawn: Spawn; makeChannel: () => MessageChannel } {
     };
   };
   return { spawn, makeChannel: () => new MessageChannel() };
+}
+
+/** Best effort: a file still open in a worker that is ending stays (the profile is deleted anyway). */
+async function deleteOpfsFiles(names: readonly string[]): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  for (const name of names)
+    await root.removeEntry(name.replaceAll(':', '_')).catch(() => undefined);
 }
 
 function echoWorker(): Worker {
