@@ -1,4 +1,4 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Point } from '../geometry.ts';
 import { nodeName } from '../labels.ts';
 import { pointAlong } from './flight.ts';
@@ -28,7 +28,7 @@ export function linkLabel(link: LinkState): string {
  * and a cross when cut, and for a one-way cut an arrow along the direction
  * that still carries messages beside a broken half for the cut one.
  */
-export function LinkLine({ link, from, to, insetPx, onOpen }: Props) {
+export const LinkLine = memo(function LinkLine({ link, from, to, insetPx, onOpen }: Props) {
   const status = linkStatus(link);
   const a = pointAlong(from, to, 0, insetPx);
   const b = pointAlong(from, to, 1, insetPx);
@@ -97,4 +97,4 @@ export function LinkLine({ link, from, to, insetPx, onOpen }: Props) {
       )}
     </g>
   );
-}
+});

@@ -51,6 +51,8 @@ export class ClusterViewTracker {
   private readonly timers = new ElectionTimers();
   private drops: DropMark[] = [];
   private keys = 0;
+  /** The last links handed out: kept while nothing changes, so the ring's memoized links skip a redraw. */
+  private links: readonly LinkState[] = [];
 
   /** Starts following `c`; returns the way to stop. */
   attach(c: Coordinator): () => void {
@@ -75,12 +77,24 @@ export class ClusterViewTracker {
     if (this.drops.length > DROPS_SHOWN_MAX) this.drops = this.drops.slice(-DROPS_SHOWN_MAX);
   }
 
+  private sameOrNew(links: readonly LinkState[]): readonly LinkState[] {
+    const old = this.links;
+    const same =
+      old.length === links.length &&
+      links.every((l, k) => {
+        const o = old[k];
+        return o && o.a === l.a && o.b === l.b && o.aToB === l.aToB && o.bToA === l.bToA;
+      });
+    if (!same) this.links = links;
+    return this.links;
+  }
+
   /** The view of `c` now. */
   snapshot(c: Coordinator): ClusterViewData {
     const now = c.now;
     return {
       flights: c.inFlight(),
-      links: linkStates(c.ids, (a, b) => c.isLinkUp(a, b)),
+      links: this.sameOrNew(linkStates(c.ids, (a, b) => c.isLinkUp(a, b))),
       timerResets: this.timers.snapshot(),
       electionTimeoutMs: c.options.electionTimeoutMs,
       drops: this.drops.filter((d) => d.at <= now && d.at > now - DROP_SHOW_VIRTUAL_MS),
