@@ -200,6 +200,7 @@ for (const seed of [31, 32, 33]) {
   test(`seed ${seed}: with loss, duplicates, crashes and proposals, the trace hash equals the headless run's`, async ({
     playground,
   }) => {
+    test.setTimeout(90_000); // a loaded 2-core machine runs these near the default 30 s
     await playground.open({ seed, paused: true, hook: true });
     await playground.dropRate.selectOption({ label: FAULT_RATE });
     await playground.duplicateRate.selectOption({ label: FAULT_RATE });
