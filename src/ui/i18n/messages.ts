@@ -1,0 +1,18 @@
+import type { messages as english } from './locales/en.ts';
+
+/** Strings widened, functions kept: the shape every language's catalogue must have. */
+type Catalogue<T> = {
+  readonly [K in keyof T]: T[K] extends string
+    ? string
+    : T[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : Catalogue<T[K]>;
+};
+
+export type Messages = Catalogue<typeof english>;
+
+/** One file in ./locales: its code (BCP 47, as <html lang> takes it), its own name, its messages. */
+export interface Locale {
+  readonly meta: { readonly code: string; readonly name: string };
+  readonly messages: Messages;
+}
