@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { offline } from './scripts/offline.ts';
 
 // Cross-origin isolation gives performance.now() fine resolution in the page
 // and its workers (and allows SharedArrayBuffer should we need it).
@@ -39,8 +40,43 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The build is one classic script (IIFE), not an ES module: Chromium refuses
+ * module scripts on file:// pages, and a class may open the playground from a
+ * folder on a USB stick. A classic script has no import.meta.url, so the
+ * files it loads (the node worker) are found from the page's own address:
+ * the build keeps every file where the page expects it, relative to the page.
+ */
+const classicScript = {
+  cssCodeSplit: false,
+  rolldownOptions: {
+    transform: { define: { 'import.meta.url': 'document.baseURI' } },
+    output: { format: 'iife' },
+  },
+} as const;
+
+/** A classic script runs after parsing when deferred, as the module script it replaces did. */
+function classicScriptTag(): Plugin {
+  return {
+    name: 'raft-playground:classic-script',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: (html) =>
+      html
+        .replace(/<script type="module" crossorigin src=/g, '<script defer src=')
+        .replace(/ crossorigin(?=[ >])/g, ''),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), classicScriptTag(), offline()],
+  build: classicScript,
+  experimental: {
+    renderBuiltUrl: (file: string, { hostType }: { hostType: string }) =>
+      hostType === 'js'
+        ? { runtime: `new URL(${JSON.stringify(file)}, document.baseURI).href` }
+        : { relative: true },
+  },
   base: './',
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },

@@ -2,22 +2,41 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { deleteStaleDatabases, startPageSession } from './runtime/browser.ts';
 import { App } from './ui/App.tsx';
-import { browserRuntime } from './ui/runtime.ts';
+import { browserRuntime, inPageRuntime, workersAllowed } from './ui/runtime.ts';
 import { parsePageParams } from './ui/url.ts';
 import './ui/styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
 
-// One session per page load names this page's databases; what closed pages
-// left behind is deleted, best effort, in the background.
-const pageId = startPageSession();
-deleteStaleDatabases().catch((error: unknown) =>
-  console.warn('Could not delete the disks of earlier sessions:', error),
-);
+/** Opened from a folder (file://), the page may not start Workers: the nodes run in the page. */
+function startRuntime() {
+  if (!workersAllowed(window.location.protocol)) return inPageRuntime();
+  // One session per page load names this page's databases; what closed pages
+  // left behind is deleted, best effort, in the background.
+  const pageId = startPageSession();
+  deleteStaleDatabases().catch((error: unknown) =>
+    console.warn('Could not delete the disks of earlier sessions:', error),
+  );
+  return browserRuntime(pageId);
+}
+
+// After the first visit the page works offline (src/offline/sw.ts). Only the
+// build has a service worker, and only pages served over http(s) may have one.
+if (
+  import.meta.env.PROD &&
+  'serviceWorker' in navigator &&
+  workersAllowed(window.location.protocol)
+) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register('./sw.js')
+      .catch((error: unknown) => console.warn('The page will not work offline:', error));
+  });
+}
 
 createRoot(container).render(
   <StrictMode>
-    <App params={parsePageParams(window.location.search)} startRuntime={browserRuntime(pageId)} />
+    <App params={parsePageParams(window.location.search)} startRuntime={startRuntime()} />
   </StrictMode>,
 );

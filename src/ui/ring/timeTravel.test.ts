@@ -1,28 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Coordinator } from '../../runtime/coordinator.ts';
-import { inProcessSpawner } from '../../runtime/in-process.ts';
 import { replay } from '../../sim/index.ts';
-import type { StartRuntime } from '../runtime.ts';
+import { inPageRuntime } from '../runtime.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../store.ts';
 
 // Time travel and forks through the store, on in-process nodes (the same
 // coordinator as the page, each node's worker body run in this thread).
-
-function inProcessRuntime(): StartRuntime {
-  const spawner = inProcessSpawner();
-  let run = 0;
-  // Each run on its own disks, as the page does (runtime.ts browserRuntime).
-  return async (options) => {
-    const coordinator = new Coordinator(
-      options,
-      spawner.spawn,
-      spawner.makeChannel,
-      `time-travel-test-${run++}`,
-    );
-    await coordinator.start();
-    return { coordinator, workers: spawner.open, stop: () => Promise.resolve(coordinator.stop()) };
-  };
-}
 
 const stores: PlaygroundStore[] = [];
 afterEach(async () => {
@@ -35,7 +17,7 @@ async function startedStore(seed: number) {
     nodeCount: 5,
     playing: false,
     speed: 1,
-    startRuntime: inProcessRuntime(),
+    startRuntime: inPageRuntime(),
   });
   stores.push(store);
   await store.getState().start();
