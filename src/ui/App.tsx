@@ -21,8 +21,10 @@ import { StatusBar } from './StatusBar.tsx';
 import type { PageParams } from './url.ts';
 import { clusterOptions, optionsKey, type PageOptions } from './urlOptions.ts';
 
-/** Virtual ms per wall ms when the page opens: slow enough to follow an election by eye. */
+/** Virtual ms per wall ms once there is a leader: slow enough to follow heartbeats by eye. */
 export const INITIAL_SPEED: Speed = 0.25;
+/** Until the first leader, real time: the page opens with a leader already there. */
+export const FIRST_LEADER_SPEED: Speed = 1;
 
 /**
  * The page, in reading order: what runs (controls, ring, safety), what it
@@ -117,6 +119,7 @@ export function App({ params, startRuntime }: { params: PageParams; startRuntime
         cluster={cluster}
         playing={!params.paused}
         speed={INITIAL_SPEED}
+        firstLeaderSpeed={FIRST_LEADER_SPEED}
         startRuntime={startRuntime}
         testHook={params.test}
       >

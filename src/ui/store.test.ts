@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Coordinator } from '../runtime/coordinator.ts';
 import { inProcessSpawner } from '../runtime/in-process.ts';
 import { createCluster, replay } from '../sim/index.ts';
-import type { StartRuntime } from './runtime.ts';
+import { ManualClock } from '../runtime/testing.ts';
+import { inPageRuntime, type StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
 import { createPlaygroundStore, type PlaygroundStore } from './store.ts';
 
@@ -152,5 +153,63 @@ describe('the playground store', () => {
     await starting;
     expect(runtime.open()).toBe(0);
     expect(store.getState().status).toBe('stopped');
+  });
+});
+
+describe('the first leader speed', () => {
+  /** Plays `frames` frames of `frameMs` manual wall time, each advance finished before the next. */
+  async function playFor(store: PlaygroundStore, clock: ManualClock, frames: number, frameMs = 40) {
+    for (let k = 0; k < frames; k++) {
+      await store.getState().play();
+      await clock.tick(frameMs);
+      await store.getState().pause();
+    }
+  }
+
+  it('runs at firstLeaderSpeed until a leader is elected, then at the page speed', async () => {
+    const clock = new ManualClock();
+    const store = createPlaygroundStore({
+      seed: 1,
+      nodeCount: 5,
+      playing: false,
+      speed: 0.25,
+      firstLeaderSpeed: 1,
+      clock,
+      startRuntime: inPageRuntime(),
+    });
+    stores.push(store);
+    await store.getState().start();
+    const headless = createCluster({ nodes: 5, seed: 1 });
+    headless.runUntil(() => headless.leader() !== null, 5_000);
+
+    // At 1x each 10 ms frame runs 10 virtual ms: the leader arrives by the same wall ms.
+    for (let k = 0; k < 100 && store.getState().leader === null; k++)
+      await playFor(store, clock, 1, 10);
+    expect(store.getState().leader).toBe(headless.leader());
+    expect(store.getState().now).toBeLessThan(headless.now + 10);
+
+    // Then at 1/4x: 120 wall ms run 30 virtual ms.
+    const before = store.getState().now;
+    await playFor(store, clock, 3);
+    expect(store.getState().now - before).toBe(30);
+    expect(store.getState().speed).toBe(0.25);
+  });
+
+  it('ends as soon as the user picks a speed', async () => {
+    const clock = new ManualClock();
+    const store = createPlaygroundStore({
+      seed: 1,
+      nodeCount: 5,
+      playing: false,
+      speed: 0.25,
+      firstLeaderSpeed: 1,
+      clock,
+      startRuntime: inPageRuntime(),
+    });
+    stores.push(store);
+    await store.getState().start();
+    store.getState().setSpeed(0.5);
+    await playFor(store, clock, 3);
+    expect(store.getState().now).toBe(60);
   });
 });

@@ -153,6 +153,12 @@ export interface PlaygroundOptions {
   clock?: WallClock;
   /** Timing, faults and Raft switches for the cluster (the options panel); defaults when absent. */
   cluster?: Omit<ClusterOptions, 'nodes' | 'seed'>;
+  /**
+   * Until the first leader is elected, time runs at this speed, then at
+   * `speed`: the page opens with a leader already there, and runs slowly
+   * enough to follow from then on. A speed the user picks ends it at once.
+   */
+  firstLeaderSpeed?: Speed;
 }
 
 /**
@@ -189,6 +195,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   const clientOps = new ClientOps();
   /** Violations seen so far: one more pauses the run. */
   let violationsSeen = 0;
+  /** Time runs at options.firstLeaderSpeed until there is a leader (reset brings it back). */
+  let warmingUp = options.firstLeaderSpeed !== undefined;
 
   return createStore<PlaygroundState>()((set, get) => {
     let viewsRefreshedAtMs = -Infinity;
@@ -342,15 +350,26 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           leaderProgress.add(id, telemetry);
         });
         const c = started.coordinator;
+        /** The first leader ends the warm-up: from here on, the speed the page shows. */
+        const endWarmUp = (): void => {
+          if (!warmingUp || c.leader() === null) return;
+          warmingUp = false;
+          pacer?.setSpeed(get().speed);
+        };
         pacer = new Pacer(
           // Runs window by window and stops at the first that breaks a safety property.
           async (ms) => {
             if (await c.runUntil(() => c.violations().length > violationsSeen, ms))
               pauseOnViolation(c);
           },
-          () => refresh({}, true),
+          () => {
+            endWarmUp();
+            refresh({}, true);
+          },
           (error) => refresh({ playing: false, problem: describe(error) }),
-          get().speed,
+          warmingUp && options.firstLeaderSpeed !== undefined
+            ? options.firstLeaderSpeed
+            : get().speed,
           options.clock,
         );
         detachView = clusterView.attach(started.coordinator);
@@ -385,6 +404,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           clientOps.clear();
           violationsSeen = 0;
           proposals = 0;
+          warmingUp = options.firstLeaderSpeed !== undefined;
           set(initial);
           await get().start();
         });
@@ -418,6 +438,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       },
 
       setSpeed: (speed) => {
+        warmingUp = false;
         pacer?.setSpeed(speed);
         set({ speed });
       },
