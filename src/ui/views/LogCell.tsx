@@ -13,8 +13,10 @@ export interface LogCellProps {
 /** One slot of a log row: the entry's term by number and colour, and its marks. */
 export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellProps) {
   const classes = ['rv-cell'];
-  if (cell.term === null) classes.push('rv-cell--empty');
-  else
+  if (cell.compacted) classes.push('rv-cell--compacted');
+  if (cell.term === null) {
+    if (!cell.compacted) classes.push('rv-cell--empty');
+  } else
     classes.push(
       termColourClass(cell.term),
       cell.committed ? 'rv-cell--committed' : 'rv-cell--uncommitted',
@@ -36,6 +38,7 @@ export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellP
     >
       <span className="rv-cell__term" aria-hidden="true">
         {cell.term ?? ''}
+        {cell.snapshotLast && <span className="rv-cell__flag">S</span>}
         {cell.agreement === 'conflict' && <span className="rv-cell__flag">≠</span>}
         {cell.agreement === 'extra' && <span className="rv-cell__flag">+</span>}
       </span>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { LogEntry, NodeId, Role } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { logCell } from './logCell.ts';
 import type { FollowerProgress } from './logDiff.ts';
@@ -15,6 +16,9 @@ export interface LogNode {
   readonly log: readonly LogEntry[];
   readonly commitIndex: number;
   readonly lastApplied: number;
+  /** The last index and term its snapshot stands for (Raft §7); 0 or absent when none. */
+  readonly snapshotIndex?: number;
+  readonly snapshotTerm?: number;
 }
 
 export interface LogRowProps {
@@ -22,6 +26,7 @@ export interface LogRowProps {
   /** 1-based, counting the header row, for aria-rowindex. */
   readonly rowIndex: number;
   readonly leaderLog: readonly LogEntry[] | null;
+  readonly leaderSnapshotIndex: number;
   readonly progress: FollowerProgress | undefined;
   /** The log index of slot 0. */
   readonly firstIndex: number;
@@ -37,11 +42,13 @@ export interface LogRowProps {
 /** One server's log; re-renders only when its own props change. */
 export const LogRow = memo(function LogRow(p: LogRowProps) {
   const { node } = p;
+  const m = useMessages();
   const status = serverStatus(node);
+  const snapshotIndex = node.snapshotIndex ?? 0;
   const row = { ...node, progress: p.progress };
   const cells = [];
   for (let slot = p.start; slot < p.end; slot++) {
-    const cell = logCell(row, p.firstIndex + slot, p.leaderLog);
+    const cell = logCell(row, p.firstIndex + slot, p.leaderLog, p.leaderSnapshotIndex);
     cells.push(
       <LogCell
         key={slot}
@@ -60,7 +67,7 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
         role="rowheader"
         aria-colindex={1}
         className="rv-logs__rowhead"
-        aria-label={`${nodeName(node.id)}, ${status}, term ${node.term}, commitIndex ${node.commitIndex}, lastApplied ${node.lastApplied}`}
+        aria-label={`${nodeName(node.id)}, ${status}, term ${node.term}, commitIndex ${node.commitIndex}, lastApplied ${node.lastApplied}${snapshotIndex > 0 ? `, ${m.beyond.rowSnapshot(snapshotIndex, node.snapshotTerm ?? 0)}` : ''}`}
       >
         <span className="rv-glyph" aria-hidden="true">
           {statusGlyph(status)}
@@ -68,6 +75,7 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
         <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{status}</span>
         <span className="rv-logs__nums" aria-hidden="true">
           t{node.term} c{node.commitIndex} a{node.lastApplied}
+          {snapshotIndex > 0 && ` s${snapshotIndex}`}
         </span>
       </span>
       <span aria-hidden="true" className="rv-logs__spacer" style={{ width: p.start * p.cellPx }} />

@@ -46,15 +46,9 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   const [scrollSlot, setScrollSlot] = useState(0);
   const [active, setActive] = useState<GridPosition | null>(null);
 
-  const leaderLog = nodes.find((n) => n.id === leaderId)?.log ?? null;
-  const { first, count } = useMemo(
-    () =>
-      logColumns(
-        nodes.map((n) => n.log),
-        progress,
-      ),
-    [nodes, progress],
-  );
+  const leader = nodes.find((n) => n.id === leaderId);
+  const leaderLog = leader?.log ?? null;
+  const { first, count } = useMemo(() => logColumns(nodes, progress), [nodes, progress]);
   const viewportPx = Math.max(0, widthPx - LOG_ROWHEAD_PX);
   const cellPx = LOG_CELL_PX;
   const win = visibleWindow({ scrollLeftPx: scrollSlot * cellPx, viewportPx, cellPx, count });
@@ -159,6 +153,7 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
               node={node}
               rowIndex={k + 2}
               leaderLog={node.id === leaderId ? null : leaderLog}
+              leaderSnapshotIndex={leader?.snapshotIndex ?? 0}
               progress={leaderId !== null && node.id !== leaderId ? progress?.[node.id] : undefined}
               firstIndex={first}
               start={win.start}

@@ -48,3 +48,42 @@ describe('logCell', () => {
     expect(logCell(row, 3, null)).toMatchObject({ agreement: 'none', leaderTerm: null });
   });
 });
+
+describe('logCell after a snapshot (Raft §7)', () => {
+  // S2 compacted up to index 3 (term 2) and keeps 4 and 5.
+  const row = {
+    id: 2,
+    log: [
+      { index: 4, term: 2, command: null },
+      { index: 5, term: 3, command: null },
+    ],
+    commitIndex: 5,
+    lastApplied: 5,
+    snapshotIndex: 3,
+    snapshotTerm: 2,
+  };
+
+  it('shows the compacted prefix as applied, and the snapshot’s last entry with its term', () => {
+    expect(logCell(row, 2, null)).toMatchObject({
+      compacted: true,
+      snapshotLast: false,
+      term: null,
+      applied: true,
+      label: 'S2 index 2, compacted into the snapshot',
+    });
+    expect(logCell(row, 3, null)).toMatchObject({
+      compacted: true,
+      snapshotLast: true,
+      term: 2,
+      label: "S2 index 3, the snapshot's last entry, term 2",
+    });
+    expect(logCell(row, 4, null)).toMatchObject({ compacted: false, term: 2 });
+  });
+
+  it('does not call a follower’s entry extra where the leader’s snapshot covers it', () => {
+    const follower = { ...row, log: log(1, 1, 2, 2), snapshotIndex: 0, snapshotTerm: 0 };
+    const leaderLog = [{ index: 5, term: 3, command: null }];
+    expect(logCell(follower, 3, leaderLog, 4).agreement).toBe('none');
+    expect(logCell(follower, 3, leaderLog, 0).agreement).toBe('extra');
+  });
+});

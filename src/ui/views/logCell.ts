@@ -1,4 +1,5 @@
 import type { LogEntry } from '../../sim/index.ts';
+import { messages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { agreement, entryAt, type Agreement, type FollowerProgress } from './logDiff.ts';
 
@@ -10,6 +11,9 @@ export interface LogRowData {
   readonly lastApplied: number;
   /** The leader's nextIndex and matchIndex for this server, when it follows a leader. */
   readonly progress?: FollowerProgress | undefined;
+  /** The last index and term its snapshot stands for (Raft §7); 0 or absent when none. */
+  readonly snapshotIndex?: number | undefined;
+  readonly snapshotTerm?: number | undefined;
 }
 
 /** Everything one log cell shows, and what a screen reader says for it. */
@@ -17,6 +21,10 @@ export interface LogCellModel {
   readonly index: number;
   /** null: this server stores no entry at the index. */
   readonly term: number | null;
+  /** The entry is gone from the log into the snapshot (Raft §7). */
+  readonly compacted: boolean;
+  /** The snapshot's last entry: `term` is the snapshot's lastIncludedTerm. */
+  readonly snapshotLast: boolean;
   readonly agreement: Agreement;
   readonly leaderTerm: number | null;
   readonly committed: boolean;
@@ -32,17 +40,28 @@ export function logCell(
   row: LogRowData,
   index: number,
   leaderLog: readonly LogEntry[] | null,
+  leaderSnapshotIndex = 0,
 ): LogCellModel {
-  const term = entryAt(row.log, index)?.term ?? null;
-  const agrees = agreement(leaderLog, row.log, index);
+  const snapshotIndex = row.snapshotIndex ?? 0;
+  const compacted = index <= snapshotIndex;
+  const snapshotLast = compacted && index === snapshotIndex;
+  const term = compacted
+    ? snapshotLast
+      ? (row.snapshotTerm ?? null)
+      : null
+    : (entryAt(row.log, index)?.term ?? null);
+  const agrees = agreement(leaderLog, row.log, index, leaderSnapshotIndex);
   const leaderTerm = leaderLog ? (entryAt(leaderLog, index)?.term ?? null) : null;
   const model = {
     index,
     term,
+    compacted,
+    snapshotLast,
     agreement: agrees,
     leaderTerm,
-    committed: term !== null && index <= row.commitIndex,
-    applied: term !== null && index <= row.lastApplied,
+    // A snapshot holds only applied entries (Raft §7).
+    committed: compacted || (term !== null && index <= row.commitIndex),
+    applied: compacted || (term !== null && index <= row.lastApplied),
     isCommitIndex: index === row.commitIndex,
     isLastApplied: index === row.lastApplied,
     isNextIndex: index === row.progress?.nextIndex,
@@ -53,7 +72,10 @@ export function logCell(
 
 function cellLabel(id: number, c: Omit<LogCellModel, 'label'>): string {
   const parts = [`${nodeName(id)} index ${c.index}`];
-  if (c.term === null) parts.push('no entry');
+  if (c.compacted) {
+    const m = messages().beyond;
+    parts.push(c.snapshotLast && c.term !== null ? m.cellSnapshotLast(c.term) : m.cellCompacted);
+  } else if (c.term === null) parts.push('no entry');
   else {
     parts.push(`term ${c.term}`);
     parts.push(c.applied ? 'committed and applied' : c.committed ? 'committed' : 'not committed');

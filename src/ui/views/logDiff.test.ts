@@ -39,13 +39,28 @@ describe('entryAt', () => {
 
 describe('logColumns', () => {
   it('spans every stored index and every nextIndex', () => {
-    expect(logColumns([log(1, 1), log(1, 1, 2)], { 2: { nextIndex: 4, matchIndex: 2 } })).toEqual({
+    expect(
+      logColumns([{ log: log(1, 1) }, { log: log(1, 1, 2) }], {
+        2: { nextIndex: 4, matchIndex: 2 },
+      }),
+    ).toEqual({
       first: 1,
       count: 4,
     });
   });
 
   it('is empty when every log is', () => {
-    expect(logColumns([[], []], undefined)).toEqual({ first: 1, count: 0 });
+    expect(logColumns([{ log: [] }, { log: [] }], undefined)).toEqual({ first: 1, count: 0 });
+  });
+});
+
+describe('logColumns with snapshots', () => {
+  it('starts at the earliest snapshot’s last index, so the compacted prefix shows', () => {
+    const tail = [{ index: 8, term: 2, command: null }];
+    expect(logColumns([{ log: tail, snapshotIndex: 7 }, { log: [] }], undefined)).toEqual({
+      first: 7,
+      count: 2,
+    });
+    expect(logColumns([{ log: [], snapshotIndex: 5 }], undefined)).toEqual({ first: 5, count: 1 });
   });
 });

@@ -20,34 +20,41 @@ export type Agreement = 'same' | 'conflict' | 'extra' | 'none';
 export function entryAt(log: readonly LogEntry[], index: number): LogEntry | undefined {
   const first = log[0]?.index;
   if (first === undefined) return undefined;
+  // A log holds consecutive indexes: one look, whatever its length.
   const e = log[index - first];
-  return e?.index === index ? e : log.find((x) => x.index === index);
+  return e?.index === index ? e : undefined;
 }
 
 export function agreement(
   leaderLog: readonly LogEntry[] | null,
   log: readonly LogEntry[],
   index: number,
+  /** The leader's snapshot covers up to here: its entries there are gone, not missing (Raft §7). */
+  leaderSnapshotIndex = 0,
 ): Agreement {
   const mine = entryAt(log, index);
-  if (!mine || !leaderLog) return 'none';
+  if (!mine || !leaderLog || index <= leaderSnapshotIndex) return 'none';
   const theirs = entryAt(leaderLog, index);
   if (!theirs) return 'extra';
   return theirs.term === mine.term ? 'same' : 'conflict';
 }
 
-/** The columns the logs view needs: every stored index and every nextIndex. */
+/**
+ * The columns the logs view needs: every stored index, each snapshot's last
+ * index (where the compacted prefix shows), and every nextIndex.
+ */
 export function logColumns(
-  logs: readonly (readonly LogEntry[])[],
+  logs: readonly { readonly log: readonly LogEntry[]; readonly snapshotIndex?: number }[],
   progress: Readonly<Record<NodeId, FollowerProgress>> | undefined,
 ): { readonly first: number; readonly count: number } {
   let first = Infinity;
   let last = 0;
-  for (const log of logs) {
+  for (const { log, snapshotIndex = 0 } of logs) {
     const head = log[0];
     const tail = log.at(-1);
-    if (head) first = Math.min(first, head.index);
-    if (tail) last = Math.max(last, tail.index);
+    if (snapshotIndex > 0) first = Math.min(first, snapshotIndex);
+    else if (head) first = Math.min(first, head.index);
+    last = Math.max(last, tail?.index ?? 0, snapshotIndex);
   }
   for (const p of Object.values(progress ?? {})) last = Math.max(last, p.nextIndex, p.matchIndex);
   if (first === Infinity) first = 1;

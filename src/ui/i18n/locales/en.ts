@@ -9,4 +9,10 @@ export const messages = {
   language: {
     label: 'Language',
   },
+  // beyond: Raft beyond §5 (snapshots, membership) on the page
+  beyond: {
+    cellCompacted: 'compacted into the snapshot',
+    cellSnapshotLast: (term: number) => `the snapshot's last entry, term ${term}`,
+    rowSnapshot: (index: number, term: number) => `snapshot up to ${index}, term ${term}`,
+  },
 };
