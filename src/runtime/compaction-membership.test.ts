@@ -4,6 +4,7 @@ import { replay, type Cluster } from '../sim/cluster';
 import type { Disk } from '../sim/host';
 import type { ClusterOptions } from '../sim/options';
 import { Prng } from '../sim/prng';
+import { runSwarmSeed } from '../sim/swarm';
 import { Coordinator } from './coordinator';
 import { inProcessSpawner } from './in-process';
 
@@ -14,6 +15,14 @@ import { inProcessSpawner } from './in-process';
 
 /** Bound on virtual time for a leader or a change to take effect, ms. */
 const SETTLE_MS = 3_000;
+
+/**
+ * Swarm seeds whose runs both add and remove servers: 64, 103, 113 and 240
+ * with snapshots (every 52, 39, 15 and 13 entries), 97 twice each without.
+ */
+const SWARM_SEEDS = [64, 103, 113, 240, 97];
+/** Virtual time run after the last input before comparing, ms. */
+const SWARM_TAIL_MS = 1_000;
 
 const running: Coordinator[] = [];
 afterEach(() => {
@@ -190,4 +199,25 @@ describe('membership changes in the Worker runtime (dissertation §4.1)', () => 
     await c.advance(300);
     expectSameAsHeadless(c);
   });
+});
+
+describe('swarm runs in the Worker runtime', () => {
+  // Seeds whose input logs add and remove servers, some with snapshots: the
+  // headless swarm's own run, replayed input by input through the workers.
+  for (const seed of SWARM_SEEDS) {
+    it(`swarm seed ${seed}: the workers replay the headless run's input log to the same trace hash`, async () => {
+      const run = runSwarmSeed(seed);
+      const kinds = run.inputLog.map((i) => i.kind);
+      expect(kinds).toContain('addServer');
+      expect(kinds).toContain('removeServer');
+      expect(run.options.snapshotEvery !== 0).toBe(seed !== 97);
+      const { c } = await startCluster(run.options);
+      for (const input of run.inputLog) {
+        await c.advance(input.at - c.now);
+        await c.apply(input);
+      }
+      await c.advance(SWARM_TAIL_MS);
+      expectSameAsHeadless(c);
+    });
+  }
 });
