@@ -1,5 +1,8 @@
+import { checkOperations, userServiceModel } from '../src/check/lin/index.ts';
+import type { Snapshot } from '../src/raft/index.ts';
 import { Prng } from '../src/sim/prng.ts';
 import { replay } from '../src/sim/index.ts';
+import { userServiceOperations } from '../src/sim/history.ts';
 import type { LogEntry } from '../src/sim/index.ts';
 import { expect, test, type Playground } from './fixtures.ts';
 
@@ -17,8 +20,18 @@ const FAULT_RATE = '5%';
 /** Virtual time a partitioned minority is given to (fail to) commit, ms. */
 const MINORITY_WAIT_MS = 3_000;
 
-/** User actions (proposals, terminations, restarts) in the chaos run. */
+/** User actions (client operations, terminations, restarts) in the chaos run. */
 const CHAOS_ACTIONS = 40;
+
+/** The users (each its own client) of the chaos run. */
+const CHAOS_USERS = ['ana', 'ben', 'cyd'] as const;
+
+/** Search steps the linearizability check may take (the headless Jepsen test's budget). */
+const LIN_CHECK_STEPS = 2_000_000;
+
+/** Snapshot interval of the run that restarts from a snapshot, and the entries it proposes. */
+const SNAPSHOT_EVERY = 5;
+const SNAPSHOT_PROPOSALS = 12;
 
 async function expectCommitted(playground: Playground, ids: readonly number[], index: number) {
   for (const id of ids) {
@@ -52,7 +65,7 @@ async function expectConverged(playground: Playground): Promise<void> {
     .toBe(true);
 }
 
-/** What a server's IndexedDB database holds, read from the page; null if there is none. */
+/** What a server's IndexedDB database holds (its snapshot too), read from the page; null if there is none. */
 function readDisk(playground: Playground, name: string) {
   return playground.page.evaluate(async (dbName) => {
     const names = (await indexedDB.databases()).map((d) => d.name);
@@ -68,14 +81,15 @@ function readDisk(playground: Playground, name: string) {
         req.onsuccess = () => resolve(req.result as T);
         req.onerror = () => reject(req.error ?? new Error('read failed'));
       });
-    const [hardState, log] = await Promise.all([
+    const [hardState, snapshot, log] = await Promise.all([
       read<{ currentTerm: number; votedFor: number | null }>(
         tx.objectStore('meta').get('hardState'),
       ),
+      read<Snapshot | undefined>(tx.objectStore('meta').get('snapshot')),
       read<LogEntry[]>(tx.objectStore('log').getAll()),
     ]);
     db.close();
-    return { hardState, log };
+    return { hardState, snapshot: snapshot ?? null, log };
   }, name);
 }
 
@@ -235,29 +249,31 @@ for (const seed of [31, 32, 33]) {
   });
 }
 
-test('chaos: random worker terminations and restarts during proposals keep Raft safe, and the logs converge after healing', async ({
+test('chaos: random worker terminations and restarts under client load keep Raft safe and the history linearizable, and the logs converge after healing', async ({
   playground,
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await playground.open({ seed: 41, paused: true, hook: true });
   await playground.dropRate.selectOption({ label: FAULT_RATE });
   await playground.setSpeed('10x');
   await playground.play();
   const drive = Prng.derive(41, 'e2e-chaos');
+  for (const user of CHAOS_USERS) await playground.login(user, `${user}-password`);
   const down = new Set<number>();
-  let proposals = 0;
+  let operations = 0;
   let terminations = 0;
   let restarts = 0;
   for (let k = 0; k < CHAOS_ACTIONS; k++) {
     const r = drive.next();
     const id = drive.int(1, 5);
+    const user = CHAOS_USERS[drive.int(0, CHAOS_USERS.length - 1)]!;
     if (r < 0.4) {
-      // Proposals go to whoever leads now; with no leader for a moment, skip.
-      if (await playground.proposeButton.isEnabled()) {
-        await playground.proposeButton.click();
-        proposals++;
-      }
+      // A client operation goes to whoever it believes leads; it retries
+      // through crashes until it is answered or given up on.
+      if (drive.next() < 0.5) await playground.setUserState(user, `${user}${k}`);
+      else await playground.readUserState(user, CHAOS_USERS[drive.int(0, CHAOS_USERS.length - 1)]!);
+      operations++;
     } else if (r < 0.7 && !down.has(id)) {
       await playground.crashButton(id).click();
       await expect(playground.restartButton(id)).toBeVisible();
@@ -271,7 +287,7 @@ test('chaos: random worker terminations and restarts during proposals keep Raft 
       restarts++;
     }
   }
-  expect(proposals).toBeGreaterThan(5);
+  expect(operations).toBeGreaterThan(5);
   expect(terminations).toBeGreaterThan(5);
   expect(restarts).toBeGreaterThan(3);
   await playground.pause();
@@ -280,7 +296,80 @@ test('chaos: random worker terminations and restarts during proposals keep Raft 
   await expect.poll(() => page.workers().length).toBe(5);
   await playground.runUntil(() => expect(playground.leader).not.toHaveText('none'));
   await playground.propose();
-  await playground.runUntil(() => expectConverged(playground));
+  await playground.runUntil(async () => {
+    await expectConverged(playground);
+    await expect
+      .poll(async () => (await playground.hook('history')).every((h) => h.status !== 'pending'))
+      .toBe(true);
+  });
+  expect(await playground.hook('violations')).toEqual([]);
+  // The clients' history, checked here as the headless Jepsen test checks its own.
+  const history = await playground.hook('history');
+  expect(history.filter((h) => h.kind === 'setState' && h.status === 'ok').length).toBeGreaterThan(
+    2,
+  );
+  expect(history.filter((h) => h.kind === 'getState' && h.status === 'ok').length).toBeGreaterThan(
+    2,
+  );
+  const verdict = checkOperations(userServiceModel, userServiceOperations(history), {
+    maxSteps: LIN_CHECK_STEPS,
+  });
+  expect(verdict.result, JSON.stringify(history)).toBe('linearizable');
+  await expectSameAsHeadless(playground);
+});
+
+test('a restarted worker starts from the snapshot in its IndexedDB database, then catches up', async ({
+  playground,
+}) => {
+  await playground.open({
+    seed: 27,
+    paused: true,
+    hook: true,
+    options: { snapshot: String(SNAPSHOT_EVERY) },
+  });
+  const leader = await electLeader(playground);
+  let last = 0;
+  for (let k = 0; k < SNAPSHOT_PROPOSALS; k++) last = await playground.propose();
+  await playground.runUntil(() => expectCommitted(playground, SERVERS, last));
+  const victim = (leader % 5) + 1;
+  await playground.runUntil(() =>
+    expect
+      .poll(async () => (await playground.hook('nodes'))[victim - 1]!.snapshotIndex ?? 0)
+      .toBeGreaterThanOrEqual(SNAPSHOT_EVERY),
+  );
+  await playground.crashButton(victim).click();
+  await expect(playground.restartButton(victim)).toBeVisible();
+
+  // Its disk holds the snapshot, with the configuration, and only the entries after it.
+  const disk = await readDisk(playground, (await playground.hook('diskNames'))[victim - 1]!);
+  expect(disk?.snapshot).not.toBeNull();
+  const snapshot = disk!.snapshot!;
+  expect(snapshot.index).toBeGreaterThanOrEqual(SNAPSHOT_EVERY);
+  expect(snapshot.config?.voters).toEqual([...SERVERS]);
+  expect(disk!.log.every((e) => e.index > snapshot.index)).toBe(true);
+
+  // Another entry the victim misses, so that it has to catch up.
+  const missed = await playground.propose();
+  await playground.runUntil(() =>
+    expectCommitted(
+      playground,
+      SERVERS.filter((id) => id !== victim),
+      missed,
+    ),
+  );
+  await playground.restartButton(victim).click();
+  await expect(playground.crashButton(victim)).toBeVisible();
+  // Paused, before any message reaches it: what the new worker read from IndexedDB.
+  const restarted = (await playground.hook('nodes'))[victim - 1]!;
+  expect(restarted).toMatchObject({
+    alive: true,
+    snapshotIndex: snapshot.index,
+    snapshotTerm: snapshot.term,
+    lastApplied: snapshot.index,
+  });
+  expect(restarted.log).toEqual(disk!.log);
+
+  await playground.runUntil(() => expectCommitted(playground, [victim], missed));
   expect(await playground.hook('violations')).toEqual([]);
   await expectSameAsHeadless(playground);
 });

@@ -8,7 +8,7 @@
 import type { DiskStore } from '../../src/runtime/disk.ts';
 import type { FromWorker, ToWorker } from '../../src/runtime/protocol.ts';
 import { WorkerNode } from '../../src/runtime/worker-core.ts';
-import type { HardState, LogEntry } from '../../src/raft/index.ts';
+import type { HardState, LogEntry, Snapshot } from '../../src/raft/index.ts';
 import type { Disk } from '../../src/sim/host.ts';
 
 /** The synchronous access handle of an OPFS file (dedicated workers only). */
@@ -23,6 +23,8 @@ interface Change {
   readonly hardState: HardState;
   readonly from: number | null;
   readonly entries: readonly LogEntry[];
+  /** A snapshot stored (Raft §7): the entries up to its index go. */
+  readonly snapshot?: Snapshot;
 }
 
 /** Bytes before each record: its length. */
@@ -64,7 +66,12 @@ class OpfsDiskStore implements DiskStore {
         disk ??= { hardState: change.hardState, log: [] };
         disk.hardState = change.hardState;
         if (change.from !== null)
-          disk.log = [...disk.log.slice(0, change.from - 1), ...change.entries];
+          disk.log = [...disk.log.filter((e) => e.index < change.from!), ...change.entries];
+        if (change.snapshot) {
+          const snapshot = change.snapshot;
+          disk.snapshot = snapshot;
+          disk.log = disk.log.filter((e) => e.index > snapshot.index);
+        }
       }
       at += LENGTH_BYTES + length;
     }
@@ -84,6 +91,12 @@ class OpfsDiskStore implements DiskStore {
     )
       return;
     this.pending.push({ hardState, from, entries });
+  }
+
+  writeSnapshot(snapshot: Snapshot): void {
+    const hardState = this.pending.at(-1)?.hardState ?? this.stored;
+    if (!hardState) throw new Error('a snapshot before any hard state');
+    this.pending.push({ hardState, from: null, entries: [], snapshot });
   }
 
   async flush(): Promise<void> {

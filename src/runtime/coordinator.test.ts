@@ -158,6 +158,7 @@ describe('the coordinator', () => {
       return {
         load: () => disk.load(),
         write: (hardState, from, entries) => disk.write(hardState, from, entries),
+        writeSnapshot: (snapshot) => disk.writeSnapshot(snapshot),
         flush: () =>
           ++flushes === FLUSHES_BEFORE_FAILURE
             ? new Promise<void>((_, reject) => {

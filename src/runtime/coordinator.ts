@@ -1,9 +1,10 @@
-import type { LogEntry, NodeId } from '../raft';
+import type { LogEntry, MembershipChange, NodeId, Snapshot } from '../raft';
 import { SafetyChecker } from '../check/safety';
 import type { ClusterViolation, NodeView } from '../sim/cluster';
 import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
 import { NetworkState, type Envelope, type NetworkSnapshot } from '../sim/network';
 import {
+  MAX_NODES,
   initialDisk,
   resolveOptions,
   type ClusterOptions,
@@ -14,12 +15,14 @@ import {
   applyCommand,
   createServiceState,
   listUsers,
+  restoreServiceState,
   type ServiceState,
   type UserView,
 } from '../app';
 import { ClientDriver, type HistoryOp, type Op } from '../sim/clients';
 import { clientFor } from '../sim/cluster';
 import type { ClientRequest } from '../sim/client-protocol';
+import type { Disk } from '../sim/host';
 import type { Endpoint, MakeChannel, Spawn } from './endpoint';
 import type {
   Expectation,
@@ -105,7 +108,10 @@ export type TelemetryListener = (id: NodeId, telemetry: readonly Telemetry[]) =>
  * log it produces the same trace hash as the headless cluster.
  */
 export class Coordinator {
-  readonly ids: readonly NodeId[];
+  /** Every server that exists: the first ones, then any added (§4.1), in order. Grows in place. */
+  private readonly serverIds: NodeId[];
+  /** The cluster's first voters; a server added later starts knowing none. */
+  private readonly bootstrap: readonly NodeId[];
   readonly options: ResolvedOptions;
   private nowMs = 0;
   private readonly network: NetworkState;
@@ -136,44 +142,56 @@ export class Coordinator {
     private readonly sessionId: string,
   ) {
     this.options = resolveOptions(options);
-    this.ids = Array.from({ length: this.options.nodes }, (_, i) => i + 1);
+    this.serverIds = Array.from({ length: this.options.nodes }, (_, i) => i + 1);
+    this.bootstrap = this.serverIds.slice();
     this.network = new NetworkState(this.options.latencyMs);
+    // As in the headless cluster: servers not yet added are down.
+    for (let id = this.options.nodes + 1; id <= MAX_NODES; id++) this.network.setAlive(id, false);
     this.network.dropRate = this.options.dropRate;
     this.network.duplicateRate = this.options.duplicateRate;
-    this.checker = new SafetyChecker(this.ids);
-    this.drivers = new ClientDriver(this.ids, this.options.latencyMs[0], (to, request, at) =>
+    this.checker = new SafetyChecker(this.serverIds);
+    // The live list: the clients pick servers among those added too, as headless.
+    this.drivers = new ClientDriver(this.serverIds, this.options.latencyMs[0], (to, request, at) =>
       this.outgoing.push({ to, request, at }),
     );
-    for (const id of this.ids) {
-      this.slots.set(id, {
-        id,
-        endpoint: null,
-        incarnation: 0,
-        dueReported: Infinity,
-        outbound: new Map(),
-        inbound: [],
-        hashes: [],
-        pending: null,
-        carried: [],
-        network: null,
-        error: null,
-        service: createServiceState(),
-        view: {
-          id,
-          alive: false,
-          role: 'follower',
-          term: 0,
-          votedFor: null,
-          log: initialDisk(this.options, id).log,
-          commitIndex: 0,
-          lastApplied: 0,
-        },
-      });
-    }
+    for (const id of this.serverIds) this.addSlot(id, initialDisk(this.options, id).log);
   }
 
   get now(): number {
     return this.nowMs;
+  }
+
+  get ids(): readonly NodeId[] {
+    return this.serverIds;
+  }
+
+  private addSlot(id: NodeId, log: readonly LogEntry[]): void {
+    this.slots.set(id, {
+      id,
+      endpoint: null,
+      incarnation: 0,
+      dueReported: Infinity,
+      outbound: new Map(),
+      inbound: [],
+      hashes: [],
+      pending: null,
+      carried: [],
+      network: null,
+      error: null,
+      service: createServiceState(),
+      view: {
+        id,
+        alive: false,
+        role: 'follower',
+        term: 0,
+        votedFor: null,
+        log,
+        commitIndex: 0,
+        lastApplied: 0,
+        snapshotIndex: 0,
+        snapshotTerm: 0,
+      },
+    });
   }
 
   /** The disk names this session uses, to delete them on reset. */
@@ -389,15 +407,30 @@ export class Coordinator {
     await this.apply({ at: this.nowMs, kind: 'setDuplicateRate', rate });
   }
 
+  /**
+   * Starts a new server (the lowest free id) and has the leader add it: as a
+   * learner first, a voter once it has caught up (dissertation §4.1).
+   * Resolves with its id once the change is in the leader's log.
+   */
+  async addServer(): Promise<NodeId> {
+    const id = Array.from({ length: MAX_NODES }, (_, i) => i + 1).find(
+      (x) => !this.serverIds.includes(x),
+    );
+    if (id === undefined) throw new RangeError(`A cluster has at most ${MAX_NODES} servers.`);
+    await this.apply({ at: this.nowMs, kind: 'addServer', id });
+    return id;
+  }
+
+  /** Has the leader remove server `id`, which may be itself (§4.2.2). */
+  async removeServer(id: NodeId): Promise<void> {
+    await this.apply({ at: this.nowMs, kind: 'removeServer', id });
+  }
+
   async apply(input: Input): Promise<{ index: number; term: number } | Op | null | void> {
     validateInput(this.ids, input);
-    if (input.kind === 'addServer' || input.kind === 'removeServer') {
-      throw new RangeError(
-        'Adding and removing servers runs in the headless simulator only, for now.',
-      );
-    }
     const outcome = await this.exclusive(async () => {
       const at = { ...input, at: this.nowMs } as Input;
+      await this.checkMembershipChange(at);
       this.inputs.push(at);
       const result = await this.perform(at);
       this.checker.endOfInstant(this.nowMs);
@@ -440,6 +473,21 @@ export class Coordinator {
         this.kill(slot, null);
         return;
       }
+      case 'addServer': {
+        const id = input.id;
+        this.serverIds.push(id);
+        this.serverIds.sort((a, b) => a - b);
+        this.addSlot(id, []);
+        this.checker.addServer(id);
+        const started = this.startNode(id);
+        this.connectAll([id]);
+        await started;
+        return this.askLeader({ kind: 'addLearner', id });
+      }
+      case 'removeServer':
+        // The removed server's worker runs on, as its host does headless: a
+        // server out of the configuration never stands for election (§4.2.2).
+        return this.askLeader({ kind: 'remove', id: input.id });
       case 'restart': {
         const slot = this.slot(input.id);
         if (slot.endpoint) return;
@@ -459,6 +507,38 @@ export class Coordinator {
         this.networkCopy = null;
         return;
     }
+  }
+
+  /**
+   * Membership changes go through the leader: as the headless cluster does,
+   * refuse one before logging it if the leader cannot take it now. The
+   * leader's worker answers, with every input before this one applied.
+   */
+  private async checkMembershipChange(input: Input): Promise<void> {
+    if (input.kind !== 'addServer' && input.kind !== 'removeServer') return;
+    await this.sendCarried();
+    const leader = this.leader();
+    if (leader === null) {
+      throw new RangeError(
+        'There is no leader to ask for a membership change right now; wait for one.',
+      );
+    }
+    const change: MembershipChange =
+      input.kind === 'addServer'
+        ? { kind: 'addLearner', id: input.id }
+        : { kind: 'remove', id: input.id };
+    const slot = this.slot(leader);
+    const answer = await this.call(slot, { kind: 'check', change });
+    if (answer.kind === 'error') throw new Error(`S${leader} failed: ${answer.message}`);
+    this.absorb(slot, answer);
+    if (answer.kind === 'checked' && answer.problem !== null) throw new RangeError(answer.problem);
+  }
+
+  /** Hands a membership change to the leader's next command (the leader of now, as headless). */
+  private askLeader(change: MembershipChange): Later | null {
+    const slot = this.slots.get(this.leader() ?? 0);
+    if (!slot?.endpoint) return null;
+    return new Later(this.carry(slot, { kind: 'membership', change }, this.nowMs));
   }
 
   /** Queues an input for `slot`'s next command; resolves with what it returned. */
@@ -563,17 +643,35 @@ export class Coordinator {
       error: (message) => void this.failed(slot, message),
     });
     slot.network = this.networkSnapshot();
+    const bootstrap = this.bootstrap.includes(id);
     const reply = this.call(slot, {
       kind: 'init',
       id,
-      peers: this.ids,
+      peers: bootstrap ? this.bootstrap : [],
+      bootstrap,
       incarnation: slot.incarnation,
       options: this.options,
       network: slot.network,
       diskName: this.diskName(id),
       nowMs: this.nowMs,
     });
-    return reply.then((m) => this.absorb(slot, m));
+    return reply.then((m) => {
+      if (m.kind === 'started') this.restored(slot, m.disk);
+      this.absorb(slot, m);
+    });
+  }
+
+  /** The mirror of a node that has just started: what it read from its disk. */
+  private restored(slot: Slot, disk: Disk): void {
+    const snapshot = disk.snapshot ?? null;
+    slot.view = {
+      ...slot.view,
+      log: disk.log,
+      snapshotIndex: snapshot?.index ?? 0,
+      snapshotTerm: snapshot?.term ?? 0,
+      lastApplied: snapshot?.index ?? 0,
+    };
+    slot.service = snapshot ? restoreSnapshot(slot.id, snapshot) : createServiceState();
   }
 
   /** Gives each of `fresh` a new channel to every other live node. */
@@ -769,14 +867,30 @@ export class Coordinator {
             term: t.term,
             votedFor: t.votedFor,
             commitIndex: t.commitIndex,
+            ...(t.config && { config: t.config }),
           };
-          this.checker.state(id, t.role, t.term, t.commitIndex, t.at);
+          this.checker.state(id, t.role, t.term, t.commitIndex, t.at, t.config?.voters);
           break;
         case 'persist': {
-          const log: LogEntry[] = slot.view.log.slice(0, t.from - 1);
+          const base = slot.view.snapshotIndex ?? 0;
+          const log: LogEntry[] = slot.view.log.slice(0, Math.max(0, t.from - 1 - base));
           for (const e of t.entries) log.push(e);
           slot.view = { ...slot.view, log };
           this.checker.persist(id, t.from, t.entries, t.role, t.at);
+          break;
+        }
+        case 'snapshot': {
+          const s = t.snapshot;
+          slot.view = {
+            ...slot.view,
+            log: slot.view.log.filter((e) => e.index > s.index),
+            snapshotIndex: s.index,
+            snapshotTerm: s.term,
+            // Raft §7: an installed snapshot replaces the state machine.
+            ...(t.install && { lastApplied: s.index }),
+          };
+          if (t.install) slot.service = restoreSnapshot(id, s);
+          this.checker.snapshot(id, s.index, t.install, t.at);
           break;
         }
         case 'apply':
@@ -836,6 +950,14 @@ export class Coordinator {
       throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
     return s;
   }
+}
+
+/** The per-user state a snapshot holds; it came from the node, which could read it. */
+function restoreSnapshot(id: NodeId, snapshot: Snapshot): ServiceState {
+  const restored = restoreServiceState(snapshot.data);
+  if (!restored.ok)
+    throw new Error(`S${id}: a snapshot at ${snapshot.index} is unreadable: ${restored.error}`);
+  return restored.state;
 }
 
 /** A node that stops takes its carried inputs with it: they resolve as if it were down. */

@@ -1,16 +1,21 @@
-import type { HardState, LogEntry } from '../raft';
+import type { HardState, LogEntry, Snapshot } from '../raft';
 import type { Disk } from '../sim/host';
 
 /**
  * A node's stable storage as the Worker sees it. Changes are recorded as
  * they happen and made durable together by flush(), which the worker awaits
  * before it posts any message of the window (persist before send).
+ *
+ * The log is kept by absolute index: after a snapshot (Raft §7) it holds only
+ * the entries past the snapshot's index.
  */
 export interface DiskStore {
   /** What the node stored before, or null if it never stored anything. */
   load(): Promise<Disk | null>;
   /** Replaces hard state and every entry with index >= from by `entries`; durable after flush(). */
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void;
+  /** Stores `snapshot` and drops the entries it stands for (index <= snapshot.index); durable after flush(). */
+  writeSnapshot(snapshot: Snapshot): void;
   flush(): Promise<void>;
   close(): void;
 }
@@ -27,14 +32,23 @@ export class MemoryDiskStore implements DiskStore {
 
   load(): Promise<Disk | null> {
     const d = this.registry.get(this.name);
-    return Promise.resolve(d ? { hardState: d.hardState, log: d.log.slice() } : null);
+    return Promise.resolve(
+      d ? { hardState: d.hardState, log: d.log.slice(), snapshot: d.snapshot ?? null } : null,
+    );
   }
 
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
     const d = this.registry.get(this.name) ?? { hardState, log: [] };
     d.hardState = hardState;
-    if (from !== null) d.log = [...d.log.slice(0, from - 1), ...entries];
+    if (from !== null) d.log = [...d.log.filter((e) => e.index < from), ...entries];
     this.registry.set(this.name, d);
+  }
+
+  writeSnapshot(snapshot: Snapshot): void {
+    const d = this.registry.get(this.name);
+    if (!d) throw new Error(`${this.name}: a snapshot before any hard state`);
+    d.snapshot = snapshot;
+    d.log = d.log.filter((e) => e.index > snapshot.index);
   }
 
   flush(): Promise<void> {

@@ -1,10 +1,11 @@
-import type { HardState, LogEntry } from '../raft';
+import type { HardState, LogEntry, Snapshot } from '../raft';
 import type { Disk } from '../sim/host';
 import type { DiskStore } from './disk';
 
 const META = 'meta';
 const LOG = 'log';
 const HARD_STATE_KEY = 'hardState';
+const SNAPSHOT_KEY = 'snapshot';
 const DB_VERSION = 1;
 
 /**
@@ -20,7 +21,8 @@ const DURABILITY: IDBTransactionDurability = 'relaxed';
 
 /**
  * A node's disk in IndexedDB: one database per page session and node, with
- * the hard state in `meta` and the log in `log` keyed by index.
+ * the hard state and the latest snapshot (Raft §7) in `meta` and the log in
+ * `log` keyed by index (only the entries past the snapshot).
  *
  * Group commit: writes are queued and flush() commits them in one
  * transaction; while a transaction is in flight, later writes wait and go
@@ -29,7 +31,7 @@ const DURABILITY: IDBTransactionDurability = 'relaxed';
  */
 export class IndexedDbDiskStore implements DiskStore {
   private db: Promise<IDBDatabase>;
-  private pending: { hardState: HardState; from: number | null; entries: LogEntry[] } | null = null;
+  private pending: Pending | null = null;
   /** The hard state as last loaded or handed to a transaction. */
   private stored: HardState | null = null;
   /** The last log index as last loaded or handed to a transaction. */
@@ -47,11 +49,12 @@ export class IndexedDbDiskStore implements DiskStore {
     const db = await this.db;
     const tx = db.transaction([META, LOG], 'readonly');
     const hardState = request<HardState | undefined>(tx.objectStore(META).get(HARD_STATE_KEY));
+    const snapshot = request<Snapshot | undefined>(tx.objectStore(META).get(SNAPSHOT_KEY));
     const log = request<LogEntry[]>(tx.objectStore(LOG).getAll());
-    const [h, entries] = await Promise.all([hardState, log]);
+    const [h, s, entries] = await Promise.all([hardState, snapshot, log]);
     this.stored = h ?? null;
-    this.lastIndex = entries.at(-1)?.index ?? 0;
-    return h ? { hardState: h, log: entries } : null;
+    this.lastIndex = entries.at(-1)?.index ?? s?.index ?? 0;
+    return h ? { hardState: h, log: entries, snapshot: s ?? null } : null;
   }
 
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
@@ -60,7 +63,7 @@ export class IndexedDbDiskStore implements DiskStore {
     // origin's transactions one at a time, so every node would pay for it.
     if (!this.pending && from === null && sameHardState(hardState, this.stored)) return;
     if (!this.pending) {
-      this.pending = { hardState, from, entries: entries.slice() };
+      this.pending = { hardState, from, entries: entries.slice(), snapshot: null };
       return;
     }
     const p = this.pending;
@@ -75,6 +78,19 @@ export class IndexedDbDiskStore implements DiskStore {
     } else {
       p.entries = [...p.entries.slice(0, from - p.from), ...entries];
     }
+  }
+
+  /**
+   * The snapshot replaces any earlier one; the entries it stands for are
+   * deleted when the transaction commits, after the log writes it carries.
+   * That order is right however writes and snapshots interleaved: the host
+   * never writes an entry at or below its snapshot's index after taking it
+   * (its log starts past it), so deleting them last removes only what the
+   * snapshot covers, whenever it was written.
+   */
+  writeSnapshot(snapshot: Snapshot): void {
+    if (this.pending) this.pending.snapshot = snapshot;
+    else this.pending = { hardState: null, from: null, entries: [], snapshot };
   }
 
   /** Resolves once every write made so far is committed. */
@@ -96,7 +112,7 @@ export class IndexedDbDiskStore implements DiskStore {
     if (!p) return Promise.resolve();
     // Appending past the last entry replaces nothing: no range to delete.
     const truncate = p.from !== null && p.from <= this.lastIndex;
-    this.stored = { ...p.hardState };
+    if (p.hardState) this.stored = { ...p.hardState };
     if (p.from !== null) this.lastIndex = p.from - 1 + p.entries.length;
     const done = this.commit(p, truncate).finally(() => {
       if (this.inFlight === done) this.inFlight = null;
@@ -105,17 +121,18 @@ export class IndexedDbDiskStore implements DiskStore {
     return done;
   }
 
-  private async commit(
-    p: { hardState: HardState; from: number | null; entries: LogEntry[] },
-    truncate: boolean,
-  ): Promise<void> {
+  private async commit(p: Pending, truncate: boolean): Promise<void> {
     const db = await this.db;
     const tx = db.transaction([META, LOG], 'readwrite', { durability: DURABILITY });
-    tx.objectStore(META).put(p.hardState, HARD_STATE_KEY);
+    if (p.hardState) tx.objectStore(META).put(p.hardState, HARD_STATE_KEY);
     const log = tx.objectStore(LOG);
     if (p.from !== null) {
       if (truncate) log.delete(IDBKeyRange.lowerBound(p.from));
       for (const e of p.entries) log.put(e, e.index);
+    }
+    if (p.snapshot) {
+      tx.objectStore(META).put(p.snapshot, SNAPSHOT_KEY);
+      log.delete(IDBKeyRange.upperBound(p.snapshot.index));
     }
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
@@ -142,6 +159,14 @@ export async function deleteDatabases(names: readonly string[]): Promise<void> {
         }),
     ),
   );
+}
+
+/** Writes not yet handed to a transaction, merged; null hard state: unchanged. */
+interface Pending {
+  hardState: HardState | null;
+  from: number | null;
+  entries: LogEntry[];
+  snapshot: Snapshot | null;
 }
 
 function sameHardState(a: HardState, b: HardState | null): boolean {

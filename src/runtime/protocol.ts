@@ -1,6 +1,7 @@
 import type { ServiceResponse } from '../app';
-import type { LogEntry, NodeId, Role } from '../raft';
+import type { ClusterConfig, LogEntry, MembershipChange, NodeId, Role, Snapshot } from '../raft';
 import type { ClientReply, ClientRequest } from '../sim/client-protocol';
+import type { Disk } from '../sim/host';
 import type { Envelope, DropReason, NetworkSnapshot } from '../sim/network';
 import type { ResolvedOptions } from '../sim/options';
 
@@ -31,7 +32,10 @@ export type ToWorker =
   | {
       readonly kind: 'init';
       readonly id: NodeId;
+      /** The bootstrap configuration for a first server; empty for one added later. */
       readonly peers: readonly NodeId[];
+      /** One of the cluster's first servers: a new disk holds the options' initial log; else none. */
+      readonly bootstrap: boolean;
       readonly incarnation: number;
       readonly options: ResolvedOptions;
       readonly network: NetworkSnapshot;
@@ -46,6 +50,12 @@ export type ToWorker =
    * on disk, then report.
    */
   | { readonly kind: 'sync'; readonly expect: Expectation }
+  /**
+   * Could the node, if it leads, make `change` now (dissertation §4.1)? It
+   * changes nothing; the answer tells the coordinator whether to take the
+   * input at all, as the headless cluster refuses it before logging it.
+   */
+  | { readonly kind: 'check'; readonly change: MembershipChange }
   /**
    * Wait for the expected batches, apply `inputs` in order, then run every
    * instant t <= untilMs. No `network`: the one the worker last had.
@@ -82,6 +92,7 @@ export interface NodeInput {
     | { readonly kind: 'propose'; readonly command: unknown }
     | { readonly kind: 'timeoutNow' }
     | { readonly kind: 'transferLeadership'; readonly target: NodeId }
+    | { readonly kind: 'membership'; readonly change: MembershipChange }
     | { readonly kind: 'client'; readonly request: ClientRequest };
 }
 
@@ -89,7 +100,10 @@ export interface NodeInput {
 export type Expectation = Readonly<Record<NodeId, Readonly<Record<number, number>>>>;
 
 export type FromWorker =
-  | { readonly kind: 'started'; readonly report: WindowReport }
+  /** `disk`: what the node started from (its snapshot and the log after it), for the mirror. */
+  | { readonly kind: 'started'; readonly report: WindowReport; readonly disk: Disk }
+  /** The answer to 'check': why the change cannot be made now, or null. */
+  | { readonly kind: 'checked'; readonly report: WindowReport; readonly problem: string | null }
   | {
       readonly kind: 'done';
       readonly report: WindowReport;
@@ -140,6 +154,15 @@ export type Telemetry =
       readonly votedFor: NodeId | null;
       readonly commitIndex: number;
       readonly leaderId: NodeId | null;
+      /** The configuration the node's log puts in effect; absent while the node starts. */
+      readonly config?: ClusterConfig;
+    }
+  /** A snapshot stored: taken by the node, or installed from the leader (Raft §7). */
+  | {
+      readonly k: 'snapshot';
+      readonly at: number;
+      readonly snapshot: Snapshot;
+      readonly install: boolean;
     }
   | {
       readonly k: 'persist';

@@ -28,6 +28,7 @@ function startWorker(id: number) {
     kind: 'init',
     id,
     peers: [1, 2],
+    bootstrap: true,
     incarnation: 0,
     options,
     network,

@@ -94,10 +94,20 @@ export class WorkerNode {
 
   private async handle(m: ToWorker): Promise<void> {
     switch (m.kind) {
-      case 'init':
-        await this.init(m);
-        this.post({ kind: 'started', report: this.report(new Map()) });
+      case 'init': {
+        const disk = await this.init(m);
+        this.post({ kind: 'started', report: this.report(new Map()), disk });
         return;
+      }
+      case 'check': {
+        const next = this.requireHost().node.nextConfig(m.change);
+        this.post({
+          kind: 'checked',
+          problem: typeof next === 'string' ? next : null,
+          report: this.report(new Map()),
+        });
+        return;
+      }
       case 'connect':
         this.connect(m.peer, m.port);
         return;
@@ -147,22 +157,32 @@ export class WorkerNode {
     const { action, nowMs } = input;
     let result: { index: number; term: number } | null = null;
     if (action.kind === 'propose') result = host.propose(action.command, nowMs);
-    else if (action.kind === 'client') host.clientRequest(action.request, nowMs);
+    else if (action.kind === 'membership') {
+      const at = host.changeMembership(action.change, nowMs);
+      result = typeof at === 'string' ? null : at;
+    } else if (action.kind === 'client') host.clientRequest(action.request, nowMs);
     else if (action.kind === 'transferLeadership') host.transferLeadership(action.target, nowMs);
     else host.timeoutNow(nowMs);
     for (const e of host.takeOut()) out.push(e);
     return result;
   }
 
-  private async init(m: Extract<ToWorker, { kind: 'init' }>): Promise<void> {
+  /** Starts the node from its disk (a new one: the options' initial log, or none for a joining server); returns what it started from. */
+  private async init(m: Extract<ToWorker, { kind: 'init' }>): Promise<Disk> {
     this.network.load(m.network);
     this.disk = this.openDisk(m.diskName);
     const stored = await this.disk.load();
     if (!stored && m.incarnation > 0)
       throw new Error(`S${m.id} restarted but its disk (${m.diskName}) is empty`);
-    const disk: Disk = stored ?? initialDisk(m.options, m.id);
+    // A server added later starts empty, knowing no one (dissertation §4.1).
+    const disk: Disk = stored ?? (m.bootstrap ? initialDisk(m.options, m.id) : emptyDisk());
     if (!stored) this.disk.write(disk.hardState, 1, disk.log);
     await this.disk.flush();
+    const started: Disk = {
+      hardState: disk.hardState,
+      log: disk.log.slice(),
+      snapshot: disk.snapshot ?? null,
+    };
     this.hash = new Hash64(m.id);
     this.incarnation = m.incarnation;
     const observer: HostObserver = {
@@ -178,7 +198,19 @@ export class WorkerNode {
           atSender,
           at,
         }),
-      state: (_id, s, at) => this.telemetry.push({ k: 'state', at, ...s }),
+      // The configuration as the headless cluster gives it to its checker:
+      // none while the node is being made.
+      state: (_id, s, at) =>
+        this.telemetry.push(
+          this.host
+            ? { k: 'state', at, ...s, config: this.host.node.clusterConfig }
+            : { k: 'state', at, ...s },
+        ),
+      snapshot: (_id, snapshot, install, at) => {
+        this.telemetry.push({ k: 'snapshot', at, snapshot, install });
+        // The host has already dropped the entries it stands for (Raft §7).
+        this.disk?.writeSnapshot(snapshot);
+      },
       persist: (_id, from, entries, role, at) => {
         this.telemetry.push({ k: 'persist', at, from, entries, role });
         // The host has already taken the step's hard state.
@@ -204,6 +236,7 @@ export class WorkerNode {
       m.nowMs,
       this.hash,
     );
+    return started;
   }
 
   private connect(peer: NodeId, port: MessagePort): void {
@@ -315,6 +348,10 @@ export class WorkerNode {
     if (!this.host) throw new Error('the node has not started');
     return this.host;
   }
+}
+
+function emptyDisk(): Disk {
+  return { hardState: { currentTerm: 0, votedFor: null }, log: [] };
 }
 
 function describeError(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { Input } from '../sim/index.ts';
+import type { HistoryOp, Input } from '../sim/index.ts';
 import type { ClusterViolation } from '../sim/index.ts';
 import type { ResolvedOptions } from '../sim/options.ts';
 import type { NodeSnapshot, PlaygroundStore } from './store.ts';
@@ -28,6 +28,8 @@ export interface RaftTestHook {
   workers(): number;
   /** The IndexedDB database of each server of this run, S1 first. */
   diskNames(): string[];
+  /** The clients' operations, invoke and completion, for the linearizability checker (src/check/lin). */
+  history(): readonly HistoryOp[];
 }
 
 /**
@@ -69,6 +71,7 @@ export function installTestHook(store: PlaygroundStore): () => void {
     },
     workers: () => store.getState().workers,
     diskNames: () => c()?.diskNames() ?? [],
+    history: () => c()?.history() ?? [],
   };
   const bench: RaftBenchHook = {
     load: async (entries, clients) => {

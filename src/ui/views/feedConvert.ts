@@ -118,6 +118,9 @@ export class FeedConverter {
         return [this.requested(t.at, id, t.request)];
       case 'reply':
         return [this.replied(t.at, id, t.reply)];
+      case 'snapshot':
+        // Not a feed item, as in the headless trace (src/sim/trace.ts).
+        return [];
     }
   }
 
