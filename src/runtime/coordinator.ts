@@ -1,4 +1,10 @@
-import type { LogEntry, MembershipChange, NodeId, Snapshot } from '../raft';
+import {
+  isConfigCommand,
+  type LogEntry,
+  type MembershipChange,
+  type NodeId,
+  type Snapshot,
+} from '../raft';
 import { SafetyChecker } from '../check/safety';
 import type { ClusterViolation, NodeView } from '../sim/cluster';
 import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
@@ -874,8 +880,15 @@ export class Coordinator {
         case 'persist': {
           const base = slot.view.snapshotIndex ?? 0;
           const log: LogEntry[] = slot.view.log.slice(0, Math.max(0, t.from - 1 - base));
-          for (const e of t.entries) log.push(e);
-          slot.view = { ...slot.view, log };
+          // A configuration takes effect as soon as it is appended (dissertation
+          // §4.1): the page shows it now, not at the next change of role or term.
+          let config = slot.view.config;
+          for (const e of t.entries) {
+            log.push(e);
+            if (isConfigCommand(e.command))
+              config = { voters: e.command.voters, learners: e.command.learners };
+          }
+          slot.view = { ...slot.view, log, ...(config && { config }) };
           this.checker.persist(id, t.from, t.entries, t.role, t.at);
           break;
         }

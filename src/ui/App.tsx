@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Speed } from '../runtime/speed.ts';
 import { Controls } from './Controls.tsx';
 import { Legend } from './Legend.tsx';
+import { MembershipControls } from './MembershipControls.tsx';
 import { NetworkControls } from './NetworkControls.tsx';
 import { ClientsPanel } from './panels/ClientsPanel.tsx';
 import { FeedPanel } from './panels/FeedPanel.tsx';
@@ -45,6 +46,7 @@ function Playground() {
           <Ring />
           <Legend />
           <ProposeButton />
+          <MembershipControls />
           <ServerTable />
           <NetworkControls />
         </section>

@@ -1,6 +1,8 @@
 import { arc } from 'd3';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { nodeStatus, statusMarkPath, type Point } from './geometry.ts';
+import { useMessages } from './i18n/index.ts';
+import type { Membership } from './membership.ts';
 import { nodeAriaLabel, nodeName } from './labels.ts';
 import type { TimerArc } from './ring/timer.ts';
 import type { NodeSnapshot } from './store.ts';
@@ -27,6 +29,8 @@ interface Props {
   side: string | null;
   selected: boolean;
   dragging: boolean;
+  /** A learner catching up, or a server removed from the configuration (§4.1). */
+  membership: Membership;
   onOpen: (id: number, anchor: Element) => void;
 }
 
@@ -35,17 +39,34 @@ interface Props {
  * vote, its election timer running down, and crashed or cut-off states. A
  * button: click, tap, Enter or the context menu open its actions.
  */
-export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, onOpen }: Props) {
+export function NodeGlyph({
+  node,
+  at,
+  timer,
+  cutOff,
+  side,
+  selected,
+  dragging,
+  membership,
+  onOpen,
+}: Props) {
+  const m = useMessages().beyond;
   const name = nodeName(node.id);
   const status = nodeStatus(node);
   const open = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
     event.preventDefault();
     onOpen(node.id, event.currentTarget);
   };
-  const label = `${nodeAriaLabel(node)}${cutOff ? ', cut off' : ''}`;
+  const member =
+    membership === 'learner'
+      ? `, ${m.ariaLearner}`
+      : membership === 'removed'
+        ? `, ${m.ariaRemoved}`
+        : '';
+  const label = `${nodeAriaLabel(node)}${member}${cutOff ? ', cut off' : ''}`;
   return (
     <g
-      className={`node node--${status}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${dragging ? ' node--dragging' : ''}`}
+      className={`node node--${status} node--${membership}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${dragging ? ' node--dragging' : ''}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={0}
@@ -55,6 +76,7 @@ export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, o
       data-testid={`node-${name}`}
       data-node={node.id}
       data-status={status}
+      data-membership={membership}
       onClick={open}
       onContextMenu={open}
       onKeyDown={(event) => {
@@ -98,6 +120,16 @@ export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, o
           {node.votedFor === null ? '–' : nodeName(node.votedFor)}
         </tspan>
       </text>
+      {membership !== 'voter' && (
+        <text
+          className="node__membership"
+          y={-NODE_RADIUS_PX - 14}
+          aria-hidden="true"
+          data-testid={`membership-${name}`}
+        >
+          {membership === 'learner' ? m.learner : m.removed}
+        </text>
+      )}
       {side && (
         <text
           className="node__side"

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Envelope, NodeId } from '../sim/index.ts';
 import { ringPositions, type Point } from './geometry.ts';
 import { nodeName } from './labels.ts';
+import { membershipOf, shownConfig } from './membership.ts';
 import { NODE_RADIUS_PX, NodeGlyph } from './NodeGlyph.tsx';
 import { ActionMenu } from './ring/ActionMenu.tsx';
 import { linkMenuItems, nodeMenuItems, partitionWork } from './ring/actions.ts';
@@ -73,6 +74,7 @@ export function Ring() {
   const cutOff = (id: NodeId) =>
     ids.length > 1 && groups.some((g) => g.length === 1 && g[0] === id);
   const selectedId = selection?.kind === 'node' ? selection.id : null;
+  const config = useMemo(() => shownConfig(nodes, leader), [nodes, leader]);
 
   const anchorAt = (anchor: Element) => {
     const box = anchor.getBoundingClientRect();
@@ -202,6 +204,7 @@ export function Ring() {
             <NodeGlyph
               key={node.id}
               node={node}
+              membership={membershipOf(node.id, config)}
               at={where(node.id)}
               timer={
                 fast
@@ -234,7 +237,14 @@ export function Ring() {
           title={`${nodeName(menuNode.id)} actions`}
           testId="node-menu"
           at={menu.at}
-          items={nodeMenuItems(menuNode, leader, ids, view.links, act)}
+          items={nodeMenuItems(
+            menuNode,
+            leader,
+            ids,
+            view.links,
+            act,
+            membershipOf(menuNode.id, config),
+          )}
           onClose={closeMenu}
         />
       )}

@@ -52,3 +52,10 @@ export const selectServerActions = (s: PlaygroundState) => ({
   restart: s.restart,
   isolate: s.isolate,
 });
+
+export const selectMembership = (s: PlaygroundState) => ({
+  running: s.status === 'running',
+  nodes: s.nodes,
+  leader: s.leader,
+  act: s.act,
+});

@@ -1,6 +1,8 @@
 import type { Coordinator } from '../../runtime/coordinator.ts';
 import type { NodeId } from '../../sim/index.ts';
+import { messages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
+import type { Membership } from '../membership.ts';
 import type { NodeSnapshot } from '../store.ts';
 import { sideNames } from './grouping.ts';
 import { groupsFromLinks, moveToGroup, type LinkState } from './links.ts';
@@ -27,7 +29,10 @@ export function nodeMenuItems(
   ids: readonly NodeId[],
   links: readonly LinkState[],
   act: Act,
+  /** Where the server stands in the configuration the page shows (§4.1). */
+  membership: Membership = 'voter',
 ): MenuItem[] {
+  const m = messages().beyond;
   const name = nodeName(node.id);
   const down = node.alive ? null : `${name} is crashed`;
   const groups = groupsFromLinks(ids, links);
@@ -85,6 +90,17 @@ export function nodeMenuItems(
             : null),
       run: () =>
         act((c) => (leader === null ? Promise.resolve() : c.transferLeadership(leader, node.id))),
+    },
+    {
+      key: 'remove',
+      label: m.removeServer(name),
+      disabledBecause:
+        membership === 'removed'
+          ? m.notAMember(name)
+          : leader === null
+            ? m.noLeaderForChange
+            : null,
+      run: () => act((c) => c.removeServer(node.id)),
     },
     ...moves,
   ];

@@ -1,0 +1,57 @@
+import { expect, test } from './ring.fixtures.ts';
+
+// Raft beyond §5 on the page: servers added and removed one at a time
+// (dissertation §4.1), and snapshots in the logs view (§7). Each run is a seed
+// opened paused and driven by the page's controls.
+
+test('a server joins as a learner, becomes a voter, and the leader can remove itself', async ({
+  ring,
+}) => {
+  await ring.open({ seed: 3, paused: true });
+  await ring.stepUntilLeader();
+  const membership = ring.page.getByTestId('membership');
+  await expect(membership).toHaveText('Voters: S1 S2 S3 S4 S5');
+
+  await ring.page.getByRole('button', { name: 'Add S6' }).click();
+  await expect(ring.node(6)).toBeVisible();
+  // The leader appends the change at the next instant; it takes effect when appended.
+  await ring.step();
+  await expect(membership).toHaveText('Voters: S1 S2 S3 S4 S5 · learners: S6');
+  await expect(ring.node(6)).toHaveAttribute('data-membership', 'learner');
+  await expect(
+    ring.page.getByRole('button', { name: /^S6, .*learner, catching up/ }),
+  ).toBeVisible();
+
+  // It catches up, and the leader promotes it (a second change, after the first commits).
+  await ring.runUntil(() => expect(membership).toHaveText('Voters: S1 S2 S3 S4 S5 S6'));
+  await expect(ring.node(6)).toHaveAttribute('data-membership', 'voter');
+
+  const old = await ring.leaderId();
+  if (old === null) throw new Error('the cluster lost its leader');
+  await ring.nodeAction(old, `Remove S${old} from the cluster`);
+  await ring.runUntil(async () => {
+    await expect(ring.node(old)).toHaveAttribute('data-membership', 'removed');
+    await expect(ring.leader).not.toHaveText(`S${old}`);
+    await expect(ring.leader).not.toHaveText('none');
+  });
+  await expect(membership).not.toContainText(`S${old}`);
+  await expect(ring.page.getByTestId('safety-badges')).toContainText('properties hold');
+  await ring.shot('membership-removed-leader');
+  expect(ring.errors).toEqual([]);
+});
+
+test('the logs view shows each server’s compacted prefix and its snapshot', async ({ ring }) => {
+  await ring.open({ seed: 3, paused: true, options: { snapshot: '4' } });
+  await ring.stepUntilLeader();
+  for (let k = 0; k < 6; k++) await ring.propose();
+  await ring.runFor(500);
+  const compacted = ring.page.locator('.rv-cell--compacted');
+  await expect(compacted.first()).toBeVisible();
+  await expect(
+    ring.page.getByRole('gridcell', { name: /^S1 index \d+, the snapshot's last entry, term \d+/ }),
+  ).toHaveCount(1);
+  await expect(
+    ring.page.getByRole('rowheader', { name: /^S1, .*snapshot up to \d+, term \d+/ }),
+  ).toBeVisible();
+  expect(ring.errors).toEqual([]);
+});
