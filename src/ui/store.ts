@@ -56,6 +56,13 @@ export interface PlaygroundData {
   /** Virtual time of the cluster, in ms since the run began. */
   readonly now: number;
   readonly nodes: readonly NodeSnapshot[];
+  /**
+   * `nodes` and `now` as the slower views (logs, state, history) show them:
+   * refreshed with them, ten times a second while time runs, so a redraw of
+   * thousands of log cells never lands in every animation frame.
+   */
+  readonly viewNodes: readonly NodeSnapshot[];
+  readonly viewNow: number;
   readonly leader: NodeId | null;
   /** The user wants time to run (the Play/Pause button). */
   readonly playing: boolean;
@@ -212,27 +219,32 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         feed.addInputs(c.inputLog());
       }
       const violations = c.violations();
-      set((s) => ({
-        now: c.now,
-        nodes: stableNodes(
+      set((s) => {
+        const nodes = stableNodes(
           s.nodes,
           c.ids.map((id) => c.node(id)),
-        ),
-        leader: c.leader(),
-        workers: r.workers(),
-        inFlight: c.inFlight().length,
-        view: clusterView.snapshot(c),
-        violations: violations.length === s.violations.length ? s.violations : violations,
-        ...(views && {
-          events: feed.events(),
-          users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
-          progress: leaderProgress.snapshot(),
-          history: historyProgressKey(c.history()) === historyKey(s) ? s.history : copyHistory(c),
-          clientOps: clientOps.snapshot(),
-        }),
-        version: s.version + 1,
-        ...extra,
-      }));
+        );
+        return {
+          now: c.now,
+          nodes,
+          leader: c.leader(),
+          workers: r.workers(),
+          inFlight: c.inFlight().length,
+          view: clusterView.snapshot(c),
+          violations: violations.length === s.violations.length ? s.violations : violations,
+          ...(views && {
+            viewNodes: nodes,
+            viewNow: c.now,
+            events: feed.events(),
+            users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
+            progress: leaderProgress.snapshot(),
+            history: historyProgressKey(c.history()) === historyKey(s) ? s.history : copyHistory(c),
+            clientOps: clientOps.snapshot(),
+          }),
+          version: s.version + 1,
+          ...extra,
+        };
+      });
     };
 
     const historyKey = (s: PlaygroundData): string => historyProgressKey(s.history);
@@ -299,6 +311,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       status: 'starting',
       now: 0,
       nodes: [],
+      viewNodes: [],
+      viewNow: 0,
       leader: null,
       workers: 0,
       inFlight: 0,
@@ -543,6 +557,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           );
           set((s) => ({
             ...page,
+            viewNodes: page.nodes,
+            viewNow: page.now,
             view: { timerResets, electionTimeoutMs, flights, links, drops },
             events: s.events.filter((e) => e.at <= at),
             playing: false,

@@ -3,7 +3,7 @@ import type { PlaygroundState } from '../store.ts';
 // Selectors of the live panels, at module level so their identity is stable.
 
 export const selectLogs = (s: PlaygroundState) => ({
-  nodes: s.nodes,
+  nodes: s.viewNodes,
   leader: s.leader,
   progress: s.progress,
   selection: s.selection,
@@ -12,7 +12,7 @@ export const selectLogs = (s: PlaygroundState) => ({
 
 /** "1:1,2:0,…": which servers are up, as a string, so it changes only when one crashes or restarts. */
 export const selectState = (s: PlaygroundState) => ({
-  aliveKey: s.nodes.map((n) => `${n.id}:${n.alive ? 1 : 0}`).join(','),
+  aliveKey: s.viewNodes.map((n) => `${n.id}:${n.alive ? 1 : 0}`).join(','),
   users: s.users,
   leader: s.leader,
 });
@@ -55,5 +55,5 @@ const RECENT_OPS_CHECKED = 50;
 /** The time only matters while an operation is open (its bar runs to now); otherwise 0, so the view rests. */
 export const selectHistory = (s: PlaygroundState) => ({
   history: s.history,
-  now: s.history.slice(-RECENT_OPS_CHECKED).some((h) => h.status === 'pending') ? s.now : 0,
+  now: s.history.slice(-RECENT_OPS_CHECKED).some((h) => h.status === 'pending') ? s.viewNow : 0,
 });

@@ -51,7 +51,9 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
     const cell = logCell(row, p.firstIndex + slot, p.leaderLog, p.leaderSnapshotIndex);
     cells.push(
       <LogCell
-        key={slot}
+        // By place in the window: as the log grows and the view follows its
+        // end, the cells are updated in place, not removed and remade.
+        key={slot - p.start}
         id={`${p.idPrefix}-${p.rowIndex}-${slot}`}
         cell={cell}
         rowIndex={p.rowIndex}

@@ -138,7 +138,8 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
             />
             {slots.map((slot) => (
               <span
-                key={slot}
+                // By place in the window: scrolling reuses the cells instead of remaking them.
+                key={slot - win.start}
                 role="columnheader"
                 aria-colindex={slot + 2}
                 className="rv-logs__index"
