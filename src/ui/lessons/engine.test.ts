@@ -135,4 +135,17 @@ describe('the engine', () => {
     expect(run.view.inputLog().at(-1)).toEqual({ kind: 'crash', id: 4, at: run.view.now });
     expect(run.view.node(4).alive).toBe(false);
   });
+
+  it('Back forgets what the student did after the step it returns to began', () => {
+    const run = new HeadlessLesson(lessonById('election')!);
+    run.next();
+    run.next();
+    run.apply({ kind: 'crash', id: 4 });
+    run.next();
+    expect(run.view.node(4).alive).toBe(false);
+    run.back();
+    expect(run.step).toBe(1);
+    expect(run.view.node(4).alive).toBe(true);
+    expect(run.view.inputLog().some((i) => i.kind === 'crash')).toBe(false);
+  });
 });

@@ -57,6 +57,25 @@ export interface LessonScenario {
   readonly atMs: number;
 }
 
+function scenarioOf(lesson: Lesson, inputs: readonly Input[], atMs: number): LessonScenario {
+  const { seed, options, initial } = lesson.setup;
+  return { version: 1, seed, options, ...(initial && { initial }), inputs: inputs.slice(), atMs };
+}
+
+/**
+ * Back, as a run to open: the inputs made before step `start` began (not
+ * its own actions, nor the student's since), re-run up to its instant.
+ * Cutting by count, not by time, leaves out the inputs stamped with that
+ * very instant after the step began.
+ */
+export function scenarioAt(
+  lesson: Lesson,
+  inputs: readonly Input[],
+  start: StepStart,
+): LessonScenario {
+  return scenarioOf(lesson, inputs.slice(0, start.inputCount), start.atMs);
+}
+
 /** What beginning a step came to. */
 export interface StepOutcome {
   readonly step: number;
@@ -107,13 +126,8 @@ export class HeadlessLesson {
   back(): StepOutcome {
     const previous = this.starts.at(-2);
     if (!previous) throw new RangeError('The first step has no step before it.');
-    // Time travel: re-run the inputs made before the previous step began, up to its instant.
-    this.cluster = replay(
-      lessonClusterOptions(this.lesson),
-      this.cluster.inputLog().slice(0, previous.inputCount),
-      previous.atMs,
-      this.hooks,
-    );
+    const past = scenarioAt(this.lesson, this.cluster.inputLog(), previous);
+    this.cluster = replay(lessonClusterOptions(this.lesson), past.inputs, past.atMs, this.hooks);
     this.starts.length = previous.step;
     return this.begin(previous.step);
   }
@@ -146,15 +160,7 @@ export class HeadlessLesson {
 
   /** The run so far as a scenario to open. */
   scenario(): LessonScenario {
-    const { seed, options, initial } = this.lesson.setup;
-    return {
-      version: 1,
-      seed,
-      options,
-      ...(initial && { initial }),
-      inputs: this.cluster.inputLog().slice(),
-      atMs: this.cluster.now,
-    };
+    return scenarioOf(this.lesson, this.cluster.inputLog(), this.cluster.now);
   }
 
   private begin(k: number): StepOutcome {

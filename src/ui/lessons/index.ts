@@ -27,6 +27,7 @@ export {
   HeadlessLesson,
   lessonClusterOptions,
   lessonScenario,
+  scenarioAt,
   stampActions,
   stepInputs,
   untilDeadlineMs,
