@@ -267,6 +267,11 @@ describe('lesson 10, exactly-once writes (dissertation §6.3)', () => {
     const write = op(run, 'alice', 'setState');
     expect(write).toMatchObject({ status: 'ok', output: { version: 1 } });
     expect(write.attempts).toBeGreaterThanOrEqual(2);
+    // Logged twice (the first leader's copy and the retry), applied once.
+    const copies = run.view
+      .node(run.view.leader()!)
+      .log.filter((e) => (e.command as { state?: string } | null)?.state === 'once');
+    expect(copies).toHaveLength(2);
     for (const n of nodes(run.view).filter((n) => n.alive))
       expect(userOn(run.view, n.id, 'alice')).toMatchObject({ state: 'once', version: 1 });
   });

@@ -29,7 +29,7 @@ export const messages = {
       narrow:
         'In this run the election timeouts are drawn from a narrow range, 150 to 160 ms: the servers time out almost together.',
       split:
-        'Two servers stood in the same term. Each voted for itself, and each other server votes only for the first that asked it: neither may win a majority.',
+        'Two servers stood in the same term, each voting for itself. The others vote for whichever asks first, so the votes split and no one reaches a majority.',
       again:
         'No one won this term. The timers run out again, each with a new random value, and a new term begins; it may split again.',
       why: 'Sooner or later one server times out well before the others and wins. The wider the range of timeouts, the sooner that happens: that is why Raft draws them at random (§5.2).',
@@ -66,7 +66,7 @@ export const messages = {
       minorityWrite:
         'The old leader still believes it leads. Alice writes “v2” and her client asks it first: it appends the entry, but can never commit it, as only two servers hear it.',
       clientRetries:
-        'Alice’s client hears nothing back. After 250 ms it tries another server, is sent to the new leader, and there the write commits.',
+        'Alice’s client hears nothing back. After 250 ms it tries the next server; on the majority side the write reaches the new leader and commits.',
       heal: 'The network heals. The old leader sees the higher term and steps down; its uncommitted entry is replaced by the new leader’s log.',
       tryIt: 'Now you try.',
       taskGoal:
@@ -140,7 +140,7 @@ export const messages = {
       crash:
         'The leader crashes before it answers Alice. The write is in a majority of logs, so it survives, but her client cannot know that. A new leader is elected.',
       retry:
-        'Alice’s client times out and sends the same request again, with the same number. The new leader sees that number was already applied and answers with the saved result instead of applying it twice (§6.3).',
+        'Alice’s client times out and sends the same request again, with the same number. The new leader logs it a second time; when the servers apply that copy, Alice’s session shows the number was already applied, so they skip it and answer with the saved result (§6.3).',
       tryIt: 'Now you try.',
       taskGoal: 'Make a write that needs a retry, and see it applied once.',
       taskHint: 'Write, then crash the leader right away, before the answer comes back.',
