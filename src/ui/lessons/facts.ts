@@ -1,5 +1,5 @@
 import type { UserView } from '../../app/index.ts';
-import { termAt } from '../../sim/cluster.ts';
+import { lastIndexOf, termAt } from '../../sim/cluster.ts';
 import type { HistoryOp, Input, NodeId, NodeView } from '../../sim/index.ts';
 import type { LessonView, StepStart } from './view.ts';
 
@@ -55,16 +55,16 @@ export function stateOn(v: LessonView, id: NodeId, user: string): string | undef
   return userOn(v, id, user)?.state;
 }
 
-/** Every live server has applied the same log up to the same index, and all of it. */
+/** Every live server holds the same log, has committed all of it and applied all of it. */
 export function converged(v: LessonView): boolean {
   const live = nodes(v).filter((n) => n.alive);
   const [first] = live;
   if (!first) return false;
-  const terms = (n: NodeView) => n.log.map((e) => e.term).join(',');
-  return live.every(
-    (n) =>
-      terms(n) === terms(first) && n.commitIndex === n.log.length && n.lastApplied === n.log.length,
-  );
+  const terms = (n: NodeView) => `${n.snapshotIndex ?? 0}:${n.log.map((e) => e.term).join(',')}`;
+  return live.every((n) => {
+    const last = lastIndexOf(n);
+    return terms(n) === terms(first) && n.commitIndex === last && n.lastApplied === last;
+  });
 }
 
 /** The index of the first entry of server `n`'s log that writes `state`, or null. */
