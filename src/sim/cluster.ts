@@ -138,6 +138,12 @@ export interface Cluster {
   recentEvents(): TraceEvent[];
   /** Every input so far, in order, to replay the run. */
   inputLog(): readonly Input[];
+  /**
+   * Applies one input, stamped with the current instant (`at` must equal
+   * `now`), and records it: what the named methods above do, for an input
+   * held as data (a lesson's scripted step, a replayed log).
+   */
+  apply(input: Input): { index: number; term: number } | Op | null | void;
   /** Messages on the wire now. */
   inFlight(): Envelope[];
   /** A leader's view of a follower, or undefined. */

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from './cluster';
+import { FIGURE_7, FIGURE_7_LEADER_LOG, FIGURE_8 } from './figures';
 import { ELECTION_BOUND_MS, committedOn, terms, waitForLeader } from './testing';
-
-const entries = (ts: number[]) => ts.map((term) => ({ term }));
 
 describe("the paper's Figure 7: a new leader repairs six follower logs (Raft §5.3)", () => {
   // S1 is the leader for term 8 with the log at the top of Figure 7; S2..S7
   // hold the logs (a)..(f).
-  const leaderLog = [1, 1, 1, 4, 4, 5, 5, 6, 6, 6];
-  const followers: Record<string, number[]> = {
-    a: [1, 1, 1, 4, 4, 5, 5, 6, 6],
-    b: [1, 1, 1, 4],
-    c: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6],
-    d: [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7],
-    e: [1, 1, 1, 4, 4, 4, 4],
-    f: [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3],
-  };
-
   function figure7(): Cluster {
-    const initial: Record<number, { term: number; log: { term: number }[] }> = {
-      1: { term: 7, log: entries(leaderLog) },
-    };
-    Object.values(followers).forEach((log, k) => (initial[k + 2] = { term: 7, log: entries(log) }));
-    const c = createCluster({ nodes: 7, seed: 7, initial });
+    const c = createCluster({ nodes: 7, seed: 7, initial: FIGURE_7 });
     c.timeoutNow(1); // S1 stands for term 8 before anyone else times out
     return c;
   }
@@ -38,7 +23,8 @@ describe("the paper's Figure 7: a new leader repairs six follower logs (Raft §5
     c.runUntil(() => c.node(1).role === 'leader', ELECTION_BOUND_MS);
     const noop = c.node(1).log.length;
     expect(c.runUntil(() => committedOn(c, noop, 8) === 7, ELECTION_BOUND_MS)).toBe(true);
-    for (const id of c.ids) expect(terms(c.node(id).log), `S${id}`).toEqual([...leaderLog, 8]);
+    for (const id of c.ids)
+      expect(terms(c.node(id).log), `S${id}`).toEqual([...FIGURE_7_LEADER_LOG, 8]);
     expect(c.violations()).toEqual([]);
   });
 });
@@ -54,13 +40,7 @@ describe("the paper's Figure 8: commit only entries of the current term by count
       seed: 8,
       noopOnElection: false,
       bugs: { commitOldTermByCount },
-      initial: {
-        1: { term: 3, log: entries([1, 2]) },
-        2: { term: 2, log: entries([1, 2]) },
-        3: { term: 2, log: entries([1]) },
-        4: { term: 2, log: entries([1]) },
-        5: { term: 3, log: entries([1, 3]) },
-      },
+      initial: FIGURE_8,
     });
     // S1 must reach S3 but not S4 or S5 with its entries; votes still flow.
     c.setLink(1, 4, false);
