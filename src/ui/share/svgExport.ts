@@ -28,6 +28,9 @@ const PAINT_PROPERTIES = [
   'dominant-baseline',
 ] as const;
 
+/** The two that are not inherited, and their initial values: a child at these needs no attribute. */
+const NOT_INHERITED: Readonly<Record<string, string>> = { opacity: '1', display: 'inline' };
+
 /** Colours computed through color-mix() may come as color(srgb …), which older viewers skip. */
 const COLOUR_PROPERTIES: ReadonlySet<string> = new Set(['fill', 'stroke']);
 
@@ -75,9 +78,18 @@ export function ringSvgText(svg: SVGSVGElement, background = pageBackground()): 
     const target = targets[k];
     if (!target) return;
     const style = getComputedStyle(source);
+    // Written where it changes only: the file stays a fraction of the size, and as easy to edit.
+    const parent =
+      source === svg || !source.parentElement ? null : getComputedStyle(source.parentElement);
     for (const property of PAINT_PROPERTIES) {
       const value = style.getPropertyValue(property);
       if (value === '') continue;
+      const initial = NOT_INHERITED[property];
+      if (
+        parent &&
+        (initial === undefined ? parent.getPropertyValue(property) === value : initial === value)
+      )
+        continue;
       target.setAttribute(
         property,
         COLOUR_PROPERTIES.has(property) ? plainColour(value, ctx) : value,
