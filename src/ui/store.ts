@@ -198,9 +198,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   let queue: Promise<void> = Promise.resolve();
   const clusterView = new ClusterViewTracker();
   let detachView: (() => void) | null = null;
-  /** Set by a fork: the next start re-runs these inputs up to untilMs before it plays. */
-  let replayOnStart: { inputs: readonly Input[]; untilMs: number } | null =
-    options.replay ?? null;
+  /** Set by a fork or an opened run: the next start re-runs these inputs up to untilMs before it plays. */
+  let replayOnStart: { inputs: readonly Input[]; untilMs: number } | null = options.replay ?? null;
   const feed = new FeedBuffer();
   const leaderProgress = new LeaderProgress();
   const clientOps = new ClientOps();
