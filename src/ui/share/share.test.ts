@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../sim/index.ts';
 import { parseRunFile, RUN_FILE_FORMAT, runFileText } from './file.ts';
-import { decodeRun, encodeRun, runInFragment, runLink } from './link.ts';
+import { decodeRun, encodeRun, RUN_LINK_CHARS_MAX, runInFragment, runLink } from './link.ts';
 import { runClusterOptions, type RunSpec } from './runSpec.ts';
 import { sampleRun } from './testRun.ts';
 import { RUN_INPUTS_MAX, RUN_JSON_CHARS_MAX, validateRunSpec } from './validate.ts';
@@ -308,6 +308,13 @@ describe('a bad link or file is refused with its message', () => {
         /could not be unpacked: the link was probably cut short/,
       );
     }
+  });
+
+  it('a link too long to read', async () => {
+    const decoded = await decodeRun('A'.repeat(RUN_LINK_CHARS_MAX + 1));
+    expect(decoded.ok || decoded.problem).toMatch(
+      /1,000,001 characters long; at most 1,000,000 are read/,
+    );
   });
 
   it('a link whose data is not a run', async () => {

@@ -51,7 +51,7 @@ export const messages = {
     eventsHeader: (seed: number, at: string, count: number) =>
       `Raft Playground: events of seed ${seed} up to ${at} (the last ${count} kept), oldest first`,
     historyHeader: (seed: number, at: string, count: number) =>
-      `Raft Playground: client history of seed ${seed} up to ${at} (${count} operations)`,
+      `Raft Playground: client history of seed ${seed} up to ${at} (${count} operation${count === 1 ? '' : 's'})`,
     nothingYet: '(nothing yet)',
     problems: {
       notObject: (path: string, got: string) =>
