@@ -79,7 +79,10 @@ interface Run extends RunBase {
   readonly replay: { readonly inputs: readonly Input[]; readonly untilMs: number } | null;
   /** Said once the run restarted because the options changed, or another run was opened. */
   readonly notice: string | null;
-  /** Counts the runs opened, so opening one with the same options still starts it afresh. */
+  /**
+   * Counts the runs opened (a link, a file, a lesson): one with the same
+   * options still starts afresh, and the options panel shows its options.
+   */
   readonly generation: number;
 }
 
@@ -121,7 +124,7 @@ export function App({
       ...(old.initial && options.nodes === old.options.nodes && { initial: old.initial }),
       replay: null,
       notice: `Options changed: the run restarted from time 0 with seed ${seed} and ${options.nodes} servers.`,
-      generation: old.generation + 1,
+      generation: old.generation,
     }));
   };
   const open = useCallback((spec: RunSpec, notice?: string) => {

@@ -60,6 +60,17 @@ describe('opening a run', () => {
     expect(currentRunSpec(s, spec)).toEqual(spec);
   });
 
+  it('shares the instant shown: in the past, the run up to there', async () => {
+    const { spec } = sampleRun(20);
+    const store = await opened(spec);
+    const atMs = Math.round(spec.atMs / 2);
+    await store.getState().travel(atMs);
+    const shared = currentRunSpec(store.getState(), spec);
+    expect(shared?.atMs).toBe(atMs);
+    expect(shared?.inputs).toEqual(spec.inputs.filter((i) => i.at <= atMs));
+    expect(shared?.inputs.length).toBeLessThan(spec.inputs.length);
+  });
+
   it('starts the cluster from the initial state a lesson gives (Figure 8 style)', async () => {
     const { spec } = sampleRun(0);
     const figure: RunSpec = {
