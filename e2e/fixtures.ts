@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
 import type { RaftTestHook } from '../src/ui/testHook.ts';
 
 /** Most presses of "Step" that stepUntilLeader makes: each runs one instant
@@ -260,6 +260,51 @@ export class Playground {
     await this.play();
     await done();
     await this.pause();
+  }
+
+  /** The share panel (src/ui/share/SharePanel.tsx): links, run files, exports, the session. */
+  get share(): Locator {
+    return this.panel('share');
+  }
+
+  /** What the share panel says went wrong (a bad file). */
+  get shareProblem(): Locator {
+    return this.page.getByTestId('share-problem');
+  }
+
+  /** What the page says about the run it opened (a link, a file, the saved session). */
+  get runNotice(): Locator {
+    return this.page.getByTestId('restart-notice');
+  }
+
+  /** Presses "Copy link"; returns the link the panel shows (and copied, where the clipboard allows). */
+  async copyLink(): Promise<string> {
+    const field = this.page.getByTestId('share-link');
+    const before = (await field.count()) > 0 ? await field.inputValue() : '';
+    await this.share.getByRole('button', { name: 'Copy link' }).click();
+    await expect(field).not.toHaveValue(before);
+    return field.inputValue();
+  }
+
+  /** Presses a share panel button that downloads a file; returns the download. */
+  async download(button: string | RegExp): Promise<Download> {
+    const downloaded = this.page.waitForEvent('download');
+    await this.share.getByRole('button', { name: button }).click();
+    return downloaded;
+  }
+
+  /** Opens a run file through the share panel's file field. */
+  async openRunFile(
+    file: string | { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
+    await this.share.getByLabel('Open run file').setInputFiles(file);
+  }
+
+  /** Waits until the session is saved at the instant shown (the page saves it as it goes). */
+  async sessionSavedAt(atMs: number): Promise<void> {
+    const status = this.page.getByTestId('session-status');
+    await expect(status).toHaveAttribute('data-state', 'saved');
+    await expect(status).toHaveAttribute('data-at-ms', String(atMs));
   }
 
   /** Proposes on the leader; returns the log index the page reports for it. */

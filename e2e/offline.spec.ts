@@ -54,7 +54,8 @@ test('after one visit the page reloads and runs with the network gone', async ({
   const { page } = playground;
   const { url, server } = await serveBuild();
   try {
-    await page.goto(`${url}?seed=3`);
+    // Paused, so the reload opens paused too, whether it restores the saved session or not.
+    await page.goto(`${url}?seed=3&paused=1`);
     await expect(playground.simTime).toHaveAttribute('data-status', 'running');
     // Installed, with every file of the build cached, and in control of the page.
     await page.evaluate(async () => {
@@ -71,7 +72,9 @@ test('after one visit the page reloads and runs with the network gone', async ({
 
   await page.reload();
   await expect(playground.simTime).toHaveAttribute('data-status', 'running');
-  await expect(playground.leader).toHaveText(/^S\d$/, { timeout: RUN_WALL_MS_MAX });
+  await playground.runUntil(() =>
+    expect(playground.leader).toHaveText(/^S\d$/, { timeout: RUN_WALL_MS_MAX }),
+  );
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   expect(playground.errors).toEqual([]);
 });

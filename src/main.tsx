@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { deleteStaleDatabases, startPageSession } from './runtime/browser.ts';
 import { App } from './ui/App.tsx';
+import { addressFor } from './ui/panels/OptionsPanel.tsx';
 import { browserRuntime, inPageRuntime, workersAllowed } from './ui/runtime.ts';
+import { chooseOpening } from './ui/share/opening.ts';
+import { readSessionText } from './ui/share/session.ts';
 import { parsePageParams } from './ui/url.ts';
 import './ui/styles.css';
 
@@ -35,8 +38,26 @@ if (
   });
 }
 
-createRoot(container).render(
-  <StrictMode>
-    <App params={parsePageParams(window.location.search)} startRuntime={startRuntime()} />
-  </StrictMode>,
-);
+const params = parsePageParams(window.location.search);
+const navigation = performance.getEntriesByType('navigation')[0] as
+  PerformanceNavigationTiming | undefined;
+
+// A run link, else the saved session, else the address's run (share/opening.ts).
+void chooseOpening({
+  hash: window.location.hash,
+  search: window.location.search,
+  params,
+  saved: readSessionText(),
+  reloaded: navigation?.type === 'reload',
+}).then((opening) => {
+  // The address names the opened run, so a reload finds the session on it.
+  if (opening.spec) {
+    const { seed, options } = opening.spec;
+    window.history.replaceState(null, '', addressFor(window.location.search, seed, options));
+  }
+  createRoot(container).render(
+    <StrictMode>
+      <App params={params} startRuntime={startRuntime()} opening={opening} />
+    </StrictMode>,
+  );
+});

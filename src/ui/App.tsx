@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Speed } from '../runtime/speed.ts';
 import { Controls } from './Controls.tsx';
 import { Legend } from './Legend.tsx';
@@ -19,8 +19,15 @@ import { Ring } from './Ring.tsx';
 import type { StartRuntime } from './runtime.ts';
 import { ServerTable } from './ServerTable.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import type { Input } from '../sim/index.ts';
+import { formatVirtualMs } from './labels.ts';
+import { messages } from './i18n/index.ts';
+import type { Opening } from './share/opening.ts';
+import { runClusterOptions, type RunBase, type RunSpec } from './share/runSpec.ts';
+import { ShareContext, type ShareApi } from './share/ShareContext.ts';
+import { SharePanel } from './share/SharePanel.tsx';
 import type { PageParams } from './url.ts';
-import { clusterOptions, optionsKey, type PageOptions } from './urlOptions.ts';
+import { optionsKey, type PageOptions } from './urlOptions.ts';
 
 /** Virtual ms per wall ms once there is a leader: slow enough to follow heartbeats by eye. */
 export const INITIAL_SPEED: Speed = 0.25;
@@ -53,6 +60,7 @@ function Playground() {
         <div className="page-side">
           <SafetyPanel />
           <InspectorPanel />
+          <SharePanel />
         </div>
         <div className="page-wide">
           <LogsPanel />
@@ -70,28 +78,84 @@ function Playground() {
   );
 }
 
-interface Run {
-  readonly seed: number;
-  readonly options: PageOptions;
-  /** Said once the run restarted because the options changed. */
+interface Run extends RunBase {
+  /** An opened run's inputs, re-done up to `untilMs` when it starts; null starts from time 0. */
+  readonly replay: { readonly inputs: readonly Input[]; readonly untilMs: number } | null;
+  /** Said once the run restarted because the options changed, or another run was opened. */
   readonly notice: string | null;
+  /**
+   * Counts the runs opened (a link, a file, a lesson): one with the same
+   * options still starts afresh, and the options panel shows its options.
+   */
+  readonly generation: number;
 }
 
-export function App({ params, startRuntime }: { params: PageParams; startRuntime: StartRuntime }) {
-  const [run, setRun] = useState<Run>({
-    seed: params.seed,
-    options: params.options,
-    notice: null,
-  });
+function runOf(spec: RunSpec, notice: string | null, generation: number): Run {
+  return {
+    seed: spec.seed,
+    options: spec.options,
+    ...(spec.initial && { initial: spec.initial }),
+    replay: { inputs: spec.inputs, untilMs: spec.atMs },
+    notice,
+    generation,
+  };
+}
+
+/** No link, no saved session: the address's run from time 0. */
+const NOTHING_OPENED: Opening = { spec: null, notice: null, problem: null };
+
+export function App({
+  params,
+  startRuntime,
+  opening = NOTHING_OPENED,
+}: {
+  params: PageParams;
+  startRuntime: StartRuntime;
+  /** The run a link or the saved session opens (share/opening.ts). */
+  opening?: Opening;
+}) {
+  const [run, setRun] = useState<Run>(() =>
+    opening.spec
+      ? runOf(opening.spec, opening.notice, 0)
+      : { seed: params.seed, options: params.options, replay: null, notice: null, generation: 0 },
+  );
   const apply = (seed: number, options: PageOptions) => {
     window.history.replaceState(null, '', addressFor(window.location.search, seed, options));
-    setRun({
+    setRun((old) => ({
       seed,
       options,
+      // The initial state names servers: it stays only while they all still exist.
+      ...(old.initial && options.nodes === old.options.nodes && { initial: old.initial }),
+      replay: null,
       notice: `Options changed: the run restarted from time 0 with seed ${seed} and ${options.nodes} servers.`,
-    });
+      generation: old.generation,
+    }));
   };
-  const { nodes, seed: _seed, ...cluster } = clusterOptions(run.seed, run.options);
+  const open = useCallback((spec: RunSpec, notice?: string) => {
+    // The address names the run's seed and options; the fragment of a link it came from is spent.
+    window.history.replaceState(
+      null,
+      '',
+      addressFor(window.location.search, spec.seed, spec.options),
+    );
+    setRun((old) =>
+      runOf(
+        spec,
+        notice ?? messages().share.linkOpened(formatVirtualMs(spec.atMs)),
+        old.generation + 1,
+      ),
+    );
+  }, []);
+  const base = useMemo<RunBase>(
+    () => ({
+      seed: run.seed,
+      options: run.options,
+      ...(run.initial && { initial: run.initial }),
+    }),
+    [run.seed, run.options, run.initial],
+  );
+  const share = useMemo<ShareApi>(() => ({ base, open }), [base, open]);
+  const { nodes, seed: _seed, ...cluster } = runClusterOptions(run);
   return (
     <main className="app">
       <header>
@@ -99,6 +163,11 @@ export function App({ params, startRuntime }: { params: PageParams; startRuntime
         {params.seedProblem && (
           <p className="notice" role="alert">
             {params.seedProblem}
+          </p>
+        )}
+        {opening.problem && (
+          <p className="notice" role="alert" data-testid="opening-problem">
+            {opening.problem}
           </p>
         )}
         {params.optionProblems.length > 0 && (
@@ -114,20 +183,24 @@ export function App({ params, startRuntime }: { params: PageParams; startRuntime
           </p>
         )}
       </header>
-      <PlaygroundProvider
-        key={optionsKey(run.seed, run.options)}
-        seed={run.seed}
-        nodeCount={nodes}
-        cluster={cluster}
-        playing={!params.paused}
-        speed={INITIAL_SPEED}
-        firstLeaderSpeed={FIRST_LEADER_SPEED}
-        startRuntime={startRuntime}
-        testHook={params.test}
-      >
-        <Playground />
-      </PlaygroundProvider>
-      <OptionsPanel seed={run.seed} options={run.options} onApply={apply} />
+      <ShareContext value={share}>
+        <PlaygroundProvider
+          key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
+          seed={run.seed}
+          nodeCount={nodes}
+          cluster={cluster}
+          // An opened run is shown paused at its instant.
+          playing={!params.paused && run.replay === null}
+          {...(run.replay && { replay: run.replay })}
+          speed={INITIAL_SPEED}
+          firstLeaderSpeed={FIRST_LEADER_SPEED}
+          startRuntime={startRuntime}
+          testHook={params.test}
+        >
+          <Playground />
+        </PlaygroundProvider>
+        <OptionsPanel key={run.generation} seed={run.seed} options={run.options} onApply={apply} />
+      </ShareContext>
     </main>
   );
 }

@@ -15,6 +15,7 @@ import { FeedBuffer } from './feedBuffer.ts';
 import { nodeName } from './labels.ts';
 import { LeaderProgress } from './leaderProgress.ts';
 import { historyProgressKey } from './linVerdict.ts';
+import { messages } from './i18n/index.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
@@ -158,7 +159,7 @@ export interface PlaygroundOptions {
   startRuntime: StartRuntime;
   /** The pacer's wall clock; the browser's by default. */
   clock?: WallClock;
-  /** Timing, faults and Raft switches for the cluster (the options panel); defaults when absent. */
+  /** Timing, faults, Raft switches and initial state for the cluster; defaults when absent. */
   cluster?: Omit<ClusterOptions, 'nodes' | 'seed'>;
   /**
    * Until the first leader is elected, time runs at this speed, then at
@@ -166,6 +167,11 @@ export interface PlaygroundOptions {
    * enough to follow from then on. A speed the user picks ends it at once.
    */
   firstLeaderSpeed?: Speed;
+  /**
+   * Opens a saved or shared run (share/runSpec.ts): the first start re-does
+   * these inputs at their instants up to `untilMs`, then shows that instant.
+   */
+  replay?: { readonly inputs: readonly Input[]; readonly untilMs: number };
 }
 
 /**
@@ -174,6 +180,16 @@ export interface PlaygroundOptions {
  * times a second is plenty to read, and leaves the frames to the ring.
  */
 export const VIEWS_REFRESH_WALL_MS = 100;
+
+/** The loss rates the network has after `inputs` (the controls show them), when any set them. */
+function ratesAfter(inputs: readonly Input[]): Partial<PlaygroundData> {
+  const rates: { dropRate?: number; duplicateRate?: number } = {};
+  for (const input of inputs) {
+    if (input.kind === 'setDropRate') rates.dropRate = input.rate;
+    if (input.kind === 'setDuplicateRate') rates.duplicateRate = input.rate;
+  }
+  return rates;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -195,8 +211,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   let queue: Promise<void> = Promise.resolve();
   const clusterView = new ClusterViewTracker();
   let detachView: (() => void) | null = null;
-  /** Set by a fork: the next start re-runs these inputs up to untilMs before it plays. */
-  let replayOnStart: { inputs: readonly Input[]; untilMs: number } | null = null;
+  /** Set by a fork or an opened run: the next start re-runs these inputs up to untilMs before it plays. */
+  let replayOnStart: { inputs: readonly Input[]; untilMs: number } | null = options.replay ?? null;
   const feed = new FeedBuffer();
   const leaderProgress = new LeaderProgress();
   const clientOps = new ClientOps();
@@ -387,12 +403,19 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           options.clock,
         );
         detachView = clusterView.attach(started.coordinator);
+        let replayed: Partial<PlaygroundData> = {};
         if (replayOnStart) {
           const { inputs, untilMs } = replayOnStart;
           replayOnStart = null;
-          await replayInto(started.coordinator, inputs, untilMs);
+          try {
+            await replayInto(started.coordinator, inputs, untilMs);
+          } catch (error) {
+            replayed = { problem: messages().share.replayFailed(describe(error)) };
+          }
+          if (mine !== life) return;
+          replayed = { ...replayed, ...ratesAfter(c.inputLog()) };
         }
-        refresh({ status: 'running' });
+        refresh({ status: 'running', ...replayed });
         if (get().playing) pacer.play();
       },
 

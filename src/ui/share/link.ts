@@ -1,0 +1,106 @@
+import { messages } from '../i18n/index.ts';
+import type { RunSpec } from './runSpec.ts';
+import { parseJson, RUN_JSON_CHARS_MAX, validateRunSpec, type Checked } from './validate.ts';
+
+/**
+ * A run in a link: `#run=` and the RunSpec as JSON, deflated (deflate-raw,
+ * the browser's own CompressionStream) and written in base64url, so it pastes
+ * into a chat as one word. It goes in the fragment, which the browser never
+ * sends to a server, so a run stays between the people who share it.
+ */
+export const RUN_LINK_KEY = 'run';
+
+/** Characters of an encoded run read at most: far above any real run's link, far below a hang. */
+export const RUN_LINK_CHARS_MAX = 1_000_000;
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The bytes; null for a character base64url lacks; 'cut' for a length no bytes give (4n + 1). */
+function fromBase64Url(text: string): Uint8Array | 'cut' | null {
+  if (!BASE64URL.test(text)) return null;
+  if (text.length % 4 === 1) return 'cut';
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+async function deflate(text: string): Promise<Uint8Array> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates at most `maxBytes` (a few bytes can unpack to gigabytes); null beyond that. */
+async function inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** The run as the word after `#run=`. */
+export async function encodeRun(spec: RunSpec): Promise<string> {
+  return toBase64Url(await deflate(JSON.stringify(spec)));
+}
+
+/** Unpacks and checks the word after `#run=`; a problem says what is wrong with the link. */
+export async function decodeRun(encoded: string): Promise<Checked<RunSpec>> {
+  const p = messages().share.problems;
+  if (encoded.length > RUN_LINK_CHARS_MAX)
+    return { ok: false, problem: p.linkTooLong(encoded.length, RUN_LINK_CHARS_MAX) };
+  const bytes = fromBase64Url(encoded);
+  if (!bytes || bytes.length === 0) return { ok: false, problem: p.notBase64() };
+  if (bytes === 'cut') return { ok: false, problem: p.notDeflate() };
+  let json: Uint8Array | null;
+  try {
+    // Bytes bound the characters: UTF-8 spends at least one byte on each.
+    json = await inflate(bytes, RUN_JSON_CHARS_MAX);
+  } catch {
+    return { ok: false, problem: p.notDeflate() };
+  }
+  if (!json) return { ok: false, problem: p.unpacksTooBig(RUN_JSON_CHARS_MAX) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+  } catch {
+    return { ok: false, problem: p.notDeflate() };
+  }
+  const parsed = parseJson(text);
+  return parsed.ok ? validateRunSpec(parsed.value) : parsed;
+}
+
+/** The encoded run in a fragment such as `#run=…`, or null when it names none. */
+export function runInFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  return params.get(RUN_LINK_KEY);
+}
+
+/** The page's address with the run in its fragment (the query, seed and options, kept as they are). */
+export async function runLink(address: string, spec: RunSpec): Promise<string> {
+  const url = new URL(address);
+  url.hash = `${RUN_LINK_KEY}=${await encodeRun(spec)}`;
+  return url.toString();
+}
