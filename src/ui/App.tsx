@@ -6,6 +6,8 @@ import { NetworkControls } from './NetworkControls.tsx';
 import { ClientsPanel } from './panels/ClientsPanel.tsx';
 import { FeedPanel } from './panels/FeedPanel.tsx';
 import { HistoryPanel } from './panels/HistoryPanel.tsx';
+import { useMessages, type Text } from './i18n/index.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
 import { InspectorPanel } from './panels/InspectorPanel.tsx';
 import { LogsPanel } from './panels/LogsPanel.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
@@ -31,6 +33,7 @@ export const INITIAL_SPEED: Speed = 0.25;
  * column on a phone.
  */
 function Playground() {
+  const m = useMessages();
   return (
     <>
       <div className="toolbar">
@@ -39,7 +42,7 @@ function Playground() {
       </div>
       <ProblemNotice />
       <div className="page-grid">
-        <section className="page-cluster" aria-label="Cluster">
+        <section className="page-cluster" aria-label={m.page.cluster}>
           <Ring />
           <Legend />
           <ProposeButton />
@@ -70,7 +73,7 @@ interface Run {
   readonly seed: number;
   readonly options: PageOptions;
   /** Said once the run restarted because the options changed. */
-  readonly notice: string | null;
+  readonly notice: Text | null;
 }
 
 export function App({ params, startRuntime }: { params: PageParams; startRuntime: StartRuntime }) {
@@ -84,29 +87,31 @@ export function App({ params, startRuntime }: { params: PageParams; startRuntime
     setRun({
       seed,
       options,
-      notice: `Options changed: the run restarted from time 0 with seed ${seed} and ${options.nodes} servers.`,
+      notice: (m) => m.page.restarted(seed, options.nodes),
     });
   };
+  const m = useMessages();
   const { nodes, seed: _seed, ...cluster } = clusterOptions(run.seed, run.options);
   return (
     <main className="app">
       <header>
-        <h1>Raft Playground</h1>
+        <h1>{m.page.heading}</h1>
+        <LanguageSelect />
         {params.seedProblem && (
           <p className="notice" role="alert">
-            {params.seedProblem}
+            {params.seedProblem(m)}
           </p>
         )}
         {params.optionProblems.length > 0 && (
-          <ul className="notice" role="alert" aria-label="Problems with the address">
-            {params.optionProblems.map((p) => (
-              <li key={p}>{p}</li>
+          <ul className="notice" role="alert" aria-label={m.page.addressProblems}>
+            {params.optionProblems.map((p, k) => (
+              <li key={k}>{p(m)}</li>
             ))}
           </ul>
         )}
         {run.notice && (
           <p className="notice" role="status" data-testid="restart-notice">
-            {run.notice}
+            {run.notice(m)}
           </p>
         )}
       </header>

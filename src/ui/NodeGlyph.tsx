@@ -1,6 +1,7 @@
 import { arc } from 'd3';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { nodeStatus, statusMarkPath, type Point } from './geometry.ts';
+import { useMessages } from './i18n/index.ts';
 import { nodeAriaLabel, nodeName } from './labels.ts';
 import type { TimerArc } from './ring/timer.ts';
 import type { NodeSnapshot } from './store.ts';
@@ -36,13 +37,14 @@ interface Props {
  * button: click, tap, Enter or the context menu open its actions.
  */
 export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, onOpen }: Props) {
+  const m = useMessages();
   const name = nodeName(node.id);
   const status = nodeStatus(node);
   const open = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
     event.preventDefault();
     onOpen(node.id, event.currentTarget);
   };
-  const label = `${nodeAriaLabel(node)}${cutOff ? ', cut off' : ''}`;
+  const label = `${nodeAriaLabel(node)}${cutOff ? m.ring.cutOff : ''}`;
   return (
     <g
       className={`node node--${status}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${dragging ? ' node--dragging' : ''}`}
@@ -62,7 +64,7 @@ export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, o
         if (['Enter', ' ', 'ContextMenu', 'F10'].includes(event.key)) open(event);
       }}
     >
-      <title>{node.error ? `${name} failed: ${node.error}` : label}</title>
+      <title>{node.error ? m.ring.failed(name, node.error) : label}</title>
       <circle className="node__focus" r={ARC_OUTER_PX + 4} />
       {timer && (
         <g className="node__timer" data-testid={`timer-${name}`} aria-hidden="true">
@@ -89,11 +91,11 @@ export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, o
         {name}
       </text>
       <text className="node__role" y={18} aria-hidden="true" data-testid={`role-${name}`}>
-        {status}
+        {m.roles[status]}
       </text>
       <text className="node__term" y={NODE_RADIUS_PX + 22} aria-hidden="true">
-        term <tspan data-testid={`term-${name}`}>{node.term}</tspan>
-        {' · vote '}
+        {m.ring.term} <tspan data-testid={`term-${name}`}>{node.term}</tspan>
+        {m.ring.vote}
         <tspan data-testid={`vote-${name}`}>
           {node.votedFor === null ? '–' : nodeName(node.votedFor)}
         </tspan>
@@ -105,7 +107,7 @@ export function NodeGlyph({ node, at, timer, cutOff, side, selected, dragging, o
           aria-hidden="true"
           data-testid={`side-${name}`}
         >
-          side {side}
+          {m.ring.side(side)}
         </text>
       )}
     </g>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { LogEntry, NodeId, Role } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { logCell } from './logCell.ts';
 import type { FollowerProgress } from './logDiff.ts';
@@ -37,6 +38,7 @@ export interface LogRowProps {
 /** One server's log; re-renders only when its own props change. */
 export const LogRow = memo(function LogRow(p: LogRowProps) {
   const { node } = p;
+  const m = useMessages();
   const status = serverStatus(node);
   const row = { ...node, progress: p.progress };
   const cells = [];
@@ -60,14 +62,20 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
         role="rowheader"
         aria-colindex={1}
         className="rv-logs__rowhead"
-        aria-label={`${nodeName(node.id)}, ${status}, term ${node.term}, commitIndex ${node.commitIndex}, lastApplied ${node.lastApplied}`}
+        aria-label={m.logs.row(
+          nodeName(node.id),
+          m.roles[status],
+          node.term,
+          node.commitIndex,
+          node.lastApplied,
+        )}
       >
         <span className="rv-glyph" aria-hidden="true">
           {statusGlyph(status)}
         </span>
-        <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{status}</span>
+        <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{m.roles[status]}</span>
         <span className="rv-logs__nums" aria-hidden="true">
-          t{node.term} c{node.commitIndex} a{node.lastApplied}
+          {m.logs.nums(node.term, node.commitIndex, node.lastApplied)}
         </span>
       </span>
       <span aria-hidden="true" className="rv-logs__spacer" style={{ width: p.start * p.cellPx }} />

@@ -1,4 +1,5 @@
 import type { LogEntry } from '../../sim/index.ts';
+import { messages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { agreement, entryAt, type Agreement, type FollowerProgress } from './logDiff.ts';
 
@@ -52,18 +53,18 @@ export function logCell(
 }
 
 function cellLabel(id: number, c: Omit<LogCellModel, 'label'>): string {
-  const parts = [`${nodeName(id)} index ${c.index}`];
-  if (c.term === null) parts.push('no entry');
+  const l = messages().logs;
+  const parts = [l.cellAt(nodeName(id), c.index)];
+  if (c.term === null) parts.push(l.noEntry);
   else {
-    parts.push(`term ${c.term}`);
-    parts.push(c.applied ? 'committed and applied' : c.committed ? 'committed' : 'not committed');
+    parts.push(l.cellTerm(c.term));
+    parts.push(c.applied ? l.appliedMark : c.committed ? l.committedMark : l.notCommitted);
   }
-  if (c.agreement === 'conflict')
-    parts.push(`differs from the leader, which has term ${c.leaderTerm}`);
-  if (c.agreement === 'extra') parts.push('the leader has no entry here');
+  if (c.agreement === 'conflict') parts.push(l.conflict(c.leaderTerm));
+  if (c.agreement === 'extra') parts.push(l.extra);
   if (c.isCommitIndex) parts.push('commitIndex');
   if (c.isLastApplied) parts.push('lastApplied');
-  if (c.isNextIndex) parts.push("leader's nextIndex");
-  if (c.isMatchIndex) parts.push("leader's matchIndex");
-  return parts.join(', ');
+  if (c.isNextIndex) parts.push(l.leaderNext);
+  if (c.isMatchIndex) parts.push(l.leaderMatch);
+  return l.join(parts);
 }

@@ -207,8 +207,8 @@ export const messages = {
     key: 'Key to the logs',
     committed: 'committed (solid border)',
     uncommitted: 'not yet committed (dashed)',
-    nextIndex: 'leader’s nextIndex',
-    matchIndex: 'leader’s matchIndex',
+    nextIndex: "leader's nextIndex",
+    matchIndex: "leader's matchIndex",
     differs: 'differs from the leader',
     empty: 'No log entries yet.',
     grid: 'Logs: a row per server, a column per log index',
@@ -224,8 +224,8 @@ export const messages = {
     notCommitted: 'not committed',
     conflict: (term: number | null) => `differs from the leader, which has term ${term}`,
     extra: 'the leader has no entry here',
-    leaderNext: 'leader’s nextIndex',
-    leaderMatch: 'leader’s matchIndex',
+    leaderNext: "leader's nextIndex",
+    leaderMatch: "leader's matchIndex",
     join: (parts: readonly string[]) => parts.join(', '),
   },
   // state: the per-user state each server applied
@@ -324,7 +324,7 @@ export const messages = {
     notLinearizable: '✕ Not linearizable: ',
     cannotBePlaced: (id: number, client: string, n: number) =>
       `operation ${id} of client ${client} cannot be placed after the longest valid order (${n} ${plural(n, 'operation', 'operations')}, numbered).`,
-    noOrder: 'no order of the operations respects real time and the service’s rules.',
+    noOrder: "no order of the operations respects real time and the service's rules.",
   },
   // inspector: a server's or a message's fields
   inspector: {
@@ -338,7 +338,7 @@ export const messages = {
     heading: (name: string, status: string, term: number) => `${name}, ${status}, term ${term}`,
     stateOf: (name: string) => `State of ${name}`,
     followers: 'Followers (nextIndex, matchIndex)',
-    progress: 'The leader’s progress per follower',
+    progress: "The leader's progress per follower",
     newest: 'Newest entries',
     newestOf: (name: string) => `Newest entries of ${name}`,
     entry: (index: number, term: number) => `${index} (term ${term})`,
@@ -347,8 +347,8 @@ export const messages = {
     crashedWas: (role: string) => `crashed (was ${role})`,
     nobody: 'nobody',
     emptyLog: 'empty',
-    log: (count: number, last: number, term: number, runs: string) =>
-      `${count} ${plural(count, 'entry', 'entries')}, last index ${last} (term ${term}): ${runs}`,
+    log: (count: number, shown: string, last: number, term: number, runs: string) =>
+      `${shown} ${plural(count, 'entry', 'entries')}, last index ${last} (term ${term}): ${runs}`,
     run: (range: string, term: number) => `${range} term ${term}`,
     moreRuns: (text: string, more: number) =>
       `${text}, and ${more} more ${plural(more, 'run', 'runs')}`,
@@ -520,8 +520,8 @@ export const messages = {
         'If an entry is committed in a term, it is in the logs of the leaders of all higher terms.',
       'State Machine Safety':
         'If a server has applied an entry at an index, no other server ever applies a different entry for that index.',
-      'Term Monotonicity': 'A server’s currentTerm never goes back.',
-      'Commit Monotonicity': 'A server’s commitIndex never goes back.',
+      'Term Monotonicity': "A server's currentTerm never goes back.",
+      'Commit Monotonicity': "A server's commitIndex never goes back.",
       'Committed Entry Durability': 'A committed entry stays stored on a majority of servers.',
     },
   },
@@ -551,6 +551,7 @@ export const messages = {
     checkQuorum: 'CheckQuorum (§6.2)',
     lease: 'Lease reads (§6.4.1)',
     snapshot: 'Snapshot every',
+    ms: 'ms',
     snapshotUnit: 'entries, 0 never',
     bugs: 'Teaching bugs',
     bug: {

@@ -383,7 +383,8 @@ export const messages: Messages = {
     crashedWas: (r) => `已崩溃（原为${r}）`,
     nobody: '无',
     emptyLog: '空',
-    log: (count, last, term, runs) => `${count} 个条目，最后索引 ${last}（任期 ${term}）：${runs}`,
+    log: (_count, shown, last, term, runs) =>
+      `${shown} 个条目，最后索引 ${last}（任期 ${term}）：${runs}`,
     run: (range, term) => `${range} 任期 ${term}`,
     moreRuns: (text, more) => `${text}，还有 ${more} 段`,
     progressValue: (next, match) => `nextIndex ${next}，matchIndex ${match}`,
@@ -558,6 +559,7 @@ export const messages: Messages = {
     checkQuorum: 'CheckQuorum（§6.2）',
     lease: '租约读（§6.4.1）',
     snapshot: '快照间隔',
+    ms: '毫秒',
     snapshotUnit: '个条目，0 表示从不',
     bugs: '教学用错误',
     bug: {
