@@ -2,6 +2,7 @@ import { useMessages } from '../i18n/index.ts';
 import {
   propertyName,
   propertyPromise,
+  violationDetail,
   violationPlace,
   type Badge,
   type ViolationLike,
@@ -29,7 +30,7 @@ export function SafetyBadge({ badge, onFocusViolation }: SafetyBadgeProps) {
       {first && (
         <div className="rv-badge__detail">
           <p>
-            {first.detail}
+            {violationDetail(m, first.detail)}
             {badge.count > 1 && m.safety.more(badge.count - 1)}
           </p>
           {onFocusViolation && (

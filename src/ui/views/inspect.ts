@@ -93,7 +93,7 @@ export function nodeFields(node: InspectNode): Field[] {
   const t = m.inspector;
   const last = node.log.at(-1);
   return [
-    { name: 'role', value: node.alive ? m.roles[node.role] : t.crashedWas(m.roles[node.role]) },
+    { name: t.role, value: node.alive ? m.roles[node.role] : t.crashedWas(m.roles[node.role]) },
     { name: 'currentTerm', value: String(node.term) },
     { name: 'votedFor', value: node.votedFor === null ? t.nobody : nodeName(node.votedFor) },
     { name: 'commitIndex', value: String(node.commitIndex) },

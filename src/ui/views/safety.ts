@@ -56,5 +56,82 @@ export function violationPlace(v: ViolationLike): string {
 export function violationAnnouncement(violations: readonly ViolationLike[]): string {
   const v = violations.at(-1);
   const m = messages();
-  return v ? m.safety.announce(propertyName(m, v.property), v.detail) : '';
+  return v ? m.safety.announce(propertyName(m, v.property), violationDetail(m, v.detail)) : '';
+}
+
+/**
+ * The checker's details (src/check/safety.ts) by their shape: a code and the
+ * values it names, so another language can say them. A detail of another
+ * shape keeps its own words.
+ */
+const DETAILS: readonly (readonly [RegExp, string, readonly string[]])[] = [
+  [
+    /^S(\d+), leader in term (\d+), deleted or overwrote its entries from index (\d+)$/,
+    'violation:append-only',
+    ['id', 'term', 'index'],
+  ],
+  [
+    /^S(\d+) holds an entry at index (\d+) in term (\d+) whose preceding entries differ from another log's$/,
+    'violation:log-matching',
+    ['id', 'index', 'term'],
+  ],
+  [
+    /^S(\d+)'s currentTerm went back from (\d+) to (\d+)$/,
+    'violation:term-back',
+    ['id', 'from', 'to'],
+  ],
+  [
+    /^S(\d+)'s commitIndex went back from (\d+) to (\d+)$/,
+    'violation:commit-back',
+    ['id', 'from', 'to'],
+  ],
+  [
+    /^S(\d+) installed a snapshot up to (\d+), past what is committed$/,
+    'violation:snapshot',
+    ['id', 'index'],
+  ],
+  [
+    /^S(\d+) applied a different entry at index (\d+) \(term (\d+)\) than another server did \(term (\d+)\)$/,
+    'violation:applied',
+    ['id', 'index', 'term', 'other'],
+  ],
+  [
+    /^committed entry (\d+) is stored on only (\d+) of (\d+) servers$/,
+    'violation:durability',
+    ['index', 'holders', 'voters'],
+  ],
+  [
+    /^S(\d+) and S(\d+) were both elected leader in term (\d+)$/,
+    'violation:two-leaders',
+    ['id', 'other', 'term'],
+  ],
+  [
+    /^S(\d+) became leader in term (\d+) without committed entry (\d+)$/,
+    'violation:incomplete',
+    ['id', 'term', 'index'],
+  ],
+  [
+    /^S(\d+) committed index (\d+) with a different entry than was committed before$/,
+    'violation:committed',
+    ['id', 'index'],
+  ],
+  [
+    /^S(\d+), leader in term (\d+), lacks entry (\d+) committed in term (\d+)$/,
+    'violation:lacks',
+    ['id', 'term', 'index', 'committedTerm'],
+  ],
+];
+
+/** A violation's detail in the page's language. */
+export function violationDetail(m: Messages, detail: string): string {
+  for (const [shape, code, names] of DETAILS) {
+    const found = shape.exec(detail);
+    if (found)
+      return m.errors.coded(
+        code,
+        Object.fromEntries(names.map((name, k) => [name, Number(found[k + 1])])),
+        detail,
+      );
+  }
+  return detail;
 }

@@ -344,6 +344,7 @@ export const messages = {
     entry: (index: number, term: number) => `${index} (term ${term})`,
     message: (type: string, from: string, to: string) => `${type} from ${from} to ${to}`,
     fieldsOf: (type: string) => `Fields of ${type}`,
+    role: 'role',
     crashedWas: (role: string) => `crashed (was ${role})`,
     nobody: 'nobody',
     emptyLog: 'empty',

@@ -42,6 +42,24 @@ const ERRORS: Readonly<Record<string, (p: ProblemParams) => string>> = {
   'write-timeout': (p) => `${p.seconds} 秒内没有回应：这次写入可能生效了，也可能没有。`,
   replaced: (p) => `索引 ${p.index} 处的条目被另一位领导者的条目替换了`,
   'lost-leadership': (p) => `${p.node} 在写入提交前失去了领导者身份`,
+  // The safety checker's findings (src/check/safety.ts)
+  'violation:append-only': (p) =>
+    `S${p.id} 是任期 ${p.term} 的领导者，却从索引 ${p.index} 起删除或覆盖了自己的条目`,
+  'violation:log-matching': (p) =>
+    `S${p.id} 在索引 ${p.index} 处有任期 ${p.term} 的条目，但它之前的条目与另一个日志不同`,
+  'violation:term-back': (p) => `S${p.id} 的 currentTerm 从 ${p.from} 倒退到了 ${p.to}`,
+  'violation:commit-back': (p) => `S${p.id} 的 commitIndex 从 ${p.from} 倒退到了 ${p.to}`,
+  'violation:snapshot': (p) => `S${p.id} 安装了截至 ${p.index} 的快照，超出了已提交的范围`,
+  'violation:applied': (p) =>
+    `S${p.id} 在索引 ${p.index} 处应用的条目（任期 ${p.term}）与另一台服务器应用的（任期 ${p.other}）不同`,
+  'violation:durability': (p) =>
+    `已提交的条目 ${p.index} 只保存在 ${p.voters} 台服务器中的 ${p.holders} 台上`,
+  'violation:two-leaders': (p) => `S${p.id} 和 S${p.other} 都在任期 ${p.term} 当选为领导者`,
+  'violation:incomplete': (p) =>
+    `S${p.id} 在任期 ${p.term} 成为领导者，但缺少已提交的条目 ${p.index}`,
+  'violation:committed': (p) => `S${p.id} 在索引 ${p.index} 处提交的条目与之前已提交的不同`,
+  'violation:lacks': (p) =>
+    `S${p.id} 是任期 ${p.term} 的领导者，却缺少在任期 ${p.committedTerm} 提交的条目 ${p.index}`,
 };
 
 export const messages: Messages = {
@@ -380,6 +398,7 @@ export const messages: Messages = {
     entry: (index, term) => `${index}（任期 ${term}）`,
     message: (type, from, to) => `${type}：${from} 发往 ${to}`,
     fieldsOf: (type) => `${type} 的字段`,
+    role: '角色',
     crashedWas: (r) => `已崩溃（原为${r}）`,
     nobody: '无',
     emptyLog: '空',
@@ -487,9 +506,9 @@ export const messages: Messages = {
     toClient: (client) => `客户端 ${client}`,
     answered: (node, to, detail) => `${node} 回复${to}：${detail}`,
     refused: (node, to, detail) => `${node} 拒绝了${to}：${detail}`,
-    tryAnother: (node, to) => `${node} 不是领导者，让${to}去试另一台服务器`,
-    redirect: (node, to, leader) => `${node} 不是领导者，让${to}转向 ${leader}`,
-    unknown: (node, to, reason) => `${node} 无法告诉${to}它的写入是否生效：${reason}`,
+    tryAnother: (node, to) => `${node} 不是领导者，让${to} 去试另一台服务器`,
+    redirect: (node, to, leader) => `${node} 不是领导者，让${to} 转向 ${leader}`,
+    unknown: (node, to, reason) => `${node} 无法告诉${to} 它的写入是否生效：${reason}`,
     loggedInAs: (user) => `已作为 ${user} 登录`,
     nowAt: (user, version) => `${user} 现在是版本 ${version}`,
     has: (user, state, version) => `${user} 的状态为“${state}”（版本 ${version}）`,
