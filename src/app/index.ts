@@ -39,7 +39,17 @@ export type {
   SetStateValue,
   Success,
 } from './responses';
-export { clientIdError, passwordError, stateTextError, userNameError } from './rules';
+export {
+  clientIdError,
+  clientIdProblem,
+  passwordError,
+  passwordProblem,
+  stateTextError,
+  stateTextProblem,
+  userNameError,
+  userNameProblem,
+} from './rules';
+export { ProblemError, type Problem } from './problem';
 export { sha256Hex } from './sha256';
 export {
   SNAPSHOT_VERSION,

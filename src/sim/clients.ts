@@ -1,9 +1,11 @@
 import {
   COMMAND_VERSION,
-  clientIdError,
-  stateTextError,
-  userNameError,
+  clientIdProblem,
+  ProblemError,
+  stateTextProblem,
+  userNameProblem,
   type ClientCommand,
+  type Problem,
   type ServiceResponse,
 } from '../app';
 import type { NodeId } from '../raft';
@@ -35,6 +37,8 @@ export interface Op {
   readonly ok: boolean;
   readonly value?: unknown;
   readonly error?: string;
+  /** Why it failed, for a program or a translation: the service's ErrorCode, or read-timeout, write-timeout. */
+  readonly code?: string;
   /** Where it stands: for the clients panel. */
   readonly progress: 'queued' | 'sent' | 'redirected' | 'retried' | 'done' | 'failed' | 'unknown';
 }
@@ -54,7 +58,7 @@ export interface HistoryOp {
   /** The service's answer value, or the error text. */
   readonly output?: unknown;
   readonly error?: string;
-  /** The service's error code, when it refused the operation. */
+  /** The service's error code when it refused the operation, or read-timeout, write-timeout. */
   readonly code?: string;
   readonly invokeMs: number;
   /** null while pending, or when the outcome is unknown. */
@@ -120,22 +124,40 @@ export class ClientDriver {
 
   /** Checks an operation before it is logged; returns a message a student understands, or null. */
   static problem(client: string, input: ClientOpInput): string | null {
-    const clientProblem = userNameError(client) ?? clientIdError(client);
-    if (clientProblem) return `Client "${client}": ${clientProblem}`;
-    if (input.kind === 'setState') return stateTextError(input.state);
-    if (input.kind === 'getState') return userNameError(input.user);
+    return ClientDriver.check(client, input)?.text ?? null;
+  }
+
+  /** The same check, with a code and values a translation can say in its own words. */
+  static check(client: string, input: ClientOpInput): Problem | null {
+    const clientProblem = userNameProblem(client) ?? clientIdProblem(client);
+    if (clientProblem)
+      return {
+        code: `client:${clientProblem.code}`,
+        params: { ...clientProblem.params, client },
+        text: `Client "${client}": ${clientProblem.text}`,
+      };
+    if (input.kind === 'setState') return stateTextProblem(input.state);
+    if (input.kind === 'getState') return userNameProblem(input.user);
     return /^[0-9a-f]{64}$/.test(input.passwordHash)
       ? null
-      : 'A login carries the SHA-256 of the password, never the password.';
+      : {
+          code: 'not-hashed',
+          params: {},
+          text: 'A login carries the SHA-256 of the password, never the password.',
+        };
   }
 
   /** Starts (or queues) an operation for `client` at `nowMs`. */
   invoke(client: string, input: ClientOpInput, nowMs: number): Op {
-    const problem = ClientDriver.problem(client, input);
-    if (problem) throw new RangeError(problem);
+    const problem = ClientDriver.check(client, input);
+    if (problem) throw new ProblemError(problem);
     const c = this.clientState(client);
     if (c.queue.length >= CLIENT_QUEUE_MAX)
-      throw new RangeError(`Client ${client} already has ${CLIENT_QUEUE_MAX} operations waiting.`);
+      throw new ProblemError({
+        code: 'queue-full',
+        params: { client, max: CLIENT_QUEUE_MAX },
+        text: `Client ${client} already has ${CLIENT_QUEUE_MAX} operations waiting.`,
+      });
     const state = this.newOp(c, input, nowMs);
     if (c.current) c.queue.push(state);
     else this.start(c, state, nowMs);
@@ -263,7 +285,13 @@ export class ClientDriver {
       Object.assign(op.history, { status: 'ok', output: response.value, completeMs: nowMs });
     } else {
       // The state machine refused it on every server alike: it had no effect.
-      Object.assign(op.op, { done: true, ok: false, error: response.error, progress: 'failed' });
+      Object.assign(op.op, {
+        done: true,
+        ok: false,
+        error: response.error,
+        code: response.code,
+        progress: 'failed',
+      });
       Object.assign(op.history, {
         status: 'fail',
         error: response.error,
@@ -278,12 +306,14 @@ export class ClientDriver {
     const seconds = CLIENT_OP_DEADLINE_MS / 1000;
     if (op.input.kind === 'getState') {
       const error = `No server answered the read within ${seconds} s (${op.attempts.size} tries).`;
-      Object.assign(op.op, { done: true, ok: false, error, progress: 'failed' });
-      Object.assign(op.history, { status: 'fail', error, completeMs: nowMs });
+      const code = 'read-timeout';
+      Object.assign(op.op, { done: true, ok: false, error, code, progress: 'failed' });
+      Object.assign(op.history, { status: 'fail', error, code, completeMs: nowMs });
     } else {
       const error = `No answer within ${seconds} s (${op.attempts.size} tries): the write may or may not have taken effect.`;
-      Object.assign(op.op, { done: true, ok: false, error, progress: 'unknown' });
-      Object.assign(op.history, { status: 'info', error, completeMs: null });
+      const code = 'write-timeout';
+      Object.assign(op.op, { done: true, ok: false, error, code, progress: 'unknown' });
+      Object.assign(op.history, { status: 'info', error, code, completeMs: null });
     }
     this.next(c, op, nowMs);
   }

@@ -1,7 +1,8 @@
 import {
   listUsers,
-  passwordError,
   passwordHash,
+  passwordProblem,
+  ProblemError,
   type ServiceResponse,
   type UserView,
 } from '../app';
@@ -91,8 +92,8 @@ export function clientFor<R>(
   return {
     name,
     login: (password, options) => {
-      const problem = passwordError(password);
-      if (problem) throw new RangeError(problem);
+      const problem = passwordProblem(password);
+      if (problem) throw new ProblemError(problem);
       return invoke({ kind: 'login', passwordHash: passwordHash(name, password), ...via(options) });
     },
     setState: (state, options) => invoke({ kind: 'setState', state, ...via(options) }),

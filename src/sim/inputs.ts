@@ -1,5 +1,6 @@
 import type { NodeId } from '../raft';
 import type { NetworkState } from './network';
+import { ProblemError } from '../app';
 import { MAX_NODES, checkRate } from './options';
 import { ClientDriver, type ClientOpInput } from './clients';
 
@@ -60,7 +61,11 @@ export type InputAction = Input extends infer I ? (I extends Input ? Omit<I, 'at
 export function validateInput(ids: readonly NodeId[], input: Input): void {
   const known = (id: NodeId): void => {
     if (!ids.includes(id))
-      throw new RangeError(`There is no server S${id}; this cluster has S1..S${ids.length}.`);
+      throw new ProblemError({
+        code: 'no-server',
+        params: { id, count: ids.length },
+        text: `There is no server S${id}; this cluster has S1..S${ids.length}.`,
+      });
   };
   switch (input.kind) {
     case 'crash':
@@ -74,9 +79,18 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
       return;
     case 'addServer':
       if (!Number.isInteger(input.id) || input.id < 1 || input.id > MAX_NODES) {
-        throw new RangeError(`Servers are S1..S${MAX_NODES}; cannot add S${input.id}.`);
+        throw new ProblemError({
+          code: 'cannot-add',
+          params: { id: input.id, max: MAX_NODES },
+          text: `Servers are S1..S${MAX_NODES}; cannot add S${input.id}.`,
+        });
       }
-      if (ids.includes(input.id)) throw new RangeError(`S${input.id} already exists.`);
+      if (ids.includes(input.id))
+        throw new ProblemError({
+          code: 'exists',
+          params: { id: input.id },
+          text: `S${input.id} already exists.`,
+        });
       return;
     case 'removeServer':
       known(input.id);
@@ -85,13 +99,21 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
       known(input.id);
       known(input.target);
       if (input.id === input.target)
-        throw new RangeError(`S${input.id} cannot hand leadership to itself.`);
+        throw new ProblemError({
+          code: 'transfer-self',
+          params: { id: input.id },
+          text: `S${input.id} cannot hand leadership to itself.`,
+        });
       return;
     case 'setLink':
       known(input.from);
       known(input.to);
       if (input.from === input.to)
-        throw new RangeError(`A link joins two different servers; got S${input.from} to itself.`);
+        throw new ProblemError({
+          code: 'link-self',
+          params: { id: input.from },
+          text: `A link joins two different servers; got S${input.from} to itself.`,
+        });
       return;
     case 'setDropRate':
       checkRate('drop', input.rate);
@@ -102,8 +124,8 @@ export function validateInput(ids: readonly NodeId[], input: Input): void {
     case 'heal':
       return;
     case 'client': {
-      const problem = ClientDriver.problem(input.client, input.op);
-      if (problem) throw new RangeError(problem);
+      const problem = ClientDriver.check(input.client, input.op);
+      if (problem) throw new ProblemError(problem);
       if (input.op.via !== undefined) known(input.op.via);
       return;
     }

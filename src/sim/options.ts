@@ -1,3 +1,4 @@
+import { ProblemError } from '../app';
 import type { NodeId, RaftBugs } from '../raft';
 import type { Disk, RaftTiming } from './host';
 import { Prng } from './prng';
@@ -152,7 +153,11 @@ function checkRange(name: string, [lo, hi]: readonly [number, number], min: numb
 
 export function checkRate(name: string, rate: number): void {
   if (!(rate >= 0 && rate <= 1))
-    throw new RangeError(`The ${name} rate is a number from 0 to 1; got ${rate}.`);
+    throw new ProblemError({
+      code: 'bad-rate',
+      params: { name, rate },
+      text: `The ${name} rate is a number from 0 to 1; got ${rate}.`,
+    });
 }
 
 /** The Raft settings every node of a run shares. */

@@ -7,6 +7,8 @@ import { NetworkControls } from './NetworkControls.tsx';
 import { ClientsPanel } from './panels/ClientsPanel.tsx';
 import { FeedPanel } from './panels/FeedPanel.tsx';
 import { HistoryPanel } from './panels/HistoryPanel.tsx';
+import { useMessages, type Text } from './i18n/index.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
 import { InspectorPanel } from './panels/InspectorPanel.tsx';
 import { LogsPanel } from './panels/LogsPanel.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
@@ -21,7 +23,6 @@ import { ServerTable } from './ServerTable.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import type { Input } from '../sim/index.ts';
 import { formatVirtualMs } from './labels.ts';
-import { messages } from './i18n/index.ts';
 import type { Opening } from './share/opening.ts';
 import { runClusterOptions, type RunBase, type RunSpec } from './share/runSpec.ts';
 import { ShareContext, type ShareApi } from './share/ShareContext.ts';
@@ -41,6 +42,7 @@ export const FIRST_LEADER_SPEED: Speed = 1;
  * column on a phone.
  */
 function Playground() {
+  const m = useMessages();
   return (
     <>
       <div className="toolbar">
@@ -49,7 +51,7 @@ function Playground() {
       </div>
       <ProblemNotice />
       <div className="page-grid">
-        <section className="page-cluster" aria-label="Cluster">
+        <section className="page-cluster" aria-label={m.page.cluster}>
           <Ring />
           <Legend />
           <ProposeButton />
@@ -82,7 +84,7 @@ interface Run extends RunBase {
   /** An opened run's inputs, re-done up to `untilMs` when it starts; null starts from time 0. */
   readonly replay: { readonly inputs: readonly Input[]; readonly untilMs: number } | null;
   /** Said once the run restarted because the options changed, or another run was opened. */
-  readonly notice: string | null;
+  readonly notice: Text | null;
   /**
    * Counts the runs opened (a link, a file, a lesson): one with the same
    * options still starts afresh, and the options panel shows its options.
@@ -90,7 +92,7 @@ interface Run extends RunBase {
   readonly generation: number;
 }
 
-function runOf(spec: RunSpec, notice: string | null, generation: number): Run {
+function runOf(spec: RunSpec, notice: Text | null, generation: number): Run {
   return {
     seed: spec.seed,
     options: spec.options,
@@ -127,11 +129,11 @@ export function App({
       // The initial state names servers: it stays only while they all still exist.
       ...(old.initial && options.nodes === old.options.nodes && { initial: old.initial }),
       replay: null,
-      notice: `Options changed: the run restarted from time 0 with seed ${seed} and ${options.nodes} servers.`,
+      notice: (m) => m.page.restarted(seed, options.nodes),
       generation: old.generation,
     }));
   };
-  const open = useCallback((spec: RunSpec, notice?: string) => {
+  const open = useCallback((spec: RunSpec, notice?: Text) => {
     // The address names the run's seed and options; the fragment of a link it came from is spent.
     window.history.replaceState(
       null,
@@ -141,7 +143,7 @@ export function App({
     setRun((old) =>
       runOf(
         spec,
-        notice ?? messages().share.linkOpened(formatVirtualMs(spec.atMs)),
+        notice ?? ((m) => m.share.linkOpened(formatVirtualMs(spec.atMs))),
         old.generation + 1,
       ),
     );
@@ -156,30 +158,32 @@ export function App({
   );
   const share = useMemo<ShareApi>(() => ({ base, open }), [base, open]);
   const { nodes, seed: _seed, ...cluster } = runClusterOptions(run);
+  const m = useMessages();
   return (
     <main className="app">
       <header>
-        <h1>Raft Playground</h1>
+        <h1>{m.page.heading}</h1>
+        <LanguageSelect />
         {params.seedProblem && (
           <p className="notice" role="alert">
-            {params.seedProblem}
+            {params.seedProblem(m)}
           </p>
         )}
         {opening.problem && (
           <p className="notice" role="alert" data-testid="opening-problem">
-            {opening.problem}
+            {opening.problem(m)}
           </p>
         )}
         {params.optionProblems.length > 0 && (
-          <ul className="notice" role="alert" aria-label="Problems with the address">
-            {params.optionProblems.map((p) => (
-              <li key={p}>{p}</li>
+          <ul className="notice" role="alert" aria-label={m.page.addressProblems}>
+            {params.optionProblems.map((p, k) => (
+              <li key={k}>{p(m)}</li>
             ))}
           </ul>
         )}
         {run.notice && (
           <p className="notice" role="status" data-testid="restart-notice">
-            {run.notice}
+            {run.notice(m)}
           </p>
         )}
       </header>

@@ -1,4 +1,5 @@
 import { SPEEDS, speedLabel } from '../runtime/speed.ts';
+import { useMessages } from './i18n/index.ts';
 import { selectControls } from './selectors.ts';
 import { usePlayground } from './usePlayground.ts';
 
@@ -6,37 +7,28 @@ import { usePlayground } from './usePlayground.ts';
 export function Controls() {
   const { running, playing, speed, play, pause, step, reset, setSpeed } =
     usePlayground(selectControls);
+  const c = useMessages().controls;
   return (
-    <div className="controls" role="toolbar" aria-label="Simulation controls">
+    <div className="controls" role="toolbar" aria-label={c.toolbar}>
       <button type="button" disabled={!running} onClick={() => void (playing ? pause() : play())}>
-        {playing ? 'Pause' : 'Play'}
+        {playing ? c.pause : c.play}
       </button>
-      <button
-        type="button"
-        disabled={!running}
-        onClick={() => void step()}
-        title="Pause, then run to the next event: a timer firing or a message arriving"
-      >
-        Step
+      <button type="button" disabled={!running} onClick={() => void step()} title={c.stepTitle}>
+        {c.step}
       </button>
-      <button
-        type="button"
-        disabled={!running}
-        onClick={() => void reset()}
-        title="Start the same seed again from time 0, on fresh disks"
-      >
-        Reset
+      <button type="button" disabled={!running} onClick={() => void reset()} title={c.resetTitle}>
+        {c.reset}
       </button>
       <label className="controls__speed">
-        Speed
+        {c.speed}
         <select
           value={SPEEDS.indexOf(speed)}
           onChange={(event) => setSpeed(SPEEDS[Number(event.target.value)] ?? speed)}
-          title="Virtual time per wall-clock time; the run is the same at every speed"
+          title={c.speedTitle}
         >
           {SPEEDS.map((s, k) => (
             <option key={String(s)} value={k}>
-              {speedLabel(s)}
+              {s === 'max' ? c.speedMax : speedLabel(s)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { statusMarkPath, type NodeStatus } from './geometry.ts';
+import { useMessages, type Messages } from './i18n/index.ts';
 import { flightShapePath } from './ring/Flight.tsx';
 import type { FlightShape } from './ring/flight.ts';
 
@@ -12,52 +13,58 @@ const STATUSES: readonly NodeStatus[] = [
 const MARK_AREA_PX2 = 120;
 
 /** Message kinds as the ring draws them (ring/flight.ts): shape, fill and word. */
-const MESSAGES: readonly { kind: string; shape: FlightShape; label: string }[] = [
-  { kind: 'vote-request', shape: 'diamond', label: 'RequestVote' },
-  { kind: 'prevote', shape: 'diamond', label: 'PreVote (outlined)' },
-  { kind: 'vote-yes', shape: 'triangle', label: 'vote ✓ / ✗' },
-  { kind: 'heartbeat', shape: 'ring', label: 'heartbeat' },
-  { kind: 'append', shape: 'square', label: 'AppendEntries / snapshot' },
-  { kind: 'append-reply', shape: 'circle', label: 'reply' },
-  { kind: 'timeout-now', shape: 'star', label: 'TimeoutNow' },
+const MESSAGES: readonly {
+  kind: string;
+  shape: FlightShape;
+  label: (legend: Messages['legend']) => string;
+}[] = [
+  { kind: 'vote-request', shape: 'diamond', label: () => 'RequestVote' },
+  { kind: 'prevote', shape: 'diamond', label: (l) => l.prevote },
+  { kind: 'vote-yes', shape: 'triangle', label: (l) => l.vote },
+  { kind: 'heartbeat', shape: 'ring', label: (l) => l.heartbeat },
+  { kind: 'append', shape: 'square', label: (l) => l.append },
+  { kind: 'append-reply', shape: 'circle', label: (l) => l.reply },
+  { kind: 'timeout-now', shape: 'star', label: () => 'TimeoutNow' },
 ];
 
 /** What each node shape, message shape and link style means. */
 export function Legend() {
+  const m = useMessages();
+  const l = m.legend;
   return (
     <div className="legends">
-      <ul className="legend" aria-label="Legend: servers">
+      <ul className="legend" aria-label={l.servers}>
         {STATUSES.map((status) => (
           <li key={status} className={`legend__item node--${status}`}>
             <svg viewBox="-12 -12 24 24" width="24" height="24" aria-hidden="true">
               <circle className="node__body" r={11} />
               <path className="node__mark" d={statusMarkPath(status, MARK_AREA_PX2)} />
             </svg>
-            {status}
+            {m.roles[status]}
           </li>
         ))}
       </ul>
-      <ul className="legend" aria-label="Legend: messages and links">
-        {MESSAGES.map((m) => (
-          <li key={m.kind} className={`legend__item flight--${m.kind}`}>
+      <ul className="legend" aria-label={l.messages}>
+        {MESSAGES.map((msg) => (
+          <li key={msg.kind} className={`legend__item flight--${msg.kind}`}>
             <svg viewBox="-8 -8 16 16" width="16" height="16" aria-hidden="true">
-              <path className="flight__mark" d={flightShapePath(m.shape)} />
+              <path className="flight__mark" d={flightShapePath(msg.shape)} />
             </svg>
-            {m.label}
+            {msg.label(l)}
           </li>
         ))}
         <li className="legend__item">
           <svg viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
             <line className="link__line link__line--cut" x1={0} y1={6} x2={28} y2={6} />
           </svg>
-          cut link
+          {l.cutLink}
         </li>
         <li className="legend__item">
           <svg viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
             <line className="link__line link__line--oneway" x1={0} y1={6} x2={22} y2={6} />
             <path className="link__arrow" d="M20,2 L28,6 L20,10 z" />
           </svg>
-          one-way: arrow where it still works
+          {l.oneWay}
         </li>
         <li className="legend__item">
           <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
@@ -67,7 +74,7 @@ export function Legend() {
               d="M12,1 A11,11 0 0 1 23,12 L19,12 A7,7 0 0 0 12,5 z"
             />
           </svg>
-          election timer
+          {l.timer}
         </li>
       </ul>
     </div>

@@ -1,3 +1,4 @@
+import { messages, useMessages } from './i18n/index.ts';
 import { groupsFromLinks, type LinkState } from './ring/links.ts';
 import { selectNetwork } from './selectors.ts';
 import { usePlayground } from './usePlayground.ts';
@@ -19,19 +20,18 @@ function cutsText(
   ids: readonly number[],
   links: readonly LinkState[],
 ): string {
+  const n = messages().network;
   const groups = groupsFromLinks(ids, links);
-  const name = (g: readonly number[]) => g.map((id) => `S${id}`).join(', ');
+  const name = (g: readonly number[]) => n.list(g.map((id) => `S${id}`));
   if (isolated.length > 0 && groups.some((g) => name(g) === name(isolated)))
-    return `partition: ${name(isolated)} cut off`;
-  if (groups.length > 1) return `partition: ${groups.map((g) => `{${name(g)}}`).join(' | ')}`;
+    return n.cutOff(name(isolated));
+  if (groups.length > 1) return n.partition(groups.map(name));
   const oneWay = links.filter((l) => l.aToB !== l.bToA).length;
-  return oneWay > 0
-    ? `no partition; ${oneWay} link${oneWay === 1 ? '' : 's'} cut one way`
-    : 'no partition';
+  return oneWay > 0 ? n.oneWay(oneWay) : n.whole;
 }
 
 function percent(rate: number): string {
-  return `${Math.round(rate * 100)}%`;
+  return messages().units.percent(Math.round(rate * 100));
 }
 
 interface RateProps {
@@ -65,23 +65,24 @@ export function NetworkControls() {
   const { running, dropRate, duplicateRate, isolated, setDropRate, setDuplicateRate, heal } =
     usePlayground(selectNetwork);
   const { links, nodes } = usePlayground(selectLinks);
+  const n = useMessages().network;
   return (
     <fieldset className="network" disabled={!running}>
-      <legend>Network</legend>
+      <legend>{n.legend}</legend>
       <RateSelect
-        label="Drop rate"
+        label={n.drop}
         value={dropRate}
         disabled={!running}
         onChange={(r) => void setDropRate(r)}
       />
       <RateSelect
-        label="Duplicate rate"
+        label={n.duplicate}
         value={duplicateRate}
         disabled={!running}
         onChange={(r) => void setDuplicateRate(r)}
       />
-      <button type="button" onClick={() => void heal()} title="Repair every cut link">
-        Heal network
+      <button type="button" onClick={() => void heal()} title={n.healTitle}>
+        {n.heal}
       </button>
       <span data-testid="isolated">
         {cutsText(

@@ -50,7 +50,7 @@ export function NodeGlyph({
   membership,
   onOpen,
 }: Props) {
-  const m = useMessages().beyond;
+  const m = useMessages();
   const name = nodeName(node.id);
   const status = nodeStatus(node);
   const open = (event: MouseEvent<SVGGElement> | KeyboardEvent<SVGGElement>) => {
@@ -59,11 +59,11 @@ export function NodeGlyph({
   };
   const member =
     membership === 'learner'
-      ? `, ${m.ariaLearner}`
+      ? `, ${m.beyond.ariaLearner}`
       : membership === 'removed'
-        ? `, ${m.ariaRemoved}`
+        ? `, ${m.beyond.ariaRemoved}`
         : '';
-  const label = `${nodeAriaLabel(node)}${member}${cutOff ? ', cut off' : ''}`;
+  const label = `${nodeAriaLabel(node)}${member}${cutOff ? m.ring.cutOff : ''}`;
   return (
     <g
       className={`node node--${status} node--${membership}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${dragging ? ' node--dragging' : ''}`}
@@ -84,7 +84,7 @@ export function NodeGlyph({
         if (['Enter', ' ', 'ContextMenu', 'F10'].includes(event.key)) open(event);
       }}
     >
-      <title>{node.error ? `${name} failed: ${node.error}` : label}</title>
+      <title>{node.error ? m.ring.failed(name, node.error) : label}</title>
       <circle className="node__focus" r={ARC_OUTER_PX + 4} />
       {timer && (
         <g className="node__timer" data-testid={`timer-${name}`} aria-hidden="true">
@@ -111,11 +111,11 @@ export function NodeGlyph({
         {name}
       </text>
       <text className="node__role" y={18} aria-hidden="true" data-testid={`role-${name}`}>
-        {status}
+        {m.roles[status]}
       </text>
       <text className="node__term" y={NODE_RADIUS_PX + 22} aria-hidden="true">
-        term <tspan data-testid={`term-${name}`}>{node.term}</tspan>
-        {' · vote '}
+        {m.ring.term} <tspan data-testid={`term-${name}`}>{node.term}</tspan>
+        {m.ring.vote}
         <tspan data-testid={`vote-${name}`}>
           {node.votedFor === null ? '–' : nodeName(node.votedFor)}
         </tspan>
@@ -127,7 +127,7 @@ export function NodeGlyph({
           aria-hidden="true"
           data-testid={`membership-${name}`}
         >
-          {membership === 'learner' ? m.learner : m.removed}
+          {membership === 'learner' ? m.beyond.learner : m.beyond.removed}
         </text>
       )}
       {side && (
@@ -137,7 +137,7 @@ export function NodeGlyph({
           aria-hidden="true"
           data-testid={`side-${name}`}
         >
-          side {side}
+          {m.ring.side(side)}
         </text>
       )}
     </g>

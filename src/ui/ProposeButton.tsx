@@ -1,3 +1,4 @@
+import { useMessages } from './i18n/index.ts';
 import { nodeName } from './labels.ts';
 import { selectProposal } from './selectors.ts';
 import { usePlayground } from './usePlayground.ts';
@@ -5,20 +6,26 @@ import { usePlayground } from './usePlayground.ts';
 /** Proposes a new command on the leader, and says where it landed. */
 export function ProposeButton() {
   const { running, leader, lastProposal, propose } = usePlayground(selectProposal);
+  const s = useMessages().servers;
   return (
     <div className="propose">
       <button
         type="button"
         disabled={!running || leader === null}
         onClick={() => void propose()}
-        title="Ask the leader to append a new command to its log"
+        title={s.proposeTitle}
       >
-        Propose
+        {s.propose}
       </button>
       <output data-testid="proposal" data-index={lastProposal?.index ?? ''}>
         {lastProposal
-          ? `${lastProposal.command} went to ${nodeName(lastProposal.id)} at index ${lastProposal.index}, term ${lastProposal.term}`
-          : 'nothing proposed yet'}
+          ? s.proposed(
+              lastProposal.command,
+              nodeName(lastProposal.id),
+              lastProposal.index,
+              lastProposal.term,
+            )
+          : s.nothingProposed}
       </output>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Envelope, NodeId } from '../sim/index.ts';
 import { ringPositions, type Point } from './geometry.ts';
+import { useMessages } from './i18n/index.ts';
 import { nodeName } from './labels.ts';
 import { membershipOf, shownConfig } from './membership.ts';
 import { NODE_RADIUS_PX, NodeGlyph } from './NodeGlyph.tsx';
@@ -50,6 +51,7 @@ export function Ring() {
   const flights = fast ? NONE : view.flights;
   const drops = fast ? NO_DROPS : view.drops;
   const { act, heal, select } = usePlayground(selectRingActions);
+  const m = useMessages();
   const display = useDisplay();
   const [menu, setMenu] = useState<Menu | null>(null);
   const [help, setHelp] = useState(false);
@@ -132,7 +134,7 @@ export function Ring() {
   return (
     <section
       className="cluster"
-      aria-label="Cluster"
+      aria-label={m.page.cluster}
       ref={panelRef}
       data-past={past ? 'true' : 'false'}
     >
@@ -148,7 +150,7 @@ export function Ring() {
         className="ring"
         viewBox={`0 0 ${VIEW_SIZE_PX} ${VIEW_SIZE_PX}`}
         role="group"
-        aria-label="Cluster ring: servers, links and messages in flight"
+        aria-label={m.ring.label}
         data-testid="ring"
       >
         <defs>
@@ -227,14 +229,12 @@ export function Ring() {
         </g>
       </svg>
       <p className="cluster__hint">
-        Click or tap a server or a link for its actions; drag a server onto another to put them on
-        one side of a partition, or onto empty space to cut it off. Press <kbd>?</kbd> for the
-        keyboard.
+        {m.ring.hintBefore} <kbd>?</kbd> {m.ring.hintAfter}
       </p>
       <Timeline />
       {menu?.kind === 'node' && menuNode && (
         <ActionMenu
-          title={`${nodeName(menuNode.id)} actions`}
+          title={m.ring.nodeActions(nodeName(menuNode.id))}
           testId="node-menu"
           at={menu.at}
           items={nodeMenuItems(
@@ -250,7 +250,7 @@ export function Ring() {
       )}
       {menu?.kind === 'link' && (
         <ActionMenu
-          title={`Link ${nodeName(menu.link.a)}–${nodeName(menu.link.b)}`}
+          title={m.ring.linkActions(nodeName(menu.link.a), nodeName(menu.link.b))}
           testId="link-menu"
           at={menu.at}
           items={linkMenuItems(

@@ -1,4 +1,5 @@
 import { nodeStatus } from './geometry.ts';
+import { useMessages } from './i18n/index.ts';
 import { nodeName } from './labels.ts';
 import { selectServerActions } from './selectors.ts';
 import type { NodeSnapshot } from './store.ts';
@@ -8,14 +9,16 @@ import { usePlayground } from './usePlayground.ts';
 export function ServerRow({ node }: { node: NodeSnapshot }) {
   const { running, isolated, nodeCount, crash, restart, isolate } =
     usePlayground(selectServerActions);
+  const m = useMessages();
+  const s = m.servers;
   const name = nodeName(node.id);
   const cutOff = isolated.includes(node.id);
   return (
     <tr data-testid={`server-${name}`}>
       <th scope="row">{name}</th>
       <td>
-        {nodeStatus(node)}
-        {cutOff && ' (cut off)'}
+        {m.roles[nodeStatus(node)]}
+        {cutOff && s.cutOff}
         {node.error && (
           <span className="servers__error" data-testid={`error-${name}`}>
             {' '}
@@ -32,28 +35,28 @@ export function ServerRow({ node }: { node: NodeSnapshot }) {
             type="button"
             disabled={!running}
             onClick={() => void crash(node.id)}
-            aria-label={`Crash ${name}`}
+            aria-label={s.crashLabel(name)}
           >
-            Crash
+            {s.crash}
           </button>
         ) : (
           <button
             type="button"
             disabled={!running}
             onClick={() => void restart(node.id)}
-            aria-label={`Restart ${name}`}
+            aria-label={s.restartLabel(name)}
           >
-            Restart
+            {s.restart}
           </button>
         )}
         <button
           type="button"
           disabled={!running || cutOff || isolated.length >= nodeCount - 1}
           onClick={() => void isolate(node.id)}
-          aria-label={`Isolate ${name}`}
-          title="Cut this server off from the others (with any already cut off)"
+          aria-label={s.isolateLabel(name)}
+          title={s.isolateTitle}
         >
-          Isolate
+          {s.isolate}
         </button>
       </td>
     </tr>

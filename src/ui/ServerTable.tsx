@@ -1,3 +1,4 @@
+import { useMessages } from './i18n/index.ts';
 import { ServerRow } from './ServerRow.tsx';
 import { selectNodes } from './selectors.ts';
 import { usePlayground } from './usePlayground.ts';
@@ -5,16 +6,17 @@ import { usePlayground } from './usePlayground.ts';
 /** Every server's state in numbers, with the buttons that break it. */
 export function ServerTable() {
   const nodes = usePlayground(selectNodes);
+  const s = useMessages().servers;
   return (
-    <table className="servers" aria-label="Servers">
+    <table className="servers" aria-label={s.table}>
       <thead>
         <tr>
-          <th scope="col">Server</th>
-          <th scope="col">Role</th>
-          <th scope="col">Term</th>
-          <th scope="col">Last log index</th>
-          <th scope="col">Commit index</th>
-          <th scope="col">Actions</th>
+          <th scope="col">{s.server}</th>
+          <th scope="col">{s.role}</th>
+          <th scope="col">{s.term}</th>
+          <th scope="col">{s.lastIndex}</th>
+          <th scope="col">{s.commitIndex}</th>
+          <th scope="col">{s.actions}</th>
         </tr>
       </thead>
       <tbody>

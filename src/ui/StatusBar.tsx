@@ -1,3 +1,4 @@
+import { useMessages } from './i18n/index.ts';
 import { formatVirtualMs, nodeName } from './labels.ts';
 import { selectLeader, selectNow, selectSeed, selectStatus, selectVersion } from './selectors.ts';
 import { usePlayground } from './usePlayground.ts';
@@ -9,29 +10,30 @@ export function StatusBar() {
   const seed = usePlayground(selectSeed);
   const version = usePlayground(selectVersion);
   const { status, workers, inFlight } = usePlayground(selectStatus);
+  const t = useMessages().status;
   return (
     <dl className="status">
-      <dt>Virtual time</dt>
+      <dt>{t.time}</dt>
       <dd>
         <output data-testid="sim-time" data-ms={now} data-version={version} data-status={status}>
           {formatVirtualMs(now)}
         </output>
       </dd>
-      <dt>Leader</dt>
+      <dt>{t.leader}</dt>
       <dd>
-        <output data-testid="leader">{leader === null ? 'none' : nodeName(leader)}</output>
+        <output data-testid="leader">{leader === null ? t.none : nodeName(leader)}</output>
       </dd>
-      <dt>Seed</dt>
+      <dt>{t.seed}</dt>
       <dd data-testid="seed">{seed}</dd>
-      <dt>Workers</dt>
+      <dt>{t.workers}</dt>
       <dd>
-        <output data-testid="workers" title="Web Workers running, one per live server">
-          {status === 'starting' ? 'starting' : workers}
+        <output data-testid="workers" title={t.workersTitle}>
+          {status === 'starting' ? t.starting : workers}
         </output>
       </dd>
-      <dt>In flight</dt>
+      <dt>{t.inFlight}</dt>
       <dd>
-        <output data-testid="in-flight" title="Messages on the wire">
+        <output data-testid="in-flight" title={t.inFlightTitle}>
           {inFlight}
         </output>
       </dd>

@@ -53,7 +53,10 @@ describe('ClientOps', () => {
 
   it('shows a refusal with its message', () => {
     const ops = new ClientOps();
-    ops.refuse(ops.start('<img>', 'login', 'pw', false, 0), 'The user name "<img>" has "<"');
-    expect(ops.snapshot()[0]).toMatchObject({ progress: 'refused', done: true, ok: false });
+    const refusal = () => 'The user name "<img>" has "<"';
+    ops.refuse(ops.start('<img>', 'login', 'pw', false, 0), refusal);
+    const op = ops.snapshot()[0]!;
+    expect(op).toMatchObject({ progress: 'refused', done: true, ok: false });
+    expect(opResult(op)).toBe('The user name "<img>" has "<"');
   });
 });

@@ -1,4 +1,6 @@
 import type { ClientOpView } from './clientOps.ts';
+import { opErrorText } from './errorText.ts';
+import { messages } from './i18n/index.ts';
 
 /** Users a demo can log in with a click; their passwords never appear on the page. */
 export const DEMO_USERS: readonly { readonly user: string; readonly password: string }[] = [
@@ -9,41 +11,43 @@ export const DEMO_USERS: readonly { readonly user: string; readonly password: st
 
 /** What the operation asks, in words (never a password). */
 export function opAsked(op: ClientOpView): string {
+  const c = messages().clients;
   switch (op.kind) {
     case 'login':
-      return 'log in';
+      return c.askLogin;
     case 'setState':
-      return `set state to "${op.argument ?? ''}"`;
+      return c.askSet(op.argument ?? '');
     case 'getState':
-      return `read ${op.argument ?? ''}'s state, ${op.stale ? 'stale (may be out of date)' : 'linearizable'}`;
+      return c.askGet(op.argument ?? '', op.stale);
   }
 }
 
 /** Progress in words, for the progress column. */
-export const PROGRESS_TEXT: Readonly<Record<ClientOpView['progress'], string>> = {
-  queued: 'queued',
-  sent: 'sent',
-  redirected: 'redirected to the leader',
-  retried: 'retried',
-  done: 'done',
-  failed: 'failed',
-  unknown: 'unknown',
-  refused: 'refused',
-};
+export function progressText(progress: ClientOpView['progress']): string {
+  return messages().clients.progress[progress];
+}
+
+/** The user an operation is about: the one read, else the client's own. */
+function userOf(op: ClientOpView): string {
+  return op.kind === 'getState' ? (op.argument ?? '') : op.client;
+}
 
 /** The result in words: the value, the service's error, or why the outcome is unknown. */
 export function opResult(op: ClientOpView): string {
+  const m = messages();
+  const c = m.clients;
   if (!op.done) return '…';
-  if (op.progress === 'unknown')
-    return `Outcome unknown: it may or may not have taken effect. ${op.error ?? ''}`.trim();
-  if (!op.ok) return op.error ?? 'failed';
+  if (op.refusal) return op.refusal(m);
+  const error = op.error === undefined ? '' : opErrorText(m, op.code, op.error, userOf(op));
+  if (op.progress === 'unknown') return c.outcomeUnknown(error);
+  if (!op.ok) return op.error === undefined ? c.failed : error;
   const v = op.value as { state?: string; version?: number } | undefined;
   switch (op.kind) {
     case 'login':
-      return 'logged in';
+      return c.loggedIn;
     case 'setState':
-      return `saved as version ${String(v?.version ?? '?')}`;
+      return c.saved(String(v?.version ?? '?'));
     case 'getState':
-      return `"${String(v?.state ?? '')}" (version ${String(v?.version ?? '?')})`;
+      return c.read(String(v?.state ?? ''), String(v?.version ?? '?'));
   }
 }

@@ -1,4 +1,5 @@
 import type { Op } from '../sim/index.ts';
+import type { Text } from './i18n/index.ts';
 
 /** Operations listed in the clients panel; older ones stay in the history view. */
 export const CLIENT_OPS_SHOWN = 30;
@@ -23,7 +24,11 @@ export interface ClientOpView {
   readonly done: boolean;
   readonly ok: boolean;
   readonly value?: unknown;
+  /** The service's or the client's error, in English, with its code when it has one. */
   readonly error?: string;
+  readonly code?: string;
+  /** Why it was refused before it was sent, in the page's language. */
+  readonly refusal?: Text;
 }
 
 interface Tracked {
@@ -70,8 +75,8 @@ export class ClientOps {
   }
 
   /** The operation was refused before it was sent (a name or password against the rules). */
-  refuse(t: Tracked, error: string): void {
-    t.view = { ...t.view, progress: 'refused', done: true, ok: false, error };
+  refuse(t: Tracked, refusal: Text): void {
+    t.view = { ...t.view, progress: 'refused', done: true, ok: false, refusal };
     this.changed = true;
   }
 
@@ -88,6 +93,7 @@ export class ClientOps {
         ok: op.ok,
         ...(op.value !== undefined && { value: op.value }),
         ...(op.error !== undefined && { error: op.error }),
+        ...(op.code !== undefined && { code: op.code }),
       };
       this.changed = true;
     }

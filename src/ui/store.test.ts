@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { messages as en } from './i18n/locales/en.ts';
 import { Coordinator } from '../runtime/coordinator.ts';
 import { inProcessSpawner } from '../runtime/in-process.ts';
 import { createCluster, replay } from '../sim/index.ts';
@@ -110,7 +111,7 @@ describe('the playground store', () => {
   it('says why a proposal cannot be made before there is a leader', async () => {
     const store = await startedStore(7);
     await store.getState().propose();
-    expect(store.getState().problem).toMatch(/no leader yet/);
+    expect(store.getState().problem?.(en)).toMatch(/no leader yet/);
     expect(store.getState().coordinator()!.inputLog()).toEqual([]);
   });
 

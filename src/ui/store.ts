@@ -12,10 +12,11 @@ import type {
 } from '../sim/index.ts';
 import { ClientOps, type ClientOpKind, type ClientOpView } from './clientOps.ts';
 import { FeedBuffer } from './feedBuffer.ts';
-import { nodeName } from './labels.ts';
+import { errorText } from './errorText.ts';
+import type { Text } from './i18n/index.ts';
+import { formatVirtualMs, nodeName } from './labels.ts';
 import { LeaderProgress } from './leaderProgress.ts';
 import { historyProgressKey } from './linVerdict.ts';
-import { messages } from './i18n/index.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
@@ -29,6 +30,7 @@ import {
 import { clampInstant, forkInputs, forkNotice } from './ring/fork.ts';
 import type { Input } from '../sim/index.ts';
 import type { FeedEvent, FollowerProgress, UsersByNode } from './views/index.ts';
+import { propertyName } from './views/safety.ts';
 
 /** A node as the page shows it: the coordinator's mirror, with its worker's error if it failed. */
 export type NodeSnapshot = NodeView & { readonly error: string | null };
@@ -94,13 +96,13 @@ export interface PlaygroundData {
   /** What the user clicked to inspect. */
   readonly selection: Selection;
   /** What went wrong with the last thing the user asked for, in words. */
-  readonly problem: string | null;
+  readonly problem: Text | null;
   /** The ring's messages, links, timers and losses (ring/clusterView.ts). */
   readonly view: ClusterViewData;
   /** Set while the page shows an earlier instant (time travel); null at the present. */
   readonly past: { readonly atMs: number; readonly presentMs: number } | null;
   /** What the last fork discarded, in words; null when none. */
-  readonly forkNotice: string | null;
+  readonly forkNotice: Text | null;
 }
 
 export interface PlaygroundActions {
@@ -274,9 +276,11 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       violationsSeen = count;
       pacer?.pause();
       const first = c.violations()[0];
+      const at = c.now;
       refresh({
         playing: false,
-        problem: `Paused: ${first?.property ?? 'a safety property'} was violated at ${c.now} ms. See the Safety panel for the servers and entries involved.`,
+        problem: (m) =>
+          m.notices.paused(first ? propertyName(m, first.property) : null, formatVirtualMs(at)),
       });
     };
 
@@ -309,7 +313,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         try {
           await work(c);
         } catch (error) {
-          refresh({ problem: describe(error) });
+          refresh({ problem: errorText(error) });
         }
       });
       queue = run;
@@ -367,7 +371,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           });
         } catch (error) {
           if (mine === life)
-            set({ status: 'failed', problem: `The servers could not start: ${describe(error)}` });
+            set({ status: 'failed', problem: (m) => m.notices.couldNotStart(describe(error)) });
           return;
         }
         if (mine !== life) {
@@ -396,7 +400,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
             endWarmUp();
             refresh({}, true);
           },
-          (error) => refresh({ playing: false, problem: describe(error) }),
+          (error) => refresh({ playing: false, problem: errorText(error) }),
           warmingUp && options.firstLeaderSpeed !== undefined
             ? options.firstLeaderSpeed
             : get().speed,
@@ -410,7 +414,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           try {
             await replayInto(started.coordinator, inputs, untilMs);
           } catch (error) {
-            replayed = { problem: messages().share.replayFailed(describe(error)) };
+            replayed = { problem: (m) => m.share.replayFailed(describe(error)) };
           }
           if (mine !== life) return;
           replayed = { ...replayed, ...ratesAfter(c.inputLog()) };
@@ -483,16 +487,10 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       propose: () =>
         serial(async (c) => {
           const leader = c.leader();
-          if (leader === null)
-            throw new Error(
-              'There is no leader yet, so there is nobody to propose to. Let the cluster elect one first.',
-            );
+          if (leader === null) return refresh({ problem: (m) => m.notices.noLeader });
           const command = `x${++proposals}`;
           const at = await c.propose(leader, command);
-          if (!at)
-            throw new Error(
-              `${nodeName(leader)} stopped being the leader before it got the proposal; try again.`,
-            );
+          if (!at) return refresh({ problem: (m) => m.notices.lostLeadership(nodeName(leader)) });
           refresh({ lastProposal: { id: leader, command, ...at }, problem: null });
         }),
 
@@ -548,7 +546,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
                   : await api.getState(argument, { stale: opOptions.stale ?? false });
           } catch (error) {
             // Refused before it was sent: the service's rules, in its words.
-            clientOps.refuse(view, describe(error));
+            clientOps.refuse(view, errorText(error));
             refresh({ problem: null });
             return;
           }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages as en } from './i18n/locales/en.ts';
 import { DEFAULT_SEED, parsePageParams } from './url.ts';
 
 describe('parsePageParams', () => {
@@ -27,7 +28,7 @@ describe('parsePageParams', () => {
     for (const bad of ['abc', '-1', '1.5', '4294967296']) {
       const params = parsePageParams(`?seed=${bad}`);
       expect(params.seed).toBe(DEFAULT_SEED);
-      expect(params.seedProblem).toContain(`"${bad}"`);
+      expect(params.seedProblem?.(en)).toContain(`"${bad}"`);
     }
   });
 });

@@ -1,3 +1,4 @@
+import type { Text } from './i18n/index.ts';
 import { parsePageOptions, type PageOptions } from './urlOptions.ts';
 
 /** Seed used when the URL names none: the same page for everyone. */
@@ -11,13 +12,13 @@ export interface PageParams {
   /** `?paused` starts the run paused at time 0. */
   readonly paused: boolean;
   /** Set when the URL's seed could not be used, explaining why. */
-  readonly seedProblem: string | null;
+  readonly seedProblem: Text | null;
   /** `?test=1` exposes `window.__raft` for the end-to-end tests (see testHook.ts). */
   readonly test: boolean;
   /** The cluster's options from the address (urlOptions.ts); defaults where absent. */
   readonly options: PageOptions;
   /** Why some option in the address could not be used, one sentence each. */
-  readonly optionProblems: readonly string[];
+  readonly optionProblems: readonly Text[];
 }
 
 /** Reads `?seed=123&paused` from a query string. */
@@ -37,7 +38,7 @@ export function parsePageParams(search: string): PageParams {
       test,
       options,
       optionProblems,
-      seedProblem: `The seed in the address, "${raw}", is not a whole number from 0 to ${SEED_MAX}, so seed ${DEFAULT_SEED} is used instead.`,
+      seedProblem: (m) => m.page.badSeed(raw, SEED_MAX, DEFAULT_SEED),
     };
   }
   return { seed, paused, seedProblem: null, test, options, optionProblems };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages as en } from './i18n/locales/en.ts';
 import { resolveOptions } from '../sim/options.ts';
 import {
   clusterOptions,
@@ -41,14 +42,14 @@ describe('parsePageOptions', () => {
     );
     expect(options).toEqual(DEFAULT_PAGE_OPTIONS);
     expect(problems).toHaveLength(7);
-    expect(problems.join(' ')).toContain('"12"');
-    expect(problems.join(' ')).toContain('no teaching bug called "eatLogs"');
+    expect(problems.map((p) => p(en)).join(' ')).toContain('"12"');
+    expect(problems.map((p) => p(en)).join(' ')).toContain('no teaching bug called "eatLogs"');
   });
 
   it('refuses a heartbeat that is not shorter than the election timeout', () => {
     const { options, problems } = parsePageOptions('?election=100-200&heartbeat=150');
     expect(options.heartbeatMs).toBeLessThan(100);
-    expect(problems[0]).toContain('heartbeat every 150 ms');
+    expect(problems[0]?.(en)).toContain('heartbeat every 150 ms');
   });
 });
 

@@ -5,6 +5,7 @@ import {
 } from '../sim/options.ts';
 import type { ClusterOptions } from '../sim/index.ts';
 import { NODE_COUNT } from './constants.ts';
+import type { Messages, Text } from './i18n/index.ts';
 
 /** Cluster sizes the page offers: a majority needs at least 3 to survive a crash; the ring fits 9. */
 export const PAGE_NODES_MIN = 3;
@@ -71,33 +72,34 @@ const KEY = {
   snapshotEvery: 'snapshot',
 } as const satisfies Record<keyof PageOptions, string>;
 
+/** What a value in the address is, as the problems name it. */
+type What = keyof Messages['options']['what'];
+
 /** Reads the options from a query string; a bad value keeps its default and says why. */
 export function parsePageOptions(search: string): {
   options: PageOptions;
-  problems: string[];
+  problems: Text[];
 } {
   const params = new URLSearchParams(search);
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const d = DEFAULT_PAGE_OPTIONS;
   const raw = (key: string): string | null => {
     const v = params.get(key);
     return v === null || v.trim() === '' ? null : v.trim();
   };
-  const int = (key: string, min: number, max: number, what: string, fallback: number): number => {
+  const int = (key: string, min: number, max: number, what: What, fallback: number): number => {
     const v = raw(key);
     if (v === null) return fallback;
     const n = Number(v);
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    problems.push(
-      `The ${what} in the address, "${v}", is not a whole number from ${min} to ${max}, so ${fallback} is used.`,
-    );
+    problems.push((m) => m.options.notInteger(m.options.what[what], v, min, max, fallback));
     return fallback;
   };
   const range = (
     key: string,
     min: number,
     max: number,
-    what: string,
+    what: What,
     fallback: readonly [number, number],
   ): readonly [number, number] => {
     const v = raw(key);
@@ -106,19 +108,16 @@ export function parsePageOptions(search: string): {
     const lo = m ? Number(m[1]) : NaN;
     const hi = m ? Number(m[2] ?? m[1]) : NaN;
     if (m && lo >= min && hi <= max && lo <= hi) return [lo, hi];
-    problems.push(
-      `The ${what} in the address, "${v}", is not a range of ms like "${fallback[0]}-${fallback[1]}" within ${min} to ${max}, so ${fallback[0]}-${fallback[1]} ms is used.`,
-    );
+    const pair = `${fallback[0]}-${fallback[1]}`;
+    problems.push((m) => m.options.notRange(m.options.what[what], v, min, max, pair));
     return fallback;
   };
-  const rate = (key: string, what: string): number => {
+  const rate = (key: string, what: What): number => {
     const v = raw(key);
     if (v === null) return 0;
     const n = Number(v);
     if (Number.isFinite(n) && n >= 0 && n <= 1) return n;
-    problems.push(
-      `The ${what} in the address, "${v}", is not a fraction from 0 to 1, so 0 is used.`,
-    );
+    problems.push((m) => m.options.notFraction(m.options.what[what], v));
     return 0;
   };
   const flag = (key: string, fallback: boolean): boolean => {
@@ -126,9 +125,7 @@ export function parsePageOptions(search: string): {
     if (v === null) return fallback;
     if (v === '' || v === '1' || v === 'true') return true;
     if (v === '0' || v === 'false') return false;
-    problems.push(
-      `"${key}=${v}" in the address is neither 1 (on) nor 0 (off), so it stays ${fallback ? 'on' : 'off'}.`,
-    );
+    problems.push((m) => m.options.notFlag(key, v, fallback));
     return fallback;
   };
 
@@ -138,9 +135,7 @@ export function parsePageOptions(search: string): {
     if (bug) {
       if (!bugs.includes(bug)) bugs.push(bug);
     } else if (name.trim() !== '')
-      problems.push(
-        `There is no teaching bug called "${name.trim()}"; the bugs are ${TEACHING_BUGS.join(' and ')}.`,
-      );
+      problems.push((m) => m.options.noBug(name.trim(), TEACHING_BUGS));
   }
 
   const electionTimeoutMs = range(
@@ -153,9 +148,8 @@ export function parsePageOptions(search: string): {
   let heartbeatMs = int(KEY.heartbeatMs, 1, HEARTBEAT_MS_MAX, 'heartbeat interval', d.heartbeatMs);
   if (heartbeatMs >= electionTimeoutMs[0]) {
     const fixed = Math.max(1, Math.floor(electionTimeoutMs[0] / 3));
-    problems.push(
-      `A heartbeat every ${heartbeatMs} ms is not shorter than the shortest election timeout (${electionTimeoutMs[0]} ms), so followers would time out while the leader is fine; ${fixed} ms is used.`,
-    );
+    const [heartbeat, election] = [heartbeatMs, electionTimeoutMs[0]];
+    problems.push((m) => m.options.heartbeatTooLong(heartbeat, election, fixed));
     heartbeatMs = fixed;
   }
   return {

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { readPref, writePref } from '../ring/prefs.ts';
 import type { Locale, Messages } from './messages.ts';
 
-export type { Locale, Messages } from './messages.ts';
+export type { Locale, Messages, ProblemParams, Text } from './messages.ts';
 
 export const LANGUAGE_KEY = 'raft-playground:language';
 

@@ -16,3 +16,12 @@ export interface Locale {
   readonly meta: { readonly code: string; readonly name: string };
   readonly messages: Messages;
 }
+
+/**
+ * Text kept in state (a notice, a problem): made in whatever language is
+ * chosen when it is shown, so it follows a switch of language.
+ */
+export type Text = (m: Messages) => string;
+
+/** The values a lower layer's coded refusal names (src/app/problem.ts). */
+export type ProblemParams = Readonly<Record<string, string | number>>;

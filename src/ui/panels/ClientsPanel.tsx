@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { DEMO_USERS, opAsked, opResult, PROGRESS_TEXT } from '../clientOpText.ts';
+import { DEMO_USERS, opAsked, opResult, progressText } from '../clientOpText.ts';
+import { useMessages } from '../i18n/index.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { selectClients } from './select.ts';
 
@@ -12,6 +13,7 @@ import { selectClients } from './select.ts';
 export function ClientsPanel() {
   const id = useId();
   const { running, clientOps, clientOp } = usePlayground(selectClients);
+  const c = useMessages().clients;
   const [user, setUser] = useState('alice');
   const [password, setPassword] = useState('');
   const [state, setState] = useState('');
@@ -25,8 +27,8 @@ export function ClientsPanel() {
 
   return (
     <section className="rv-panel page-clients" aria-labelledby={`${id}-h`} data-testid="clients">
-      <h2 id={`${id}-h`}>Clients</h2>
-      <div className="page-demo" role="group" aria-label="Demo users">
+      <h2 id={`${id}-h`}>{c.title}</h2>
+      <div className="page-demo" role="group" aria-label={c.demo}>
         {DEMO_USERS.map((d) => (
           <button
             key={d.user}
@@ -38,7 +40,7 @@ export function ClientsPanel() {
               void clientOp(d.user, 'login', d.password);
             }}
           >
-            Log in demo user {d.user}
+            {c.demoLogin(d.user)}
           </button>
         ))}
       </div>
@@ -51,11 +53,11 @@ export function ClientsPanel() {
         })}
       >
         <label>
-          User name
+          {c.userName}
           <input value={user} onChange={(e) => setUser(e.target.value)} autoComplete="off" />
         </label>
         <label>
-          Password
+          {c.password}
           <input
             type="password"
             value={password}
@@ -64,16 +66,16 @@ export function ClientsPanel() {
           />
         </label>
         <button type="submit" className="rv-button" disabled={!running}>
-          Log in
+          {c.logIn}
         </button>
       </form>
       <form className="page-form" onSubmit={submit(() => void clientOp(user, 'setState', state))}>
         <label>
-          New state
+          {c.newState}
           <input value={state} onChange={(e) => setState(e.target.value)} autoComplete="off" />
         </label>
         <button type="submit" className="rv-button" disabled={!running}>
-          Set state
+          {c.setState}
         </button>
       </form>
       <form
@@ -81,28 +83,28 @@ export function ClientsPanel() {
         onSubmit={submit(() => void clientOp(user, 'getState', reader, { stale }))}
       >
         <label>
-          Read user
+          {c.readUser}
           <input value={reader} onChange={(e) => setReader(e.target.value)} autoComplete="off" />
         </label>
         <label className="page-check">
           <input type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
-          Stale read (any server, may be out of date)
+          {c.stale}
         </label>
         <button type="submit" className="rv-button" disabled={!running}>
-          Read state
+          {c.readState}
         </button>
       </form>
-      <p className="rv-note">Operations run as the user named above.</p>
+      <p className="rv-note">{c.runAs}</p>
       {clientOps.length === 0 ? (
-        <p className="rv-note">No operations yet.</p>
+        <p className="rv-note">{c.none}</p>
       ) : (
-        <table className="page-ops" aria-label="Client operations, newest first">
+        <table className="page-ops" aria-label={c.table}>
           <thead>
             <tr>
-              <th scope="col">Client</th>
-              <th scope="col">Operation</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Result</th>
+              <th scope="col">{c.client}</th>
+              <th scope="col">{c.operation}</th>
+              <th scope="col">{c.progressHead}</th>
+              <th scope="col">{c.result}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +117,7 @@ export function ClientsPanel() {
               >
                 <td>{op.client}</td>
                 <td>{opAsked(op)}</td>
-                <td>{PROGRESS_TEXT[op.progress]}</td>
+                <td>{progressText(op.progress)}</td>
                 <td>{opResult(op)}</td>
               </tr>
             ))}

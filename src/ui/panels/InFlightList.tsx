@@ -1,3 +1,4 @@
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { describeMessage } from '../views/index.ts';
@@ -9,10 +10,11 @@ export const MESSAGES_LISTED_MAX = 12;
 /** The messages on the wire now, each a button that opens it in the inspector. Mounted only while open. */
 export function InFlightList() {
   const { version, coordinator, select } = usePlayground(selectInFlight);
+  const m = useMessages();
   // Read from the coordinator on each refresh (version) while the list is shown.
   const messages = version >= 0 ? (coordinator()?.inFlight() ?? []) : [];
   return (
-    <ul aria-label="Messages in flight">
+    <ul aria-label={m.inspector.inFlightList}>
       {messages.slice(0, MESSAGES_LISTED_MAX).map((e) => (
         <li key={`${e.from}>${e.to}:${e.incarnation}:${e.seq}:${e.duplicate ? 'd' : ''}`}>
           <button

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { Inspector, type InspectTarget } from '../views/index.ts';
@@ -12,6 +13,7 @@ import { selectInspector } from './select.ts';
 export function InspectorPanel() {
   const { nodes, leader, progress, selection, select, inFlight } = usePlayground(selectInspector);
   const [listOpen, setListOpen] = useState(false);
+  const t = useMessages().inspector;
   const target: InspectTarget = useMemo(() => {
     if (selection?.kind === 'message') return { kind: 'message', envelope: selection.envelope };
     if (selection?.kind !== 'node') return null;
@@ -22,7 +24,7 @@ export function InspectorPanel() {
   return (
     <div className="page-inspector">
       <Inspector target={target} onClose={() => select(null)} />
-      <div className="page-inspect-picks" role="group" aria-label="Inspect a server">
+      <div className="page-inspect-picks" role="group" aria-label={t.inspectServer}>
         {nodes.map((n) => (
           <button
             key={n.id}
@@ -31,7 +33,7 @@ export function InspectorPanel() {
             aria-pressed={selection?.kind === 'node' && selection.id === n.id}
             onClick={() => select({ kind: 'node', id: n.id })}
           >
-            Inspect {nodeName(n.id)}
+            {t.inspect(nodeName(n.id))}
           </button>
         ))}
       </div>
@@ -39,7 +41,7 @@ export function InspectorPanel() {
         className="page-inflight"
         onToggle={(e) => setListOpen((e.target as HTMLDetailsElement).open)}
       >
-        <summary>Messages in flight ({inFlight})</summary>
+        <summary>{t.inFlight(inFlight)}</summary>
         {listOpen && <InFlightList />}
       </details>
     </div>

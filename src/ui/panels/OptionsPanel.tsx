@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Prng } from '../../sim/index.ts';
+import { useMessages, type Text } from '../i18n/index.ts';
 import {
   PAGE_NODES_MAX,
   PAGE_NODES_MIN,
@@ -16,13 +17,6 @@ export interface OptionsPanelProps {
   /** Restarts the run with these; the page writes them into the address. */
   readonly onApply: (seed: number, options: PageOptions) => void;
 }
-
-const BUG_TEXT: Readonly<Record<TeachingBug, string>> = {
-  commitOldTermByCount:
-    'Bug: commit an earlier term’s entry by counting replicas (breaks §5.4.2, Figure 8)',
-  voteWithoutLogCheck:
-    'Bug: vote without checking the candidate’s log is up to date (breaks §5.4.1)',
-};
 
 /** The options as form text: numbers as typed, so a half-typed value is not lost. */
 interface Draft {
@@ -62,7 +56,7 @@ function draftOf(o: PageOptions): Draft {
 }
 
 /** Checks a draft the way the address is checked (urlOptions.ts), with the same messages. */
-function readDraft(d: Draft): { options: PageOptions; problems: string[] } {
+function readDraft(d: Draft): { options: PageOptions; problems: Text[] } {
   const percent = (v: string) => (v.trim() === '' ? '0' : String(Number(v) / 100));
   const params = new URLSearchParams({
     nodes: d.nodes,
@@ -88,8 +82,10 @@ function readDraft(d: Draft): { options: PageOptions; problems: string[] } {
  */
 export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
   const id = useId();
+  const m = useMessages();
+  const o = m.options;
   const [draft, setDraft] = useState<Draft>(() => draftOf(options));
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<Text[]>([]);
   // Folded by default: a short page for the class, and a small DOM while time runs.
   const [open, setOpen] = useState(false);
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -124,7 +120,7 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
   return (
     <section className="rv-panel page-options" aria-labelledby={`${id}-h`} data-testid="options">
       <div className="rv-panel__head">
-        <h2 id={`${id}-h`}>Options</h2>
+        <h2 id={`${id}-h`}>{o.title}</h2>
         <button
           type="button"
           className="rv-button"
@@ -132,12 +128,12 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
           aria-controls={`${id}-form`}
           onClick={() => setOpen((o) => !o)}
         >
-          {open ? 'Hide options' : 'Show options'}
+          {open ? o.hide : o.show}
         </button>
       </div>
       <p className="rv-note">
-        Seed <strong data-testid="options-seed">{seed}</strong>, {options.nodes} servers
-        {options.bugs.length > 0 && ', a teaching bug on'}. Applying restarts the run from time 0.
+        {o.seed} <strong data-testid="options-seed">{seed}</strong>
+        {o.summary(options.nodes, options.bugs.length > 0)}
       </p>
       {open && (
         <form
@@ -148,46 +144,44 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
           }}
         >
           <fieldset>
-            <legend>Cluster</legend>
+            <legend>{o.cluster}</legend>
             <label>
-              Cluster size
+              {o.size}
               <select value={draft.nodes} onChange={(e) => edit({ nodes: e.target.value })}>
                 {Array.from({ length: PAGE_NODES_MAX - PAGE_NODES_MIN + 1 }, (_, k) => (
                   <option key={k} value={String(PAGE_NODES_MIN + k)}>
-                    {PAGE_NODES_MIN + k} servers
+                    {o.servers(PAGE_NODES_MIN + k)}
                   </option>
                 ))}
               </select>
             </label>
           </fieldset>
           <fieldset>
-            <legend>Timing</legend>
-            {number('Election timeout from', 'electionMin', 10, 10_000, 'ms')}
-            {number('Election timeout to', 'electionMax', 10, 10_000, 'ms')}
-            {number('Heartbeat every', 'heartbeat', 1, 5_000, 'ms')}
-            {number('Latency from', 'latencyMin', 1, 2_000, 'ms')}
-            {number('Latency to', 'latencyMax', 1, 2_000, 'ms')}
+            <legend>{o.timing}</legend>
+            {number(o.electionFrom, 'electionMin', 10, 10_000, o.ms)}
+            {number(o.electionTo, 'electionMax', 10, 10_000, o.ms)}
+            {number(o.heartbeat, 'heartbeat', 1, 5_000, o.ms)}
+            {number(o.latencyFrom, 'latencyMin', 1, 2_000, o.ms)}
+            {number(o.latencyTo, 'latencyMax', 1, 2_000, o.ms)}
           </fieldset>
           <fieldset>
-            <legend>Faults at the start</legend>
-            {number('Messages lost', 'dropPercent', 0, 100, '%')}
-            {number('Messages duplicated', 'duplicatePercent', 0, 100, '%')}
+            <legend>{o.faults}</legend>
+            {number(o.lost, 'dropPercent', 0, 100, '%')}
+            {number(o.duplicated, 'duplicatePercent', 0, 100, '%')}
           </fieldset>
           <fieldset>
-            <legend>Raft</legend>
-            {check('No-op entry on election (§8)', draft.noopOnElection, (v) =>
-              edit({ noopOnElection: v }),
-            )}
-            {check('PreVote (§9.6)', draft.preVote, (v) => edit({ preVote: v }))}
-            {check('CheckQuorum (§6.2)', draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
-            {check('Lease reads (§6.4.1)', draft.leaseReads, (v) => edit({ leaseReads: v }))}
-            {number('Snapshot every', 'snapshotEvery', 0, 100_000, 'entries, 0 never')}
+            <legend>{o.raft}</legend>
+            {check(o.noop, draft.noopOnElection, (v) => edit({ noopOnElection: v }))}
+            {check(o.preVote, draft.preVote, (v) => edit({ preVote: v }))}
+            {check(o.checkQuorum, draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
+            {check(o.lease, draft.leaseReads, (v) => edit({ leaseReads: v }))}
+            {number(o.snapshot, 'snapshotEvery', 0, 100_000, o.snapshotUnit)}
           </fieldset>
           <fieldset>
-            <legend>Teaching bugs</legend>
+            <legend>{o.bugs}</legend>
             {TEACHING_BUGS.map((bug) => (
               <span key={bug}>
-                {check(BUG_TEXT[bug], draft.bugs.includes(bug), (v) =>
+                {check(o.bug[bug], draft.bugs.includes(bug), (v) =>
                   edit({ bugs: v ? [...draft.bugs, bug] : draft.bugs.filter((b) => b !== bug) }),
                 )}
               </span>
@@ -195,21 +189,21 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
           </fieldset>
           {problems.length > 0 && (
             <ul className="notice" role="alert">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {problems.map((p, k) => (
+                <li key={k}>{p(m)}</li>
               ))}
             </ul>
           )}
           <div className="page-actions">
             <button type="submit" className="rv-button">
-              Apply options
+              {o.apply}
             </button>
             <button
               type="button"
               className="rv-button"
               onClick={() => apply(Prng.derive(seed, 'new seed').int(0, 2 ** 31 - 1))}
             >
-              New seed
+              {o.newSeed}
             </button>
           </div>
         </form>

@@ -1,4 +1,5 @@
 import type { Point } from '../geometry.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { pointAlong } from './flight.ts';
 import type { DropMark } from './clusterView.ts';
@@ -19,10 +20,11 @@ export function DropGlyph({
   to: Point;
   insetPx: number;
 }) {
+  const m = useMessages();
   const p = pointAlong(from, to, drop.atSender ? DROP_AT_SENDER : DROP_AT_RECEIVER, insetPx);
   return (
     <g className="drop" transform={`translate(${p.x},${p.y})`} data-testid="drop">
-      <title>{`${drop.type} ${nodeName(drop.from)} → ${nodeName(drop.to)} lost`}</title>
+      <title>{m.ring.lost(drop.type, nodeName(drop.from), nodeName(drop.to))}</title>
       <text className="drop__mark" aria-hidden="true">
         ✕
       </text>

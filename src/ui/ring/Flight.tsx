@@ -1,6 +1,7 @@
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3';
 import type { Envelope } from '../../sim/index.ts';
 import type { Point } from '../geometry.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { flightKind, flightProgress, laneOffset, pointAlong, type FlightShape } from './flight.ts';
 
@@ -32,11 +33,17 @@ interface Props {
 
 /** A message on the wire, where its real progress puts it. */
 export function Flight({ envelope, from, to, nowMs, insetPx, onSelect }: Props) {
+  const m = useMessages();
   const kind = flightKind(envelope.message);
   const t = flightProgress(envelope.sentAt, envelope.deliverAt, nowMs);
   const lane = laneOffset(from, to, envelope.from < envelope.to ? LANE_PX : -LANE_PX);
   const p = pointAlong(from, to, t, insetPx);
-  const label = `${kind.label} ${nodeName(envelope.from)} → ${nodeName(envelope.to)}${envelope.duplicate ? ' (duplicate)' : ''}`;
+  const label = m.ring.flight(
+    kind.label,
+    nodeName(envelope.from),
+    nodeName(envelope.to),
+    envelope.duplicate,
+  );
   return (
     <g
       className={`flight flight--${kind.kind}${envelope.duplicate ? ' flight--dup' : ''}`}

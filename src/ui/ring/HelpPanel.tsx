@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
+import { useMessages } from '../i18n/index.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** The keyboard shortcuts, as a dialog opened with `?`. */
 export function HelpPanel({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const h = useMessages().help;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
@@ -24,23 +26,20 @@ export function HelpPanel({ onClose }: { onClose: () => void }) {
         }
       }}
     >
-      <h2 id="help-title">Keyboard shortcuts</h2>
+      <h2 id="help-title">{h.title}</h2>
       <dl>
         {SHORTCUTS.map((s) => (
-          <div key={s.keys} className="help__row">
+          <div key={s.keys(h)} className="help__row">
             <dt>
-              <kbd>{s.keys}</kbd>
+              <kbd>{s.keys(h)}</kbd>
             </dt>
-            <dd>{s.what}</dd>
+            <dd>{s.what(h)}</dd>
           </div>
         ))}
       </dl>
-      <p>
-        Shortcuts stay quiet while you type in a field. On a touch screen, tap a server for its
-        menu.
-      </p>
+      <p>{h.quiet}</p>
       <button type="button" onClick={onClose}>
-        Close
+        {h.closeButton}
       </button>
     </div>
   );

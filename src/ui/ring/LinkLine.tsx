@@ -1,5 +1,6 @@
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Point } from '../geometry.ts';
+import { messages, useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { pointAlong } from './flight.ts';
 import { linkStatus, type LinkState } from './links.ts';
@@ -16,11 +17,10 @@ export function linkLabel(link: LinkState): string {
   const a = nodeName(link.a);
   const b = nodeName(link.b);
   const status = linkStatus(link);
-  if (status === 'up') return `Link ${a}–${b}: works both ways`;
-  if (status === 'cut') return `Link ${a}–${b}: cut both ways`;
-  return link.aToB
-    ? `Link ${a}–${b}: ${b} → ${a} cut, ${a} → ${b} works`
-    : `Link ${a}–${b}: ${a} → ${b} cut, ${b} → ${a} works`;
+  const r = messages().ring;
+  if (status === 'up') return r.linkUp(a, b);
+  if (status === 'cut') return r.linkCut(a, b);
+  return link.aToB ? r.linkOneWay(a, b, b, a) : r.linkOneWay(a, b, a, b);
 }
 
 /**
@@ -29,6 +29,7 @@ export function linkLabel(link: LinkState): string {
  * that still carries messages beside a broken half for the cut one.
  */
 export const LinkLine = memo(function LinkLine({ link, from, to, insetPx, onOpen }: Props) {
+  useMessages();
   const status = linkStatus(link);
   const a = pointAlong(from, to, 0, insetPx);
   const b = pointAlong(from, to, 1, insetPx);

@@ -1,3 +1,4 @@
+import { useMessages } from '../i18n/index.ts';
 import type { useDisplay } from './useDisplay.ts';
 
 interface Props {
@@ -10,15 +11,16 @@ interface Props {
 
 /** Heal all, help, theme and presenter switches. */
 export function RingToolbar({ display, running, partitioned, onHelp, onHealAll }: Props) {
+  const r = useMessages().ring;
   return (
-    <div className="ring-toolbar" role="toolbar" aria-label="Cluster view">
+    <div className="ring-toolbar" role="toolbar" aria-label={r.toolbar}>
       <button
         type="button"
         disabled={!running || !partitioned}
         onClick={onHealAll}
         aria-keyshortcuts="h"
       >
-        Heal all links
+        {r.healAll}
       </button>
       <button
         type="button"
@@ -26,7 +28,7 @@ export function RingToolbar({ display, running, partitioned, onHelp, onHealAll }
         onClick={display.toggleTheme}
         aria-keyshortcuts="d"
       >
-        Dark theme
+        {r.dark}
       </button>
       <button
         type="button"
@@ -34,10 +36,10 @@ export function RingToolbar({ display, running, partitioned, onHelp, onHealAll }
         onClick={display.togglePresenter}
         aria-keyshortcuts="p"
       >
-        Presenter mode
+        {r.presenter}
       </button>
       <button type="button" onClick={onHelp} aria-keyshortcuts="?">
-        Keyboard shortcuts
+        {r.shortcuts}
       </button>
     </div>
   );

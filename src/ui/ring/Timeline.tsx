@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useMessages } from '../i18n/index.ts';
 import { formatVirtualMs } from '../labels.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { selectTimeline } from './selectors.ts';
@@ -14,6 +15,8 @@ export const TIMELINE_STEP_MS = 1;
 export function Timeline() {
   const { now, past, running, forkNotice, travel, toPresent, dismissForkNotice } =
     usePlayground(selectTimeline);
+  const m = useMessages();
+  const t = m.timeline;
   const presentMs = past?.presentMs ?? now;
   const [draft, setDraft] = useState<number | null>(null);
   // Scrubbing asks for many instants; only the latest one is re-run.
@@ -36,9 +39,9 @@ export function Timeline() {
   useEffect(() => () => void (pending.current = null), []);
   const value = draft ?? now;
   return (
-    <section className="timeline" aria-label="Timeline" data-testid="timeline">
+    <section className="timeline" aria-label={t.label} data-testid="timeline">
       <label className="timeline__scrub">
-        <span>Timeline</span>
+        <span>{t.label}</span>
         <input
           type="range"
           min={0}
@@ -46,7 +49,7 @@ export function Timeline() {
           step={TIMELINE_STEP_MS}
           value={value}
           disabled={!running}
-          aria-valuetext={`${formatVirtualMs(value)} of ${formatVirtualMs(presentMs)}`}
+          aria-valuetext={t.of(formatVirtualMs(value), formatVirtualMs(presentMs))}
           onChange={(event) => {
             const atMs = Number(event.target.value);
             setDraft(atMs);
@@ -59,24 +62,23 @@ export function Timeline() {
         data-testid="timeline-where"
         data-past={past ? 'true' : 'false'}
       >
-        {past ? `Viewing ${formatVirtualMs(past.atMs)} of ${formatVirtualMs(presentMs)}` : 'Live'}
+        {past ? t.viewing(formatVirtualMs(past.atMs), formatVirtualMs(presentMs)) : t.live}
       </span>
       {past && (
         <button type="button" onClick={() => void toPresent()}>
-          Back to the present
+          {t.back}
         </button>
       )}
       {past && (
         <p className="timeline__hint" role="status">
-          This is the past, re-run from the input log. Acting here (a crash, a cut, play or step)
-          starts a new future and discards the actions after {formatVirtualMs(past.atMs)}.
+          {t.past(formatVirtualMs(past.atMs))}
         </p>
       )}
       {forkNotice && (
         <p className="timeline__fork notice" role="status" data-testid="fork-notice">
-          {forkNotice}{' '}
+          {forkNotice(m)}{' '}
           <button type="button" onClick={dismissForkNotice}>
-            Dismiss
+            {t.dismiss}
           </button>
         </p>
       )}

@@ -33,8 +33,9 @@ export function nodeMenuItems(
   membership: Membership = 'voter',
 ): MenuItem[] {
   const m = messages().beyond;
+  const t = messages().menu;
   const name = nodeName(node.id);
-  const down = node.alive ? null : `${name} is crashed`;
+  const down = node.alive ? null : t.isCrashed(name);
   const groups = groupsFromLinks(ids, links);
   const alone = groups.some((g) => g.length === 1 && g[0] === node.id);
   // The keyboard's way to drag a server onto another side of a partition.
@@ -46,7 +47,7 @@ export function nodeMenuItems(
       const side = sides.get(g[0] as NodeId) ?? '';
       return {
         key: `move-${side}`,
-        label: `Move ${name} to side ${side}`,
+        label: t.move(name, side),
         disabledBecause: null,
         run: () => act(partitionWork(moveToGroup(groups, node.id, g[0] as NodeId))),
       };
@@ -56,38 +57,33 @@ export function nodeMenuItems(
     node.alive
       ? {
           key: 'crash',
-          label: `Crash ${name}`,
+          label: t.crash(name),
           disabledBecause: null,
           run: () => act((c) => c.crash(node.id)),
         }
       : {
           key: 'restart',
-          label: `Restart ${name}`,
+          label: t.restart(name),
           disabledBecause: null,
           run: () => act((c) => c.restart(node.id)),
         },
     {
       key: 'timeout',
-      label: `Time out ${name} now`,
-      disabledBecause: down ?? (node.role === 'leader' ? `${name} already leads` : null),
+      label: t.timeout(name),
+      disabledBecause: down ?? (node.role === 'leader' ? t.alreadyLeads(name) : null),
       run: () => act((c) => c.timeoutNow(node.id)),
     },
     {
       key: 'isolate',
-      label: `Isolate ${name}`,
-      disabledBecause: alone ? `${name} is already cut off` : null,
+      label: t.isolate(name),
+      disabledBecause: alone ? t.alreadyCutOff(name) : null,
       run: () => act(partitionWork(moveToGroup(groups, node.id, null))),
     },
     {
       key: 'transfer',
-      label: `Transfer leadership to ${name}`,
+      label: t.transfer(name),
       disabledBecause:
-        down ??
-        (leader === null
-          ? 'there is no leader to hand over'
-          : leader === node.id
-            ? `${name} already leads`
-            : null),
+        down ?? (leader === null ? t.noLeader : leader === node.id ? t.alreadyLeads(name) : null),
       run: () =>
         act((c) => (leader === null ? Promise.resolve() : c.transferLeadership(leader, node.id))),
     },
@@ -108,26 +104,27 @@ export function nodeMenuItems(
 
 /** What can be done to the link between a and b. */
 export function linkMenuItems(link: LinkState, act: Act): MenuItem[] {
+  const t = messages().menu;
   const a = nodeName(link.a);
   const b = nodeName(link.b);
   const whole = link.aToB && link.bToA;
   return [
     {
       key: 'cut-ab',
-      label: `Cut ${a} → ${b} only`,
-      disabledBecause: link.aToB ? null : 'already cut',
+      label: t.cutOneWay(a, b),
+      disabledBecause: link.aToB ? null : t.alreadyCut,
       run: () => act((c) => c.setLink(link.a, link.b, false)),
     },
     {
       key: 'cut-ba',
-      label: `Cut ${b} → ${a} only`,
-      disabledBecause: link.bToA ? null : 'already cut',
+      label: t.cutOneWay(b, a),
+      disabledBecause: link.bToA ? null : t.alreadyCut,
       run: () => act((c) => c.setLink(link.b, link.a, false)),
     },
     {
       key: 'cut-both',
-      label: `Cut both ways`,
-      disabledBecause: !link.aToB && !link.bToA ? 'already cut' : null,
+      label: t.cutBoth,
+      disabledBecause: !link.aToB && !link.bToA ? t.alreadyCut : null,
       run: () =>
         act(async (c) => {
           await c.setLink(link.a, link.b, false);
@@ -136,8 +133,8 @@ export function linkMenuItems(link: LinkState, act: Act): MenuItem[] {
     },
     {
       key: 'heal',
-      label: `Heal ${a} ↔ ${b}`,
-      disabledBecause: whole ? 'the link works' : null,
+      label: t.heal(a, b),
+      disabledBecause: whole ? t.linkWorks : null,
       run: () =>
         act(async (c) => {
           await c.setLink(link.a, link.b, true);

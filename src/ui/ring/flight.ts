@@ -1,5 +1,6 @@
 import type { Envelope } from '../../sim/index.ts';
 import type { Point } from '../geometry.ts';
+import { messages } from '../i18n/index.ts';
 
 /** How a message kind is drawn: a word and a shape, so colour is never the only cue. */
 export type FlightShape = 'circle' | 'diamond' | 'square' | 'triangle' | 'star' | 'ring';
@@ -17,6 +18,7 @@ export interface FlightKind {
  * entries is a heartbeat (Raft §5.2); a vote reply says whether it grants.
  */
 export function flightKind(message: Envelope['message']): FlightKind {
+  const r = messages().ring;
   switch (message.type) {
     case 'RequestVote':
       return message.preVote
@@ -24,16 +26,20 @@ export function flightKind(message: Envelope['message']): FlightKind {
         : { kind: 'vote-request', label: 'RequestVote', shape: 'diamond' };
     case 'RequestVoteResponse':
       return message.voteGranted
-        ? { kind: 'vote-yes', label: 'vote ✓', shape: 'triangle' }
-        : { kind: 'vote-no', label: 'vote ✗', shape: 'triangle' };
+        ? { kind: 'vote-yes', label: r.flightVoteYes, shape: 'triangle' }
+        : { kind: 'vote-no', label: r.flightVoteNo, shape: 'triangle' };
     case 'AppendEntries':
       return message.entries.length === 0
-        ? { kind: 'heartbeat', label: 'heartbeat', shape: 'ring' }
-        : { kind: 'append', label: `append ${message.entries.length}`, shape: 'square' };
+        ? { kind: 'heartbeat', label: r.flightHeartbeat, shape: 'ring' }
+        : { kind: 'append', label: r.flightAppend(message.entries.length), shape: 'square' };
     case 'AppendEntriesResponse':
-      return { kind: 'append-reply', label: message.success ? 'ok' : 'reject', shape: 'circle' };
+      return {
+        kind: 'append-reply',
+        label: message.success ? r.flightOk : r.flightReject,
+        shape: 'circle',
+      };
     case 'InstallSnapshot':
-      return { kind: 'snapshot', label: 'snapshot', shape: 'square' };
+      return { kind: 'snapshot', label: r.flightSnapshot, shape: 'square' };
     case 'TimeoutNow':
       return { kind: 'timeout-now', label: 'TimeoutNow', shape: 'star' };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages as en } from '../i18n/locales/en.ts';
 import type { Input } from '../../sim/index.ts';
 import { clampInstant, forkInputs, forkNotice } from './fork.ts';
 import { timerArc } from './timer.ts';
@@ -23,11 +24,11 @@ describe('forking the timeline', () => {
   });
 
   it('says what was discarded, in words', () => {
-    expect(forkNotice(1250, 2)).toBe(
+    expect(forkNotice(1250, 2)(en)).toBe(
       'Forked at 1,250 ms: a new future starts here, and the 2 later actions of the old one were discarded.',
     );
-    expect(forkNotice(10, 1)).toContain('the 1 later action of the old one was discarded');
-    expect(forkNotice(10, 0)).toBe('Continued from 10 ms: a new future starts here.');
+    expect(forkNotice(10, 1)(en)).toContain('the 1 later action of the old one was discarded');
+    expect(forkNotice(10, 0)(en)).toBe('Continued from 10 ms: a new future starts here.');
   });
 
   it('clamps the instant to the run so far', () => {

@@ -1,4 +1,6 @@
 import type { Input } from '../../sim/index.ts';
+import type { Text } from '../i18n/index.ts';
+import { formatVirtualMs } from '../labels.ts';
 
 /**
  * Acting at an earlier instant forks a new future: the inputs up to that
@@ -16,10 +18,11 @@ export function forkInputs(
 }
 
 /** What the page says when a fork discards the old future. */
-export function forkNotice(atMs: number, discarded: number): string {
-  const when = `${Math.round(atMs).toLocaleString('en-US')} ms`;
-  if (discarded === 0) return `Continued from ${when}: a new future starts here.`;
-  return `Forked at ${when}: a new future starts here, and the ${discarded} later action${discarded === 1 ? '' : 's'} of the old one ${discarded === 1 ? 'was' : 'were'} discarded.`;
+export function forkNotice(atMs: number, discarded: number): Text {
+  return (m) =>
+    discarded === 0
+      ? m.timeline.continued(formatVirtualMs(atMs))
+      : m.timeline.forked(formatVirtualMs(atMs), discarded);
 }
 
 /** Clamps a requested instant to the run's past [0, presentMs]. */

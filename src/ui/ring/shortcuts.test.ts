@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messages as en } from '../i18n/locales/en.ts';
 import { isTypingTarget, shortcutFor, SHORTCUTS } from './shortcuts.ts';
 
 const key = (
@@ -42,7 +43,7 @@ describe('keyboard shortcuts', () => {
   });
 
   it('lists every mapped key in the help panel', () => {
-    const listed = SHORTCUTS.map((s) => s.keys).join(' ');
+    const listed = SHORTCUTS.map((s) => s.keys(en.help)).join(' ');
     for (const k of ['Space', '.', 'n', 'c', 'r', 't', 'h', '?', '1 – 9'])
       expect(listed).toContain(k);
   });

@@ -1,3 +1,5 @@
+import type { Messages } from '../i18n/index.ts';
+
 /** What a key press asks the page to do. */
 export type ShortcutAction =
   | { readonly kind: 'playPause' }
@@ -16,23 +18,28 @@ export type ShortcutAction =
   | { readonly kind: 'present' }
   | { readonly kind: 'escape' };
 
-/** The help panel's list, in the order shown. */
-export const SHORTCUTS: readonly { readonly keys: string; readonly what: string }[] = [
-  { keys: 'Space', what: 'Play or pause' },
-  { keys: '. or n', what: 'Step to the next event' },
-  { keys: '1 – 9', what: 'Select server S1 – S9' },
-  { keys: 'c', what: 'Crash the selected server' },
-  { keys: 'r', what: 'Restart the selected server' },
-  { keys: 't', what: 'Make the selected server time out now' },
-  { keys: 'i', what: 'Isolate the selected server' },
-  { keys: 'l', what: 'Transfer leadership to the selected server' },
-  { keys: 'h', what: 'Heal all links' },
-  { keys: '[', what: 'Timeline: 500 ms back' },
-  { keys: ']', what: 'Timeline: back to the present' },
-  { keys: 'd', what: 'Switch light and dark theme' },
-  { keys: 'p', what: 'Presenter mode (large type)' },
-  { keys: '?', what: 'Show or hide this help' },
-  { keys: 'Esc', what: 'Close a menu or this help' },
+type Help = Messages['help'];
+
+/** The help panel's list, in the order shown: the keys and what they do, in the page's language. */
+export const SHORTCUTS: readonly {
+  readonly keys: (h: Help) => string;
+  readonly what: (h: Help) => string;
+}[] = [
+  { keys: (h) => h.keySpace, what: (h) => h.playPause },
+  { keys: (h) => h.keyStep, what: (h) => h.step },
+  { keys: () => '1 – 9', what: (h) => h.select },
+  { keys: () => 'c', what: (h) => h.crash },
+  { keys: () => 'r', what: (h) => h.restart },
+  { keys: () => 't', what: (h) => h.timeout },
+  { keys: () => 'i', what: (h) => h.isolate },
+  { keys: () => 'l', what: (h) => h.transfer },
+  { keys: () => 'h', what: (h) => h.heal },
+  { keys: () => '[', what: (h) => h.back },
+  { keys: () => ']', what: (h) => h.present },
+  { keys: () => 'd', what: (h) => h.theme },
+  { keys: () => 'p', what: (h) => h.presenter },
+  { keys: () => '?', what: (h) => h.help },
+  { keys: (h) => h.keyEsc, what: (h) => h.close },
 ];
 
 export interface KeyLike {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { messages as en } from '../i18n/locales/en.ts';
 import { replay } from '../../sim/index.ts';
 import { inPageRuntime } from '../runtime.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../store.ts';
@@ -64,8 +65,8 @@ describe('time travel', () => {
 
     const s = store.getState();
     expect(s.past).toBeNull();
-    expect(s.forkNotice).toContain('Forked at 800 ms');
-    expect(s.forkNotice).toContain('discarded');
+    expect(s.forkNotice?.(en)).toContain('Forked at 800 ms');
+    expect(s.forkNotice?.(en)).toContain('discarded');
     const c = s.coordinator()!;
     expect(c.now).toBe(800);
     expect(c.inputLog().filter((i) => i.kind === 'crash')).toEqual([

@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/index.ts';
 import { createContext, useContext } from 'react';
 import type { RunBase, RunSpec } from './runSpec.ts';
 
@@ -11,7 +12,7 @@ export interface ShareApi {
    * instant, paused. `notice` is said once it is open (a default says where).
    * The spec must be checked already (validateRunSpec) if it came from outside.
    */
-  readonly open: (spec: RunSpec, notice?: string) => void;
+  readonly open: (spec: RunSpec, notice?: Text) => void;
 }
 
 /** Set by <App>, around the playground. */

@@ -87,7 +87,7 @@ export function SharePanel() {
       return;
     }
     setProblem(null);
-    open(read.value, m.fileOpened(file.name, formatVirtualMs(read.value.atMs)));
+    open(read.value, (mm) => mm.share.fileOpened(file.name, formatVirtualMs(read.value.atMs)));
   };
 
   return (

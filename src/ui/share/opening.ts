@@ -1,5 +1,5 @@
 import { formatVirtualMs } from '../labels.ts';
-import { messages } from '../i18n/index.ts';
+import type { Text } from '../i18n/index.ts';
 import { optionsKey } from '../urlOptions.ts';
 import type { PageParams } from '../url.ts';
 import { decodeRun, runInFragment } from './link.ts';
@@ -10,10 +10,10 @@ import { parseSession } from './session.ts';
 export interface Opening {
   /** The run to open; null: the address's seed and options from time 0. */
   readonly spec: RunSpec | null;
-  /** Said once it is open. */
-  readonly notice: string | null;
+  /** Said once it is open, in the page's language of the moment. */
+  readonly notice: Text | null;
   /** What could not be opened, and what opened instead. */
-  readonly problem: string | null;
+  readonly problem: Text | null;
 }
 
 export interface PageStart {
@@ -38,7 +38,6 @@ const DISPLAY_KEYS = ['paused', 'test'];
  * session holds: a reload brings the session back at its instant.
  */
 export async function chooseOpening(page: PageStart): Promise<Opening> {
-  const m = messages().share;
   let linkProblem: string | null = null;
   const encoded = runInFragment(page.hash);
   if (encoded !== null) {
@@ -46,10 +45,10 @@ export async function chooseOpening(page: PageStart): Promise<Opening> {
     if (decoded.ok)
       return {
         spec: decoded.value,
-        notice: m.linkOpened(formatVirtualMs(decoded.value.atMs)),
+        notice: (m) => m.share.linkOpened(formatVirtualMs(decoded.value.atMs)),
         problem: null,
       };
-    linkProblem = m.badLink(decoded.problem);
+    linkProblem = decoded.problem;
   }
   const named = new URLSearchParams(page.search);
   for (const key of DISPLAY_KEYS) named.delete(key);
@@ -62,13 +61,25 @@ export async function chooseOpening(page: PageStart): Promise<Opening> {
   if (useSession && session.ok) {
     return {
       spec: session.value,
-      notice: m.sessionRestored(formatVirtualMs(session.value.atMs)),
-      problem: linkProblem && `${linkProblem} ${m.fallbackSaved}`,
+      notice: (m) => m.share.sessionRestored(formatVirtualMs(session.value.atMs)),
+      problem:
+        linkProblem === null
+          ? null
+          : (m) => `${m.share.badLink(linkProblem)} ${m.share.fallbackSaved}`,
     };
   }
-  const problems = [
-    linkProblem && `${linkProblem} ${m.fallbackDefault}`,
-    useSession && !session.ok ? m.badSession(session.problem) : null,
-  ].filter((p) => p !== null);
-  return { spec: null, notice: null, problem: problems.length > 0 ? problems.join(' ') : null };
+  const badSession = useSession && !session.ok ? session.problem : null;
+  if (linkProblem === null && badSession === null)
+    return { spec: null, notice: null, problem: null };
+  return {
+    spec: null,
+    notice: null,
+    problem: (m) =>
+      [
+        linkProblem === null ? null : `${m.share.badLink(linkProblem)} ${m.share.fallbackDefault}`,
+        badSession === null ? null : m.share.badSession(badSession),
+      ]
+        .filter((p) => p !== null)
+        .join(' '),
+  };
 }

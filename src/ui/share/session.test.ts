@@ -1,3 +1,4 @@
+import { messages as en } from '../i18n/locales/en.ts';
 import { describe, expect, it } from 'vitest';
 import { parsePageParams } from '../url.ts';
 import { encodeRun, RUN_LINK_KEY } from './link.ts';
@@ -81,14 +82,14 @@ describe('the run the page opens with: a link, else the saved session, else the 
       start({ hash: `#${RUN_LINK_KEY}=${await encodeRun(spec)}`, saved: saved() }),
     );
     expect(opening.spec).toEqual(spec);
-    expect(opening.notice).toMatch(/^Opened the run from the link, paused at/);
+    expect(opening.notice?.(en)).toMatch(/^Opened the run from the link, paused at/);
     expect(opening.problem).toBeNull();
   });
 
   it('a bad link says so, and the saved session opens instead', async () => {
     const opening = await chooseOpening(start({ hash: '#run=@@', saved: saved() }));
     expect(opening.spec?.seed).toBe(9);
-    expect(opening.problem).toMatch(
+    expect(opening.problem?.(en)).toMatch(
       /could not be opened: .* The saved session was restored instead\.$/,
     );
   });
@@ -96,13 +97,13 @@ describe('the run the page opens with: a link, else the saved session, else the 
   it('a bad link with no session starts the default run', async () => {
     const opening = await chooseOpening(start({ hash: '#run=@@' }));
     expect(opening.spec).toBeNull();
-    expect(opening.problem).toMatch(/The default run starts instead\.$/);
+    expect(opening.problem?.(en)).toMatch(/The default run starts instead\.$/);
   });
 
   it('the saved session opens when the address names no run', async () => {
     const opening = await chooseOpening(start({ search: '?test=1&paused', saved: saved() }));
     expect(opening.spec?.seed).toBe(9);
-    expect(opening.notice).toMatch(/^Restored your session/);
+    expect(opening.notice?.(en)).toMatch(/^Restored your session/);
   });
 
   it('?seed alone starts that seed, not the session', async () => {
@@ -127,7 +128,7 @@ describe('the run the page opens with: a link, else the saved session, else the 
   it('a broken saved session says so and starts the default run', async () => {
     const opening = await chooseOpening(start({ saved: '{"version": 1, "seed": "x"' }));
     expect(opening.spec).toBeNull();
-    expect(opening.problem).toMatch(
+    expect(opening.problem?.(en)).toMatch(
       /^The saved session could not be restored: It is not valid JSON/,
     );
   });

@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import type { NodeId } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { formatVirtualMs } from '../labels.ts';
 import { describeEvent } from './describeEvent.ts';
 import { filterFeed, FEED_KINDS, kindOf, type FeedEvent, type FeedKind } from './feedEvent.ts';
-import { FeedFilters, FEED_KIND_LABEL } from './FeedFilters.tsx';
+import { FeedFilters } from './FeedFilters.tsx';
 
 /** Lines listed at most; the caller keeps as many events as it likes (appendBounded). */
 export const FEED_ROWS_SHOWN = 100;
@@ -29,6 +30,7 @@ export function EventFeedView({
   initialKinds = FEED_DEFAULT_KINDS,
 }: EventFeedViewProps) {
   const id = useId();
+  const f = useMessages().feed;
   const [kinds, setKinds] = useState<ReadonlySet<FeedKind>>(() => new Set(initialKinds));
   const [node, setNode] = useState<NodeId | null>(null);
   const shown = useMemo(
@@ -43,7 +45,7 @@ export function EventFeedView({
     });
   return (
     <section className="rv-panel rv-feed" aria-labelledby={`${id}-h`} data-testid="event-feed">
-      <h2 id={`${id}-h`}>Events</h2>
+      <h2 id={`${id}-h`}>{f.title}</h2>
       <FeedFilters
         kinds={kinds}
         onToggleKind={toggle}
@@ -52,9 +54,9 @@ export function EventFeedView({
         nodeIds={nodeIds}
       />
       {shown.length === 0 ? (
-        <p className="rv-note">No events to show yet.</p>
+        <p className="rv-note">{f.none}</p>
       ) : (
-        <ol className="rv-feed__list" aria-label="Events, newest first">
+        <ol className="rv-feed__list" aria-label={f.list}>
           {shown.map((e) => {
             const kind = kindOf(e);
             const time = formatVirtualMs(e.at);
@@ -64,7 +66,7 @@ export function EventFeedView({
                   <button
                     type="button"
                     className="rv-feed__time"
-                    aria-label={`Go to ${time}`}
+                    aria-label={f.goTo(time)}
                     onClick={() => onSeek(e.at)}
                   >
                     {time}
@@ -72,7 +74,7 @@ export function EventFeedView({
                 ) : (
                   <span className="rv-feed__time">{time}</span>
                 )}
-                <span className="rv-feed__kind">{FEED_KIND_LABEL[kind]}</span>
+                <span className="rv-feed__kind">{f.kinds[kind]}</span>
                 <span className="rv-feed__text">{describeEvent(e)}</span>
               </li>
             );

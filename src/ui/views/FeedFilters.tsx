@@ -1,15 +1,8 @@
 import { useId } from 'react';
 import type { NodeId } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { FEED_KINDS, type FeedKind } from './feedEvent.ts';
-
-export const FEED_KIND_LABEL: Readonly<Record<FeedKind, string>> = {
-  elections: 'Elections',
-  replication: 'Replication',
-  messages: 'Messages',
-  faults: 'Faults',
-  clients: 'Clients',
-};
 
 export interface FeedFiltersProps {
   readonly kinds: ReadonlySet<FeedKind>;
@@ -22,26 +15,27 @@ export interface FeedFiltersProps {
 /** Which events the feed lists: by kind (check boxes) and by server (a select). */
 export function FeedFilters({ kinds, onToggleKind, node, onNode, nodeIds }: FeedFiltersProps) {
   const id = useId();
+  const f = useMessages().feed;
   return (
     <div className="rv-feed__filters">
       <fieldset className="rv-fieldset">
-        <legend>Show</legend>
+        <legend>{f.show}</legend>
         {FEED_KINDS.map((kind) => (
           <label key={kind} className="rv-check">
             <input type="checkbox" checked={kinds.has(kind)} onChange={() => onToggleKind(kind)} />
-            {FEED_KIND_LABEL[kind]}
+            {f.kinds[kind]}
           </label>
         ))}
       </fieldset>
       <label htmlFor={`${id}-node`} className="rv-select">
-        Filter by server
+        {f.byServer}
       </label>
       <select
         id={`${id}-node`}
         value={node === null ? '' : String(node)}
         onChange={(e) => onNode(e.target.value === '' ? null : Number(e.target.value))}
       >
-        <option value="">All servers</option>
+        <option value="">{f.allServers}</option>
         {nodeIds.map((n) => (
           <option key={n} value={n}>
             {nodeName(n)}

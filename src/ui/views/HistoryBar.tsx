@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { useMessages } from '../i18n/index.ts';
 import { LANE_PX, type Bar } from './historyLayout.ts';
 import { fitText, opDescription, opLabel, STATUS_MARK } from './opLabel.ts';
 
@@ -21,6 +22,7 @@ export interface HistoryBarProps {
 /** One operation: a bar from invocation to completion (open when unknown), labelled. */
 export function HistoryBar({ bar, widthPx, idPrefix, onSelect }: HistoryBarProps) {
   const { op } = bar;
+  const h = useMessages().history;
   const width = bar.x1 - bar.x0;
   const label = fitText(`${STATUS_MARK[op.status]} ${opLabel(op)}`, width - 8);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -36,7 +38,7 @@ export function HistoryBar({ bar, widthPx, idPrefix, onSelect }: HistoryBarProps
       transform={`translate(${bar.x0},${bar.y + 3})`}
       role={onSelect ? 'button' : 'img'}
       tabIndex={onSelect ? 0 : undefined}
-      aria-label={`${opDescription(op)}${bar.failed ? '; this operation cannot be placed in any valid order' : ''}`}
+      aria-label={`${opDescription(op)}${bar.failed ? h.cannotPlaceNote : ''}`}
       onClick={onSelect ? () => onSelect(op.id) : undefined}
       onKeyDown={onSelect ? onKeyDown : undefined}
       data-op={op.id}
@@ -69,7 +71,7 @@ export function HistoryBar({ bar, widthPx, idPrefix, onSelect }: HistoryBarProps
           y={-4}
           textAnchor={bar.x0 + FAILED_LABEL_PX > widthPx ? 'end' : 'start'}
         >
-          ✕ cannot be placed
+          {h.cannotPlace}
         </text>
       )}
     </g>

@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import type { HistoryOp } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { formatVirtualMs } from '../labels.ts';
 import { HistoryBar } from './HistoryBar.tsx';
 import { HistoryPatterns } from './HistoryPatterns.tsx';
@@ -28,32 +29,30 @@ export interface HistoryViewProps {
  */
 export function HistoryView({ history, verdict, nowMs, onSelectOp }: HistoryViewProps) {
   const id = useId();
+  const h = useMessages().history;
   const box = useRef<HTMLDivElement>(null);
   const widthPx = useElementWidth(box, WIDTH_FALLBACK_PX);
   const layout = layoutHistory(history, { widthPx, nowMs, verdict });
   const axisY = layout.heightPx - AXIS_PX;
   return (
     <section className="rv-panel rv-history" aria-labelledby={`${id}-h`} data-testid="history-view">
-      <h2 id={`${id}-h`}>History</h2>
+      <h2 id={`${id}-h`}>{h.title}</h2>
       <VerdictLine verdict={verdict} history={history} />
       {layout.shown < layout.total && (
         <p className="rv-note">
-          Showing {layout.shown} of {layout.total} operations
-          {verdict?.failedOpId === undefined
-            ? ' (the newest).'
-            : ' (around the one that cannot be placed).'}
+          {h.showing(layout.shown, layout.total, verdict?.failedOpId !== undefined)}
         </p>
       )}
       <div ref={box} className="rv-history__box">
         {layout.shown === 0 ? (
-          <p className="rv-note">No client operations yet.</p>
+          <p className="rv-note">{h.none}</p>
         ) : (
           <svg
             width={layout.widthPx}
             height={layout.heightPx}
             viewBox={`0 0 ${layout.widthPx} ${layout.heightPx}`}
             role="group"
-            aria-label="Operations by client over virtual time"
+            aria-label={h.svg}
             className="rv-history__svg"
           >
             <HistoryPatterns idPrefix={id} />
@@ -66,7 +65,7 @@ export function HistoryView({ history, verdict, nowMs, onSelectOp }: HistoryView
               </g>
             ))}
             {layout.clients.map((c) => (
-              <g key={c.client} role="group" aria-label={`Client ${c.client}`}>
+              <g key={c.client} role="group" aria-label={h.client(c.client)}>
                 <text className="rv-hist__client" x={8} y={c.y + 16}>
                   {clipText(c.client, 12)}
                 </text>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Envelope, NodeId } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import type { InspectNode } from './inspect.ts';
 import type { FollowerProgress } from './logDiff.ts';
 import { MessageInspector } from './MessageInspector.tsx';
@@ -23,17 +24,18 @@ export interface InspectorProps {
 /** The inspector panel: the full state of whatever was clicked. */
 export function Inspector({ target, onClose }: InspectorProps) {
   const id = useId();
+  const t = useMessages().inspector;
   return (
     <section className="rv-panel rv-inspector" aria-labelledby={`${id}-h`} data-testid="inspector">
       <div className="rv-panel__head">
-        <h2 id={`${id}-h`}>Inspector</h2>
+        <h2 id={`${id}-h`}>{t.title}</h2>
         {target && onClose && (
           <button type="button" className="rv-button" onClick={onClose}>
-            Close
+            {t.close}
           </button>
         )}
       </div>
-      {target === null && <p className="rv-note">Click a server or a message to see its fields.</p>}
+      {target === null && <p className="rv-note">{t.pick}</p>}
       {target?.kind === 'node' && <NodeInspector node={target.node} progress={target.progress} />}
       {target?.kind === 'message' && <MessageInspector envelope={target.envelope} />}
     </section>

@@ -1,3 +1,4 @@
+import { messages } from '../i18n/index.ts';
 import type { LogCellModel } from './logCell.ts';
 import { termColourClass } from './theme.ts';
 
@@ -38,7 +39,9 @@ export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellP
     >
       <span className="rv-cell__term" aria-hidden="true">
         {cell.term ?? ''}
-        {cell.snapshotLast && <span className="rv-cell__flag">S</span>}
+        {cell.snapshotLast && (
+          <span className="rv-cell__flag">{messages().beyond.snapshotMark}</span>
+        )}
         {cell.agreement === 'conflict' && <span className="rv-cell__flag">≠</span>}
         {cell.agreement === 'extra' && <span className="rv-cell__flag">+</span>}
       </span>

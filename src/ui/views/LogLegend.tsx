@@ -1,12 +1,15 @@
+import { useMessages } from '../i18n/index.ts';
+
 /** The key to the marks of the logs view, in words. */
 export function LogLegend() {
+  const l = useMessages().logs;
   return (
-    <ul className="rv-legend" aria-label="Key to the logs">
+    <ul className="rv-legend" aria-label={l.key}>
       <li>
-        <span className="rv-legend__swatch rv-cell--committed">4</span> committed (solid border)
+        <span className="rv-legend__swatch rv-cell--committed">4</span> {l.committed}
       </li>
       <li>
-        <span className="rv-legend__swatch rv-cell--uncommitted">4</span> not yet committed (dashed)
+        <span className="rv-legend__swatch rv-cell--uncommitted">4</span> {l.uncommitted}
       </li>
       <li>
         <span className="rv-mark rv-mark--commit">C</span> commitIndex
@@ -15,13 +18,13 @@ export function LogLegend() {
         <span className="rv-mark rv-mark--apply">A</span> lastApplied
       </li>
       <li>
-        <span className="rv-mark rv-mark--next">n</span> leader&apos;s nextIndex
+        <span className="rv-mark rv-mark--next">n</span> {l.nextIndex}
       </li>
       <li>
-        <span className="rv-mark rv-mark--match">m</span> leader&apos;s matchIndex
+        <span className="rv-mark rv-mark--match">m</span> {l.matchIndex}
       </li>
       <li>
-        <span className="rv-legend__swatch rv-cell--conflict">≠</span> differs from the leader
+        <span className="rv-legend__swatch rv-cell--conflict">≠</span> {l.differs}
       </li>
     </ul>
   );

@@ -69,15 +69,26 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
         role="rowheader"
         aria-colindex={1}
         className="rv-logs__rowhead"
-        aria-label={`${nodeName(node.id)}, ${status}, term ${node.term}, commitIndex ${node.commitIndex}, lastApplied ${node.lastApplied}${snapshotIndex > 0 ? `, ${m.beyond.rowSnapshot(snapshotIndex, node.snapshotTerm ?? 0)}` : ''}`}
+        aria-label={m.logs.join([
+          m.logs.row(
+            nodeName(node.id),
+            m.roles[status],
+            node.term,
+            node.commitIndex,
+            node.lastApplied,
+          ),
+          ...(snapshotIndex > 0
+            ? [m.beyond.rowSnapshot(snapshotIndex, node.snapshotTerm ?? 0)]
+            : []),
+        ])}
       >
         <span className="rv-glyph" aria-hidden="true">
           {statusGlyph(status)}
         </span>
-        <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{status}</span>
+        <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{m.roles[status]}</span>
         <span className="rv-logs__nums" aria-hidden="true">
-          t{node.term} c{node.commitIndex} a{node.lastApplied}
-          {snapshotIndex > 0 && ` s${snapshotIndex}`}
+          {m.logs.nums(node.term, node.commitIndex, node.lastApplied)}
+          {snapshotIndex > 0 && m.beyond.numsSnapshot(snapshotIndex)}
         </span>
       </span>
       <span aria-hidden="true" className="rv-logs__spacer" style={{ width: p.start * p.cellPx }} />

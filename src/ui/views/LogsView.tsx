@@ -10,6 +10,7 @@ import {
   type UIEvent,
 } from 'react';
 import type { NodeId } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { entryAt, logColumns, type FollowerProgress } from './logDiff.ts';
 import { moveInGrid, type GridPosition } from './logKeys.ts';
 import { LogLegend } from './LogLegend.tsx';
@@ -40,6 +41,7 @@ export interface LogsViewProps {
  */
 export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }: LogsViewProps) {
   const idPrefix = useId();
+  const l = useMessages().logs;
   const scroller = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
   const widthPx = useElementWidth(scroller, VIEWPORT_FALLBACK_PX);
@@ -109,13 +111,13 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   const slots = Array.from({ length: win.end - win.start }, (_, k) => win.start + k);
   return (
     <section className="rv-panel rv-logs" aria-labelledby={`${idPrefix}-h`} data-testid="logs-view">
-      <h2 id={`${idPrefix}-h`}>Logs</h2>
+      <h2 id={`${idPrefix}-h`}>{l.title}</h2>
       <LogLegend />
-      {count === 0 && <p className="rv-note">No log entries yet.</p>}
+      {count === 0 && <p className="rv-note">{l.empty}</p>}
       <div
         ref={scroller}
         role="grid"
-        aria-label="Logs: a row per server, a column per log index"
+        aria-label={l.grid}
         aria-rowcount={nodes.length + 1}
         aria-colcount={count + 1}
         aria-activedescendant={shown ? `${idPrefix}-${shown.row + 2}-${shown.slot}` : undefined}
@@ -129,7 +131,7 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
         <div className="rv-logs__canvas" style={{ width: LOG_ROWHEAD_PX + count * cellPx }}>
           <div role="row" aria-rowindex={1} className="rv-logs__row rv-logs__row--head">
             <span role="columnheader" aria-colindex={1} className="rv-logs__rowhead">
-              Server
+              {l.server}
             </span>
             <span
               aria-hidden="true"

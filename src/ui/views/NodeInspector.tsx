@@ -1,4 +1,5 @@
 import type { NodeId } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { FieldList } from './FieldList.tsx';
 import { describeCommand, nodeFields, progressFields, type InspectNode } from './inspect.ts';
@@ -17,6 +18,8 @@ export interface NodeInspectorProps {
 /** A server's full state: Raft Figure 2's fields, the leader's progress, its newest entries. */
 export function NodeInspector({ node, progress }: NodeInspectorProps) {
   const status = serverStatus(node);
+  const m = useMessages();
+  const t = m.inspector;
   const tail = node.log.slice(-INSPECTOR_ENTRIES_SHOWN).reverse();
   return (
     <div className="rv-inspector__body" data-testid="node-inspector">
@@ -24,24 +27,24 @@ export function NodeInspector({ node, progress }: NodeInspectorProps) {
         <span className="rv-glyph" aria-hidden="true">
           {statusGlyph(status)}
         </span>{' '}
-        {nodeName(node.id)}, {status}, term {node.term}
+        {t.heading(nodeName(node.id), m.roles[status], node.term)}
       </h3>
-      <FieldList fields={nodeFields(node)} label={`State of ${nodeName(node.id)}`} />
+      <FieldList fields={nodeFields(node)} label={t.stateOf(nodeName(node.id))} />
       {node.role === 'leader' && node.alive && progress && (
         <>
-          <h4>Followers (nextIndex, matchIndex)</h4>
-          <FieldList fields={progressFields(progress)} label="The leader's progress per follower" />
+          <h4>{t.followers}</h4>
+          <FieldList fields={progressFields(progress)} label={t.progress} />
         </>
       )}
       {tail.length > 0 && (
         <>
-          <h4>Newest entries</h4>
+          <h4>{t.newest}</h4>
           <FieldList
             fields={tail.map((e) => ({
-              name: `${e.index} (term ${e.term})`,
+              name: t.entry(e.index, e.term),
               value: describeCommand(e.command),
             }))}
-            label={`Newest entries of ${nodeName(node.id)}`}
+            label={t.newestOf(nodeName(node.id))}
           />
         </>
       )}

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { SAFETY_PROPERTIES } from '../../check/safety.ts';
+import { useMessages } from '../i18n/index.ts';
 import { SafetyBadge } from './SafetyBadge.tsx';
 import { safetyBadges, violationAnnouncement, type ViolationLike } from './safety.ts';
 
@@ -22,13 +23,12 @@ export function SafetyBadges({
   const id = useId();
   const badges = useMemo(() => safetyBadges(properties, violations), [properties, violations]);
   const broken = badges.filter((b) => b.violated).length;
+  const m = useMessages().safety;
   return (
     <section className="rv-panel rv-safety" aria-labelledby={`${id}-h`} data-testid="safety-badges">
-      <h2 id={`${id}-h`}>Safety</h2>
+      <h2 id={`${id}-h`}>{m.title}</h2>
       <p className="rv-note">
-        {broken === 0
-          ? `All ${badges.length} properties hold.`
-          : `${broken} of ${badges.length} properties violated.`}
+        {broken === 0 ? m.allHold(badges.length) : m.violatedCount(broken, badges.length)}
       </p>
       <ul className="rv-badges">
         {badges.map((b) => (

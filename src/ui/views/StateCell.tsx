@@ -1,11 +1,12 @@
+import { useMessages, type Messages } from '../i18n/index.ts';
 import { DIFFERENT, type StateCell as Cell, type UserState } from './stateDiff.ts';
 
 /** A user's state as text; React escapes it, so markup typed by a user stays text. */
-function StateText({ value }: { value: UserState }) {
+function StateText({ value, empty }: { value: UserState; empty: string }) {
   return (
     <>
       {value.state === '' ? (
-        <i className="rv-none">empty</i>
+        <i className="rv-none">{empty}</i>
       ) : (
         <span className="rv-text" title={value.state}>
           {value.state}
@@ -16,19 +17,15 @@ function StateText({ value }: { value: UserState }) {
   );
 }
 
-const ABSENT: Readonly<Record<Cell['diff'], string>> = {
-  leader: 'no such user',
-  same: 'no such user',
-  differs: 'no such user',
-  missing: 'not applied yet',
-  extra: 'no such user',
-  unknown: 'unknown',
-  none: 'no such user',
-};
+function absent(s: Messages['state'], diff: Cell['diff']): string {
+  if (diff === 'missing') return s.notApplied;
+  return diff === 'unknown' ? s.unknown : s.noSuchUser;
+}
 
 /** One server's view of one user, marked (≠ and words) when it differs from the leader's. */
 export function StateCell({ cell }: { cell: Cell }) {
   const differs = DIFFERENT.has(cell.diff);
+  const s = useMessages().state;
   return (
     <td className={differs ? 'rv-state__cell rv-diff' : 'rv-state__cell'}>
       {differs && (
@@ -37,15 +34,13 @@ export function StateCell({ cell }: { cell: Cell }) {
         </span>
       )}
       {cell.value ? (
-        <StateText value={cell.value} />
+        <StateText value={cell.value} empty={s.empty} />
       ) : (
-        <span className="rv-none">{ABSENT[cell.diff]}</span>
+        <span className="rv-none">{absent(s, cell.diff)}</span>
       )}
       {differs && (
         <span className="rv-sr">
-          {cell.leaderValue
-            ? `, differs from the leader, which has version ${cell.leaderValue.version}`
-            : ', the leader has no such user'}
+          {cell.leaderValue ? s.differsFrom(cell.leaderValue.version) : s.leaderHasNone}
         </span>
       )}
     </td>

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { NodeId } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import { nodeName } from '../labels.ts';
 import { StateCell } from './StateCell.tsx';
 import { stateGrid, type UsersByNode } from './stateDiff.ts';
@@ -17,34 +18,33 @@ export interface StateViewProps {
 /** The per-user state each server has applied: users x servers, differences from the leader marked. */
 export function StateView({ users, leaderId, alive }: StateViewProps) {
   const id = useId();
+  const s = useMessages().state;
   const grid = useMemo(() => stateGrid(users, leaderId), [users, leaderId]);
   const rows = grid.rows.slice(0, STATE_USERS_SHOWN);
   const summary =
     leaderId === null
-      ? 'No leader now: nothing to compare with.'
+      ? s.noLeader
       : grid.usersDiffering === 0
-        ? `Every server agrees with the leader, ${nodeName(leaderId)}.`
-        : `${grid.usersDiffering} ${grid.usersDiffering === 1 ? 'user differs' : 'users differ'} from the leader, ${nodeName(leaderId)} (marked ≠).`;
+        ? s.agree(nodeName(leaderId))
+        : s.differ(grid.usersDiffering, nodeName(leaderId));
   return (
     <section className="rv-panel rv-state" aria-labelledby={`${id}-h`} data-testid="state-view">
-      <h2 id={`${id}-h`}>State</h2>
+      <h2 id={`${id}-h`}>{s.title}</h2>
       <p className="rv-note">{summary}</p>
       {grid.rows.length > rows.length && (
-        <p className="rv-note">
-          Showing the first {rows.length} of {grid.rows.length} users.
-        </p>
+        <p className="rv-note">{s.showing(rows.length, grid.rows.length)}</p>
       )}
       <div className="rv-scroll" role="region" aria-labelledby={`${id}-c`} tabIndex={0}>
         <table className="rv-state__table">
-          <caption id={`${id}-c`}>Per-user state each server has applied</caption>
+          <caption id={`${id}-c`}>{s.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">User</th>
+              <th scope="col">{s.user}</th>
               {grid.nodes.map((node) => (
                 <th scope="col" key={node}>
                   {nodeName(node)}
-                  {node === leaderId && <span className="rv-tag"> ★ leader</span>}
-                  {alive[node] === false && <span className="rv-tag"> ✕ crashed</span>}
+                  {node === leaderId && <span className="rv-tag">{s.leaderTag}</span>}
+                  {alive[node] === false && <span className="rv-tag">{s.crashedTag}</span>}
                 </th>
               ))}
             </tr>
@@ -53,7 +53,7 @@ export function StateView({ users, leaderId, alive }: StateViewProps) {
             {rows.length === 0 && (
               <tr>
                 <td colSpan={grid.nodes.length + 1} className="rv-none">
-                  No users yet: a user exists from their first login.
+                  {s.noUsers}
                 </td>
               </tr>
             )}

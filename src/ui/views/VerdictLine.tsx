@@ -1,4 +1,5 @@
 import type { HistoryOp } from '../../sim/index.ts';
+import { useMessages } from '../i18n/index.ts';
 import type { HistoryVerdict } from './historyLayout.ts';
 
 /** The linearizability verdict in one sentence, announced politely when it changes. */
@@ -9,25 +10,22 @@ export function VerdictLine({
   verdict: HistoryVerdict | undefined;
   history: readonly HistoryOp[];
 }) {
+  const h = useMessages().history;
   let text: string;
   let tone: string;
   if (!verdict) {
-    text = 'Not checked yet.';
+    text = h.notChecked;
     tone = 'none';
   } else if (verdict.result === 'linearizable') {
-    text = '✓ Linearizable: every operation fits one order that respects real time.';
+    text = h.linearizable;
     tone = 'ok';
   } else if (verdict.result === 'unknown') {
-    text = '? Unknown: the check ran out of time or space before it could decide.';
+    text = h.unknown;
     tone = 'warn';
   } else {
     const failed = history.find((o) => o.id === verdict.failedOpId);
     const n = verdict.order?.length ?? 0;
-    text =
-      `✕ Not linearizable: ` +
-      (failed
-        ? `operation ${failed.id} of client ${failed.client} cannot be placed after the longest valid order (${n} ${n === 1 ? 'operation' : 'operations'}, numbered).`
-        : `no order of the operations respects real time and the service's rules.`);
+    text = h.notLinearizable + (failed ? h.cannotBePlaced(failed.id, failed.client, n) : h.noOrder);
     tone = 'danger';
   }
   return (

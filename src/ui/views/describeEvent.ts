@@ -1,180 +1,187 @@
 import type { Message } from '../../raft/index.ts';
+import { messages, type Messages } from '../i18n/index.ts';
 import { nodeName as s } from '../labels.ts';
-import type { FeedHappening } from './feedEvent.ts';
+import { opErrorText, unknownReasonText } from '../errorText.ts';
+import type { FeedHappening, ReplyDetail } from './feedEvent.ts';
 import { isPreVote } from './roles.ts';
 
-const OP = { login: 'log in', setState: 'set its state', getState: 'read a state' } as const;
-
 /** "entries 5–7 (term 4)", or "entry 5 (term 4)", or with two terms "(terms 3–4)". */
-function entries(from: number, count: number, firstTerm: number | null, lastTerm: number): string {
+function entries(
+  m: Messages,
+  from: number,
+  count: number,
+  firstTerm: number | null,
+  lastTerm: number,
+): string {
+  const f = m.feed;
   const last = from + count - 1;
-  const range = count === 1 ? `entry ${from}` : `entries ${from}–${last}`;
+  const range = count === 1 ? f.entry(from) : f.entries(from, last);
   const terms =
     count === 1 || firstTerm === lastTerm
-      ? `term ${lastTerm}`
+      ? f.term(lastTerm)
       : firstTerm === null
-        ? `last term ${lastTerm}`
-        : `terms ${firstTerm}–${lastTerm}`;
-  return `${range} (${terms})`;
+        ? f.lastTerm(lastTerm)
+        : f.terms(firstTerm, lastTerm);
+  return f.withTerms(range, terms);
 }
 
 /** What a message says, in a few words, e.g. "a heartbeat (term 4)". */
-export function describeMessage(m: Message): string {
-  switch (m.type) {
+export function describeMessage(msg: Message): string {
+  return messageWords(messages(), msg);
+}
+
+function messageWords(m: Messages, msg: Message): string {
+  const f = m.feed;
+  switch (msg.type) {
     case 'RequestVote':
-      return `a ${isPreVote(m) ? 'pre-vote' : 'vote'} request for term ${m.term}`;
-    case 'RequestVoteResponse': {
-      const what = isPreVote(m) ? 'pre-vote' : 'vote';
-      return m.voteGranted
-        ? `a ${what} for term ${m.term}`
-        : `a refused ${what} for term ${m.term}`;
-    }
+      return f.voteRequest(isPreVote(msg), msg.term);
+    case 'RequestVoteResponse':
+      return f.voteReply(isPreVote(msg), msg.voteGranted, msg.term);
     case 'AppendEntries': {
-      const n = m.entries.length;
-      if (n === 0) return `a heartbeat (term ${m.term})`;
-      const first = m.entries[0]?.term ?? null;
-      const last = m.entries[n - 1]?.term ?? m.term;
-      return `${entries(m.prevLogIndex + 1, n, first, last)}`;
+      const n = msg.entries.length;
+      if (n === 0) return f.heartbeat(msg.term);
+      const first = msg.entries[0]?.term ?? null;
+      const last = msg.entries[n - 1]?.term ?? msg.term;
+      return entries(m, msg.prevLogIndex + 1, n, first, last);
     }
     case 'AppendEntriesResponse':
-      return m.success
-        ? `a success reply (matches up to ${m.matchIndex})`
-        : `a rejection at index ${m.rejectedIndex}`;
+      return msg.success ? f.success(msg.matchIndex) : f.rejection(msg.rejectedIndex);
     default:
-      return otherMessage(m);
+      return otherMessage(m, msg);
   }
 }
 
 /** Messages this view has no words for yet (TimeoutNow of leadership transfer, §3.10, and later ones). */
-function otherMessage(m: { readonly type: string; readonly term: number }): string {
-  return m.type === 'TimeoutNow'
-    ? `a request to start an election now (term ${m.term})`
-    : `${m.type} (term ${m.term})`;
+function otherMessage(m: Messages, msg: { readonly type: string; readonly term: number }): string {
+  return msg.type === 'TimeoutNow'
+    ? m.feed.timeoutNowMessage(msg.term)
+    : m.feed.otherMessage(msg.type, msg.term);
 }
 
-function sent(m: Message): string {
-  const from = s(m.from);
-  const to = s(m.to);
-  switch (m.type) {
+function sent(m: Messages, msg: Message): string {
+  const f = m.feed;
+  const from = s(msg.from);
+  const to = s(msg.to);
+  switch (msg.type) {
     case 'RequestVote':
-      return isPreVote(m)
-        ? `${from} asks ${to} whether it would vote for it in term ${m.term} (a pre-vote; last log entry ${m.lastLogIndex}, term ${m.lastLogTerm})`
-        : `${from} asks ${to} for a vote in term ${m.term} (last log entry ${m.lastLogIndex}, term ${m.lastLogTerm})`;
-    case 'RequestVoteResponse': {
-      const what = isPreVote(m) ? 'a pre-vote' : 'its vote';
-      return m.voteGranted
-        ? `${from} grants ${to} ${what} in term ${m.term}`
-        : `${from} refuses ${to} ${what} in term ${m.term}`;
-    }
+      return isPreVote(msg)
+        ? f.asksPreVote(from, to, msg.term, msg.lastLogIndex, msg.lastLogTerm)
+        : f.asksVote(from, to, msg.term, msg.lastLogIndex, msg.lastLogTerm);
+    case 'RequestVoteResponse':
+      return msg.voteGranted
+        ? f.grants(from, to, isPreVote(msg), msg.term)
+        : f.refuses(from, to, isPreVote(msg), msg.term);
     case 'AppendEntries':
-      return m.entries.length === 0
-        ? `${from} sends ${to} a heartbeat (term ${m.term}, leaderCommit ${m.leaderCommit})`
-        : `${from} sends ${to} ${describeMessage(m)} after index ${m.prevLogIndex}`;
+      return msg.entries.length === 0
+        ? f.sendsHeartbeat(from, to, msg.term, msg.leaderCommit)
+        : f.sendsEntries(from, to, messageWords(m, msg), msg.prevLogIndex);
     case 'AppendEntriesResponse':
-      return m.success
-        ? `${from} tells ${to} its log matches up to ${m.matchIndex}`
-        : `${from} tells ${to} its log does not match at index ${m.rejectedIndex}` +
-            (m.conflictTerm > 0
-              ? ` (it has term ${m.conflictTerm} from index ${m.conflictIndex})`
-              : ` (its log ends before it)`);
+      return msg.success
+        ? f.matches(from, to, msg.matchIndex)
+        : f.mismatch(from, to, msg.rejectedIndex, msg.conflictTerm, msg.conflictIndex);
     default:
-      return `${from} sends ${to} ${otherMessage(m)}`;
+      return f.sends(from, to, otherMessage(m, msg));
   }
 }
 
-/** A plain English sentence, in the paper's words, for one event of the feed. */
+/** A plain sentence, in the paper's words and the page's language, for one event of the feed. */
 export function describeEvent(e: FeedHappening): string {
+  const m = messages();
+  const f = m.feed;
   switch (e.type) {
     case 'timeout':
-      return e.afterPreVote
-        ? `${s(e.node)} won the pre-vote and asks for votes in term ${e.term}`
-        : `${s(e.node)} timed out and asks for votes in term ${e.term}`;
+      return e.afterPreVote ? f.wonPreVote(s(e.node), e.term) : f.timedOut(s(e.node), e.term);
     case 'preVote':
-      return `${s(e.node)} timed out and asks whether it could win term ${e.term} (pre-vote)`;
+      return f.preVote(s(e.node), e.term);
     case 'elected':
       return e.votes === null
-        ? `${s(e.node)} won the election for term ${e.term}`
-        : `${s(e.node)} won the election for term ${e.term} with ${e.votes} ${e.votes === 1 ? 'vote' : 'votes'}`;
+        ? f.elected(s(e.node), e.term)
+        : f.electedWith(s(e.node), e.term, e.votes);
     case 'stepDown':
       return e.was === 'precandidate'
-        ? `${s(e.node)} did not win the pre-vote and stays a follower in term ${e.term}`
-        : `${s(e.node)} stepped down from ${e.was} to follower in term ${e.term}`;
+        ? f.lostPreVote(s(e.node), e.term)
+        : f.steppedDown(s(e.node), m.roles[e.was], e.term);
     case 'newTerm':
-      return `${s(e.node)} learned of term ${e.term}`;
+      return f.newTerm(s(e.node), e.term);
     case 'vote':
-      return `${s(e.node)} voted for ${s(e.candidate)} in term ${e.term}`;
+      return f.voted(s(e.node), s(e.candidate), e.term);
     case 'append':
-      if (e.count === 0) return `${s(e.node)} removed the entries of its log from index ${e.from}`;
+      if (e.count === 0) return f.truncated(s(e.node), e.from);
       return e.replaced
-        ? `${s(e.node)} overwrote its log from index ${e.from} with ${entries(e.from, e.count, e.firstTerm, e.lastTerm)}`
-        : `${s(e.node)} appended ${entries(e.from, e.count, e.firstTerm, e.lastTerm)}`;
+        ? f.overwrote(s(e.node), e.from, entries(m, e.from, e.count, e.firstTerm, e.lastTerm))
+        : f.appended(s(e.node), entries(m, e.from, e.count, e.firstTerm, e.lastTerm));
     case 'commit':
-      return `${s(e.node)} committed up to ${e.commitIndex}`;
+      return f.committed(s(e.node), e.commitIndex);
     case 'apply':
-      return `${s(e.node)} applied entry ${e.index} (term ${e.term}) to its state machine`;
+      return f.applied(s(e.node), e.index, e.term);
     case 'send':
-      return sent(e.message);
+      return sent(m, e.message);
     case 'deliver':
-      return `${s(e.message.to)} received ${describeMessage(e.message)} from ${s(e.message.from)}`;
+      return f.received(s(e.message.to), messageWords(m, e.message), s(e.message.from));
     case 'drop': {
-      const what = `${e.messageType} from ${s(e.from)} to ${s(e.to)}`;
+      const [type, from, to] = [e.messageType, s(e.from), s(e.to)];
       switch (e.reason) {
         case 'crash':
-          return `${what} was lost when ${s(e.to)} crashed`;
+          return f.lostInCrash(type, from, to);
         case 'down':
-          return `${s(e.from)} could not send ${e.messageType} to ${s(e.to)}: ${s(e.to)} is down`;
+          return f.down(type, from, to);
         case 'loss':
-          return `The network lost ${what}`;
+          return f.lost(type, from, to);
         default:
-          if (e.atSender === true)
-            return `${s(e.from)} could not send ${e.messageType} to ${s(e.to)} (link cut)`;
-          if (e.atSender === false)
-            return `${s(e.to)} dropped ${e.messageType} from ${s(e.from)} (link cut)`;
-          return `${what} was dropped (link cut)`;
+          if (e.atSender === true) return f.cutAtSender(type, from, to);
+          if (e.atSender === false) return f.cutAtReceiver(type, from, to);
+          return f.cut(type, from, to);
       }
     }
     case 'crash':
-      return `${s(e.node)} crashed`;
+      return f.crashed(s(e.node));
     case 'restart':
-      return `${s(e.node)} restarted and read its term, vote and log from disk`;
+      return f.restarted(s(e.node));
     case 'timeoutNow':
-      return `${s(e.node)} was told to time out now`;
+      return f.toldToTimeOut(s(e.node));
     case 'transfer':
-      return `${s(e.node)} was asked to hand leadership to ${s(e.target)}`;
+      return f.transfer(s(e.node), s(e.target));
     case 'propose':
-      return `A command was proposed to ${s(e.node)}`;
+      return f.proposed(s(e.node));
     case 'partition':
-      return `The network split into ${e.groups.map((g) => `{${g.map(s).join(', ')}}`).join(' and ')}`;
+      return f.split(e.groups.map((g) => f.group(g.map(s))));
     case 'heal':
-      return 'Every link was healed';
+      return f.healed;
     case 'link':
-      return e.up
-        ? `The link from ${s(e.from)} to ${s(e.to)} was healed`
-        : `The link from ${s(e.from)} to ${s(e.to)} was cut`;
+      return e.up ? f.linkHealed(s(e.from), s(e.to)) : f.linkCut(s(e.from), s(e.to));
     case 'rate':
-      return `The ${e.which} rate was set to ${Math.round(e.rate * 100)}%`;
+      return f.rate(e.which, Math.round(e.rate * 100));
     case 'clientOp':
-      if (e.op === 'setState')
-        return `Client ${e.client} asks to set its state to "${e.state ?? ''}"`;
-      if (e.op === 'getState')
-        return `Client ${e.client} asks to read ${e.user ?? 'a user'}'s state${e.stale ? ' (a stale read)' : ''}`;
-      return `Client ${e.client} asks to ${OP[e.op]}`;
+      if (e.op === 'setState') return f.asksSet(e.client, e.state ?? '');
+      if (e.op === 'getState') return f.asksGet(e.client, e.user ?? null, e.stale === true);
+      return f.asksLogin(e.client);
     case 'request':
-      return `${s(e.node)} received a ${e.op} request${e.client === null ? '' : ` from client ${e.client}`} for ${e.user}`;
+      return f.request(s(e.node), f.requestOps[e.op], e.client, e.user);
     case 'reply': {
-      const to = e.client === null ? `request ${e.requestId}` : `client ${e.client}`;
-      switch (e.outcome) {
-        case 'ok':
-          return `${s(e.node)} answered ${to}: ${e.detail}`;
-        case 'error':
-          return `${s(e.node)} refused ${to}: ${e.detail}`;
-        case 'redirect':
-          return e.detail === ''
-            ? `${s(e.node)} is not the leader and told ${to} to try another server`
-            : `${s(e.node)} is not the leader and sent ${to} to ${e.detail}`;
-        case 'unknown':
-          return `${s(e.node)} cannot tell ${to} whether its write took effect: ${e.detail}`;
-      }
+      const to = e.client === null ? f.toRequest(e.requestId) : f.toClient(e.client);
+      const node = s(e.node);
+      const d = e.detail;
+      if (d.kind === 'redirect')
+        return d.leader === null ? f.tryAnother(node, to) : f.redirect(node, to, s(d.leader));
+      const detail = replyWords(m, d);
+      if (d.kind === 'reason') return f.unknown(node, to, detail);
+      return d.kind === 'error' ? f.refused(node, to, detail) : f.answered(node, to, detail);
     }
+  }
+}
+
+/** A reply's answer, refusal or reason, in the page's language. */
+function replyWords(m: Messages, d: Exclude<ReplyDetail, { kind: 'redirect' }>): string {
+  switch (d.kind) {
+    case 'value': {
+      const v = d.value;
+      if (v.kind === 'login') return m.feed.loggedInAs(v.user);
+      if (v.kind === 'setState') return m.feed.nowAt(v.user, v.version);
+      return m.feed.has(v.user, v.state, v.version);
+    }
+    case 'error':
+      return opErrorText(m, d.code, d.text, d.user);
+    case 'reason':
+      return unknownReasonText(m, d.text);
   }
 }

@@ -47,7 +47,8 @@ export interface FeedConverterOptions {
  */
 export class FeedConverter {
   private readonly known = new Map<NodeId, Known>();
-  private readonly clients = new Map<number, string | null>();
+  /** Per request: its client (null for a read) and the user it names. */
+  private readonly clients = new Map<number, { client: string | null; user: string }>();
   private seq = 0;
 
   constructor(private readonly options: FeedConverterOptions = {}) {}
@@ -264,7 +265,7 @@ export class FeedConverter {
   private requested(at: number, id: NodeId, request: ClientRequest): FeedEvent {
     const c = request.command;
     const client = c.kind === 'getState' ? null : c.clientId;
-    this.clients.set(request.requestId, client);
+    this.clients.set(request.requestId, { client, user: c.user });
     if (this.clients.size > FEED_REQUESTS_TRACKED_MAX) {
       const oldest = this.clients.keys().next().value;
       if (oldest !== undefined) this.clients.delete(oldest);
@@ -280,28 +281,31 @@ export class FeedConverter {
   }
 
   private replied(at: number, id: NodeId, reply: ClientReply): FeedEvent {
-    const client = this.clients.get(reply.requestId) ?? null;
+    const known = this.clients.get(reply.requestId);
+    const client = known?.client ?? null;
     const base = { type: 'reply', node: id, requestId: reply.requestId, client } as const;
     switch (reply.kind) {
       case 'redirect':
         return this.make(at, {
           ...base,
           outcome: 'redirect',
-          detail: reply.leaderHint === null ? '' : `S${reply.leaderHint}`,
+          detail: { kind: 'redirect', leader: reply.leaderHint },
         });
       case 'unknown':
-        return this.make(at, { ...base, outcome: 'unknown', detail: reply.reason });
+        return this.make(at, {
+          ...base,
+          outcome: 'unknown',
+          detail: { kind: 'reason', text: reply.reason },
+        });
       case 'response': {
         const r = reply.response;
-        if (!r.ok) return this.make(at, { ...base, outcome: 'error', detail: r.error });
-        const v = r.value;
-        const detail =
-          v.kind === 'login'
-            ? `logged in as ${v.user}`
-            : v.kind === 'setState'
-              ? `${v.user} is now at version ${v.version}`
-              : `${v.user} has "${v.state}" (version ${v.version})`;
-        return this.make(at, { ...base, outcome: 'ok', detail });
+        if (!r.ok)
+          return this.make(at, {
+            ...base,
+            outcome: 'error',
+            detail: { kind: 'error', code: r.code, text: r.error, user: known?.user ?? '' },
+          });
+        return this.make(at, { ...base, outcome: 'ok', detail: { kind: 'value', value: r.value } });
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { ServiceValue } from '../../app/index.ts';
 import type { Message } from '../../raft/index.ts';
 import type { DropReason, NodeId, Role } from '../../sim/index.ts';
 
@@ -97,9 +98,18 @@ export type FeedHappening =
       readonly requestId: number;
       readonly client: string | null;
       readonly outcome: 'ok' | 'error' | 'redirect' | 'unknown';
-      /** The error, the redirect hint or the reason, as text. */
-      readonly detail: string;
+      readonly detail: ReplyDetail;
     };
+
+/** What a reply says, as data, so the feed says it in the page's language. */
+export type ReplyDetail =
+  /** Not the leader: try `leader`, or another server when null. */
+  | { readonly kind: 'redirect'; readonly leader: NodeId | null }
+  | { readonly kind: 'value'; readonly value: ServiceValue }
+  /** The service refused: its ErrorCode and English sentence, and the user the request named. */
+  | { readonly kind: 'error'; readonly code: string; readonly text: string; readonly user: string }
+  /** Why the outcome is unknown, in the server's words. */
+  | { readonly kind: 'reason'; readonly text: string };
 
 /** The groups the feed can be filtered by. */
 export type FeedKind = 'elections' | 'replication' | 'messages' | 'faults' | 'clients';

@@ -1,5 +1,6 @@
 import type { Envelope, LogEntry, NodeId, Role } from '../../sim/index.ts';
-import { formatVirtualMs, nodeName } from '../labels.ts';
+import { messages } from '../i18n/index.ts';
+import { formatVirtualMs, formatWhole, nodeName } from '../labels.ts';
 import type { FollowerProgress } from './logDiff.ts';
 
 /** One line of an inspector's <dl>: a name in the paper's words and its value as text. */
@@ -33,12 +34,14 @@ export function termRuns(entries: readonly LogEntry[]): TermRun[] {
 
 /** e.g. "1–3 term 1, 4 term 2"; long histories end with "and 5 more runs". */
 export function formatRuns(runs: readonly TermRun[], shown = TERM_RUNS_SHOWN): string {
-  const text = runs
-    .slice(0, shown)
-    .map((r) => `${r.from === r.to ? r.from : `${r.from}–${r.to}`} term ${r.term}`)
-    .join(', ');
+  const t = messages().inspector;
+  const text = messages().logs.join(
+    runs
+      .slice(0, shown)
+      .map((r) => t.run(r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`, r.term)),
+  );
   const more = runs.length - shown;
-  return more > 0 ? `${text}, and ${more} more ${more === 1 ? 'run' : 'runs'}` : text;
+  return more > 0 ? t.moreRuns(text, more) : text;
 }
 
 /** One entry's command in words; a login's password hash is never shown. */
@@ -49,18 +52,23 @@ export function describeCommand(command: unknown): string {
   const text = (x: unknown) => (typeof x === 'string' ? x : (JSON.stringify(x) ?? ''));
   switch (c.kind) {
     case 'noop':
-      return 'no-op (a new leader’s first entry)';
+      return messages().inspector.noop;
     case 'login':
-      return clip(`login ${text(c.user)} (client ${text(c.clientId)} #${text(c.seq)})`);
+      return clip(`login ${text(c.user)} ${client(text(c.clientId), text(c.seq))}`);
     case 'setState':
       return clip(
-        `setState ${text(c.user)} = "${text(c.state)}" (client ${text(c.clientId)} #${text(c.seq)})`,
+        `setState ${text(c.user)} = "${text(c.state)}" ${client(text(c.clientId), text(c.seq))}`,
       );
     case 'getState':
       return clip(`getState ${text(c.user)}`);
     default:
       return clip(JSON.stringify(command) ?? '');
   }
+}
+
+/** "(client c1 #2)": who sent a command, with its request number. */
+function client(clientId: string, seq: string): string {
+  return messages().inspector.client(clientId, seq);
 }
 
 function clip(s: string): string {
@@ -81,18 +89,26 @@ export interface InspectNode {
 
 /** A server's state (Raft Figure 2), as fields. */
 export function nodeFields(node: InspectNode): Field[] {
+  const m = messages();
+  const t = m.inspector;
   const last = node.log.at(-1);
   return [
-    { name: 'role', value: node.alive ? node.role : `crashed (was ${node.role})` },
+    { name: t.role, value: node.alive ? m.roles[node.role] : t.crashedWas(m.roles[node.role]) },
     { name: 'currentTerm', value: String(node.term) },
-    { name: 'votedFor', value: node.votedFor === null ? 'nobody' : nodeName(node.votedFor) },
+    { name: 'votedFor', value: node.votedFor === null ? t.nobody : nodeName(node.votedFor) },
     { name: 'commitIndex', value: String(node.commitIndex) },
     { name: 'lastApplied', value: String(node.lastApplied) },
     {
       name: 'log',
       value: last
-        ? `${plural(node.log.length, 'entry', 'entries')}, last index ${last.index} (term ${last.term}): ${formatRuns(termRuns(node.log))}`
-        : 'empty',
+        ? t.log(
+            node.log.length,
+            formatWhole(node.log.length),
+            last.index,
+            last.term,
+            formatRuns(termRuns(node.log)),
+          )
+        : t.emptyLog,
     },
   ];
 }
@@ -104,11 +120,11 @@ export function progressFields(progress: Readonly<Record<NodeId, FollowerProgres
     .sort((a, b) => a[0] - b[0])
     .map(([id, p]) => ({
       name: nodeName(id),
-      value: `nextIndex ${p.nextIndex}, matchIndex ${p.matchIndex}`,
+      value: messages().inspector.progressValue(p.nextIndex, p.matchIndex),
     }));
 }
 
-const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const yesNo = (b: boolean) => (b ? messages().inspector.yes : messages().inspector.no);
 
 /** Every field of a message on the wire (Raft Figure 2's RPC arguments and results). */
 export function messageFields(envelope: Envelope): Field[] {
@@ -139,7 +155,7 @@ export function messageFields(envelope: Envelope): Field[] {
           name: 'entries',
           value:
             m.entries.length === 0
-              ? 'none (a heartbeat)'
+              ? messages().inspector.heartbeatEntries
               : `${m.entries.length}: ${formatRuns(termRuns(m.entries))}`,
         },
         { name: 'leaderCommit', value: String(m.leaderCommit) },
@@ -175,8 +191,4 @@ export function messageFields(envelope: Envelope): Field[] {
     { name: 'duplicate', value: yesNo(envelope.duplicate) },
   );
   return fields;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

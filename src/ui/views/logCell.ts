@@ -71,21 +71,21 @@ export function logCell(
 }
 
 function cellLabel(id: number, c: Omit<LogCellModel, 'label'>): string {
-  const parts = [`${nodeName(id)} index ${c.index}`];
+  const l = messages().logs;
+  const parts = [l.cellAt(nodeName(id), c.index)];
   if (c.compacted) {
-    const m = messages().beyond;
-    parts.push(c.snapshotLast && c.term !== null ? m.cellSnapshotLast(c.term) : m.cellCompacted);
-  } else if (c.term === null) parts.push('no entry');
+    const b = messages().beyond;
+    parts.push(c.snapshotLast && c.term !== null ? b.cellSnapshotLast(c.term) : b.cellCompacted);
+  } else if (c.term === null) parts.push(l.noEntry);
   else {
-    parts.push(`term ${c.term}`);
-    parts.push(c.applied ? 'committed and applied' : c.committed ? 'committed' : 'not committed');
+    parts.push(l.cellTerm(c.term));
+    parts.push(c.applied ? l.appliedMark : c.committed ? l.committedMark : l.notCommitted);
   }
-  if (c.agreement === 'conflict')
-    parts.push(`differs from the leader, which has term ${c.leaderTerm}`);
-  if (c.agreement === 'extra') parts.push('the leader has no entry here');
+  if (c.agreement === 'conflict') parts.push(l.conflict(c.leaderTerm));
+  if (c.agreement === 'extra') parts.push(l.extra);
   if (c.isCommitIndex) parts.push('commitIndex');
   if (c.isLastApplied) parts.push('lastApplied');
-  if (c.isNextIndex) parts.push("leader's nextIndex");
-  if (c.isMatchIndex) parts.push("leader's matchIndex");
-  return parts.join(', ');
+  if (c.isNextIndex) parts.push(l.leaderNext);
+  if (c.isMatchIndex) parts.push(l.leaderMatch);
+  return l.join(parts);
 }

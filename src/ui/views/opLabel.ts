@@ -1,15 +1,10 @@
 import type { HistoryOp } from '../../sim/index.ts';
+import { opErrorText } from '../errorText.ts';
+import { messages, type Messages } from '../i18n/index.ts';
 import { formatVirtualMs } from '../labels.ts';
 
 /** Characters of user text (a state, a name) shown in a label before an ellipsis. */
 export const OP_TEXT_CHARS_SHOWN = 24;
-
-export const STATUS_TEXT: Readonly<Record<HistoryOp['status'], string>> = {
-  ok: 'ok',
-  fail: 'failed',
-  info: 'unknown outcome',
-  pending: 'pending',
-};
 
 /** A glyph per status, so colour is never the only cue. */
 export const STATUS_MARK: Readonly<Record<HistoryOp['status'], string>> = {
@@ -24,14 +19,14 @@ export function clipText(s: string, max = OP_TEXT_CHARS_SHOWN): string {
 }
 
 /** The operation as asked, e.g. `set "hi"`, `get alice (stale)`, `login`. */
-export function opText(op: HistoryOp): string {
+function opText(m: Messages, op: HistoryOp): string {
   switch (op.kind) {
     case 'login':
-      return 'login';
+      return m.history.login;
     case 'setState':
-      return `set "${clipText(op.input.state ?? '')}"`;
+      return m.history.set(clipText(op.input.state ?? ''));
     case 'getState':
-      return `get ${clipText(op.input.user)}${op.input.stale ? ' (stale)' : ''}`;
+      return m.history.get(clipText(op.input.user), op.input.stale === true);
   }
 }
 
@@ -42,37 +37,46 @@ function field(value: unknown, key: string): unknown {
 }
 
 /** What came back, e.g. `v3`, `"hi" v3`, `failed: …`, `unknown outcome`. */
-export function resultText(op: HistoryOp): string {
-  if (op.status === 'pending' || op.status === 'info') return STATUS_TEXT[op.status];
-  if (op.status === 'fail') return `failed${op.error ? `: ${clipText(op.error)}` : ''}`;
+function resultText(m: Messages, op: HistoryOp): string {
+  const h = m.history;
+  if (op.status === 'pending' || op.status === 'info') return h.status[op.status];
+  if (op.status === 'fail')
+    return h.failedResult(
+      op.error ? clipText(opErrorText(m, op.code, op.error, op.input.user)) : '',
+    );
   const version = field(op.output, 'version');
-  const v = typeof version === 'number' ? `v${version}` : '';
+  const v = typeof version === 'number' ? h.version(version) : '';
   switch (op.kind) {
     case 'login':
-      return field(op.output, 'registered') === true ? 'ok, registered' : 'ok';
+      return field(op.output, 'registered') === true ? h.registered : h.ok;
     case 'setState':
-      return v || 'ok';
+      return v || h.ok;
     case 'getState': {
       const state = field(op.output, 'state');
-      return typeof state === 'string' ? `"${clipText(state)}" ${v}`.trim() : 'ok';
+      return typeof state === 'string' ? `"${clipText(state)}" ${v}`.trim() : h.ok;
     }
   }
 }
 
 /** The short label drawn on a bar. */
 export function opLabel(op: HistoryOp): string {
-  return `${opText(op)} → ${resultText(op)}`;
+  const m = messages();
+  return `${opText(m, op)} → ${resultText(m, op)}`;
 }
 
 /** What a screen reader says for a bar: who, what, how it ended, when. */
 export function opDescription(op: HistoryOp): string {
+  const m = messages();
+  const h = m.history;
   const when =
     op.completeMs === null
-      ? `invoked at ${formatVirtualMs(op.invokeMs)}, no answer`
-      : `from ${formatVirtualMs(op.invokeMs)} to ${formatVirtualMs(op.completeMs)}`;
-  return `Operation ${op.id}, client ${op.client}: ${opText(op)}, ${STATUS_TEXT[op.status]}${
-    op.status === 'ok' || op.status === 'fail' ? `: ${resultText(op)}` : ''
-  }, ${when}`;
+      ? h.invokedNoAnswer(formatVirtualMs(op.invokeMs))
+      : h.fromTo(formatVirtualMs(op.invokeMs), formatVirtualMs(op.completeMs));
+  const status =
+    op.status === 'ok' || op.status === 'fail'
+      ? `${h.status[op.status]}: ${resultText(m, op)}`
+      : h.status[op.status];
+  return h.description(op.id, op.client, opText(m, op), status, when);
 }
 
 /** Text cut to fit `widthPx` at about `charPx` per character; '' when not even one fits. */

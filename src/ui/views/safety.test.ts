@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAFETY_PROPERTIES } from '../../check/safety.ts';
-import { PROPERTY_PROMISE, safetyBadges, violationAnnouncement, violationPlace } from './safety.ts';
+import { messages as en } from '../i18n/locales/en.ts';
+import { propertyPromise, safetyBadges, violationAnnouncement, violationPlace } from './safety.ts';
 
 const v = (property: string, at: number, nodes: number[], index?: number) => ({
   property,
@@ -15,7 +16,7 @@ describe('safety badges', () => {
     const badges = safetyBadges(SAFETY_PROPERTIES, []);
     expect(badges.map((b) => b.property)).toEqual(SAFETY_PROPERTIES);
     expect(badges.every((b) => !b.violated)).toBe(true);
-    for (const p of SAFETY_PROPERTIES) expect(PROPERTY_PROMISE[p], p).toBeTruthy();
+    for (const p of SAFETY_PROPERTIES) expect(propertyPromise(en, p), p).toBeTruthy();
   });
 
   it('marks a violated property with its first violation and a count', () => {

@@ -1,4 +1,5 @@
 import type { NodeId } from '../../sim/index.ts';
+import { messages, type Messages } from '../i18n/index.ts';
 import { formatVirtualMs, nodeName } from '../labels.ts';
 
 /** A broken property as the checker reports it (src/check/safety.ts Violation, or the cluster's). */
@@ -11,21 +12,15 @@ export interface ViolationLike {
   readonly index?: number;
 }
 
+/** A property's name in the page's language (Raft Figure 3's names in English). */
+export function propertyName(m: Messages, property: string): string {
+  return (m.safety.names as Readonly<Record<string, string>>)[property] ?? property;
+}
+
 /** What each property promises, in the words of Raft Figure 3 (and of the checker for the rest). */
-export const PROPERTY_PROMISE: Readonly<Record<string, string>> = {
-  'Election Safety': 'At most one leader can be elected in a given term.',
-  'Leader Append-Only':
-    'A leader never overwrites or deletes entries in its log; it only appends new entries.',
-  'Log Matching':
-    'If two logs contain an entry with the same index and term, the logs are identical in all entries up through that index.',
-  'Leader Completeness':
-    'If an entry is committed in a term, it is in the logs of the leaders of all higher terms.',
-  'State Machine Safety':
-    'If a server has applied an entry at an index, no other server ever applies a different entry for that index.',
-  'Term Monotonicity': "A server's currentTerm never goes back.",
-  'Commit Monotonicity': "A server's commitIndex never goes back.",
-  'Committed Entry Durability': 'A committed entry stays stored on a majority of servers.',
-};
+export function propertyPromise(m: Messages, property: string): string | undefined {
+  return (m.safety.promises as Readonly<Record<string, string>>)[property];
+}
 
 export interface Badge {
   readonly property: string;
@@ -48,16 +43,95 @@ export function safetyBadges(
 
 /** Where a violation points: "S1 and S3, entry 5, at 1,250 ms". */
 export function violationPlace(v: ViolationLike): string {
-  const names = v.nodes.map(nodeName);
-  const who =
-    names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return [who, v.index === undefined ? '' : `entry ${v.index}`, `at ${formatVirtualMs(v.at)}`]
-    .filter((s) => s !== '')
-    .join(', ');
+  const m = messages().safety;
+  const who = m.and(v.nodes.map(nodeName));
+  return m.place(
+    [who, v.index === undefined ? '' : m.entry(v.index), m.at(formatVirtualMs(v.at))].filter(
+      (s) => s !== '',
+    ),
+  );
 }
 
 /** What the live region says: the newest violation, or nothing. */
 export function violationAnnouncement(violations: readonly ViolationLike[]): string {
   const v = violations.at(-1);
-  return v ? `Safety violated: ${v.property}. ${v.detail}.` : '';
+  const m = messages();
+  return v ? m.safety.announce(propertyName(m, v.property), violationDetail(m, v.detail)) : '';
+}
+
+/**
+ * The checker's details (src/check/safety.ts) by their shape: a code and the
+ * values it names, so another language can say them. A detail of another
+ * shape keeps its own words.
+ */
+const DETAILS: readonly (readonly [RegExp, string, readonly string[]])[] = [
+  [
+    /^S(\d+), leader in term (\d+), deleted or overwrote its entries from index (\d+)$/,
+    'violation:append-only',
+    ['id', 'term', 'index'],
+  ],
+  [
+    /^S(\d+) holds an entry at index (\d+) in term (\d+) whose preceding entries differ from another log's$/,
+    'violation:log-matching',
+    ['id', 'index', 'term'],
+  ],
+  [
+    /^S(\d+)'s currentTerm went back from (\d+) to (\d+)$/,
+    'violation:term-back',
+    ['id', 'from', 'to'],
+  ],
+  [
+    /^S(\d+)'s commitIndex went back from (\d+) to (\d+)$/,
+    'violation:commit-back',
+    ['id', 'from', 'to'],
+  ],
+  [
+    /^S(\d+) installed a snapshot up to (\d+), past what is committed$/,
+    'violation:snapshot',
+    ['id', 'index'],
+  ],
+  [
+    /^S(\d+) applied a different entry at index (\d+) \(term (\d+)\) than another server did \(term (\d+)\)$/,
+    'violation:applied',
+    ['id', 'index', 'term', 'other'],
+  ],
+  [
+    /^committed entry (\d+) is stored on only (\d+) of (\d+) servers$/,
+    'violation:durability',
+    ['index', 'holders', 'voters'],
+  ],
+  [
+    /^S(\d+) and S(\d+) were both elected leader in term (\d+)$/,
+    'violation:two-leaders',
+    ['id', 'other', 'term'],
+  ],
+  [
+    /^S(\d+) became leader in term (\d+) without committed entry (\d+)$/,
+    'violation:incomplete',
+    ['id', 'term', 'index'],
+  ],
+  [
+    /^S(\d+) committed index (\d+) with a different entry than was committed before$/,
+    'violation:committed',
+    ['id', 'index'],
+  ],
+  [
+    /^S(\d+), leader in term (\d+), lacks entry (\d+) committed in term (\d+)$/,
+    'violation:lacks',
+    ['id', 'term', 'index', 'committedTerm'],
+  ],
+];
+
+/** A violation's detail in the page's language. */
+export function violationDetail(m: Messages, detail: string): string {
+  for (const [shape, code, names] of DETAILS) {
+    const found = shape.exec(detail);
+    if (found)
+      return m.errors.coded(
+        code,
+        Object.fromEntries(names.map((name, k) => [name, Number(found[k + 1])])),
+        detail,
+      );
+  }
+  return detail;
 }

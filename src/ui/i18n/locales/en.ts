@@ -3,9 +3,599 @@
  * shape (the type checker says what a translation misses). A message with
  * parameters is a function, so word order is the language's own.
  */
+import type { ProblemParams } from '../messages.ts';
+
 export const meta = { code: 'en', name: 'English' };
 
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
 export const messages = {
+  // page: the document, the header, notices about the address and restarts
+  page: {
+    title: 'Raft Playground',
+    description: 'Watch Raft elect a leader and replicate a log, then break it on purpose.',
+    heading: 'Raft Playground',
+    cluster: 'Cluster',
+    addressProblems: 'Problems with the address',
+    restarted: (seed: number, nodes: number) =>
+      `Options changed: the run restarted from time 0 with seed ${seed} and ${nodes} servers.`,
+    badSeed: (raw: string, max: number, fallback: number) =>
+      `The seed in the address, "${raw}", is not a whole number from 0 to ${max}, so seed ${fallback} is used instead.`,
+  },
+  // roles: a server's status as the ring, tables and logs say it
+  roles: {
+    follower: 'follower',
+    precandidate: 'precandidate',
+    candidate: 'candidate',
+    leader: 'leader',
+    crashed: 'crashed',
+  },
+  // units: numbers with their units
+  units: {
+    ms: (n: string) => `${n} ms`,
+    percent: (n: number) => `${n}%`,
+  },
+  // controls: play, step, reset, speed
+  controls: {
+    toolbar: 'Simulation controls',
+    play: 'Play',
+    pause: 'Pause',
+    step: 'Step',
+    stepTitle: 'Pause, then run to the next event: a timer firing or a message arriving',
+    reset: 'Reset',
+    resetTitle: 'Start the same seed again from time 0, on fresh disks',
+    speed: 'Speed',
+    speedTitle: 'Virtual time per wall-clock time; the run is the same at every speed',
+    speedMax: 'max',
+  },
+  // status: the status bar
+  status: {
+    time: 'Virtual time',
+    leader: 'Leader',
+    none: 'none',
+    seed: 'Seed',
+    workers: 'Workers',
+    workersTitle: 'Web Workers running, one per live server',
+    starting: 'starting',
+    inFlight: 'In flight',
+    inFlightTitle: 'Messages on the wire',
+  },
+  // legend: the key under the ring
+  legend: {
+    servers: 'Legend: servers',
+    messages: 'Legend: messages and links',
+    prevote: 'PreVote (outlined)',
+    vote: 'vote ✓ / ✗',
+    heartbeat: 'heartbeat',
+    append: 'AppendEntries / snapshot',
+    reply: 'reply',
+    cutLink: 'cut link',
+    oneWay: 'one-way: arrow where it still works',
+    timer: 'election timer',
+  },
+  // ring: servers, links and messages on the ring, its menus and toolbar
+  ring: {
+    label: 'Cluster ring: servers, links and messages in flight',
+    node: (name: string, status: string, term: number) => `${name}, ${status}, term ${term}`,
+    cutOff: ', cut off',
+    failed: (name: string, error: string) => `${name} failed: ${error}`,
+    term: 'term',
+    vote: ' · vote ',
+    side: (side: string) => `side ${side}`,
+    hintBefore:
+      'Click or tap a server or a link for its actions; drag a server onto another to put them on one side of a partition, or onto empty space to cut it off. Press',
+    hintAfter: 'for the keyboard.',
+    nodeActions: (name: string) => `${name} actions`,
+    linkActions: (a: string, b: string) => `Link ${a}–${b}`,
+    linkUp: (a: string, b: string) => `Link ${a}–${b}: works both ways`,
+    linkCut: (a: string, b: string) => `Link ${a}–${b}: cut both ways`,
+    linkOneWay: (a: string, b: string, cutFrom: string, cutTo: string) =>
+      `Link ${a}–${b}: ${cutFrom} → ${cutTo} cut, ${cutTo} → ${cutFrom} works`,
+    flight: (label: string, from: string, to: string, duplicate: boolean) =>
+      `${label} ${from} → ${to}${duplicate ? ' (duplicate)' : ''}`,
+    lost: (type: string, from: string, to: string) => `${type} ${from} → ${to} lost`,
+    flightVoteYes: 'vote ✓',
+    flightVoteNo: 'vote ✗',
+    flightHeartbeat: 'heartbeat',
+    flightAppend: (n: number) => `append ${n}`,
+    flightOk: 'ok',
+    flightReject: 'reject',
+    flightSnapshot: 'snapshot',
+    toolbar: 'Cluster view',
+    healAll: 'Heal all links',
+    dark: 'Dark theme',
+    presenter: 'Presenter mode',
+    shortcuts: 'Keyboard shortcuts',
+  },
+  // menu: a server's and a link's actions, and why one is not possible now
+  menu: {
+    crash: (name: string) => `Crash ${name}`,
+    restart: (name: string) => `Restart ${name}`,
+    timeout: (name: string) => `Time out ${name} now`,
+    isolate: (name: string) => `Isolate ${name}`,
+    transfer: (name: string) => `Transfer leadership to ${name}`,
+    move: (name: string, side: string) => `Move ${name} to side ${side}`,
+    isCrashed: (name: string) => `${name} is crashed`,
+    alreadyLeads: (name: string) => `${name} already leads`,
+    alreadyCutOff: (name: string) => `${name} is already cut off`,
+    noLeader: 'there is no leader to hand over',
+    cutOneWay: (from: string, to: string) => `Cut ${from} → ${to} only`,
+    cutBoth: 'Cut both ways',
+    heal: (a: string, b: string) => `Heal ${a} ↔ ${b}`,
+    alreadyCut: 'already cut',
+    linkWorks: 'the link works',
+  },
+  // help: the keyboard shortcuts dialog
+  help: {
+    title: 'Keyboard shortcuts',
+    keySpace: 'Space',
+    keyStep: '. or n',
+    keyEsc: 'Esc',
+    playPause: 'Play or pause',
+    step: 'Step to the next event',
+    select: 'Select server S1 – S9',
+    crash: 'Crash the selected server',
+    restart: 'Restart the selected server',
+    timeout: 'Make the selected server time out now',
+    isolate: 'Isolate the selected server',
+    transfer: 'Transfer leadership to the selected server',
+    heal: 'Heal all links',
+    back: 'Timeline: 500 ms back',
+    present: 'Timeline: back to the present',
+    theme: 'Switch light and dark theme',
+    presenter: 'Presenter mode (large type)',
+    help: 'Show or hide this help',
+    close: 'Close a menu or this help',
+    quiet:
+      'Shortcuts stay quiet while you type in a field. On a touch screen, tap a server for its menu.',
+    closeButton: 'Close',
+  },
+  // timeline: scrubbing back in time, and forks
+  timeline: {
+    label: 'Timeline',
+    of: (at: string, present: string) => `${at} of ${present}`,
+    viewing: (at: string, present: string) => `Viewing ${at} of ${present}`,
+    live: 'Live',
+    back: 'Back to the present',
+    past: (at: string) =>
+      `This is the past, re-run from the input log. Acting here (a crash, a cut, play or step) starts a new future and discards the actions after ${at}.`,
+    dismiss: 'Dismiss',
+    continued: (at: string) => `Continued from ${at}: a new future starts here.`,
+    forked: (at: string, discarded: number) =>
+      `Forked at ${at}: a new future starts here, and the ${discarded} later ${plural(discarded, 'action', 'actions')} of the old one ${plural(discarded, 'was', 'were')} discarded.`,
+  },
+  // network: loss, duplication, healing, partitions in words
+  network: {
+    legend: 'Network',
+    drop: 'Drop rate',
+    duplicate: 'Duplicate rate',
+    heal: 'Heal network',
+    healTitle: 'Repair every cut link',
+    list: (names: readonly string[]) => names.join(', '),
+    cutOff: (names: string) => `partition: ${names} cut off`,
+    partition: (groups: readonly string[]) =>
+      `partition: ${groups.map((g) => `{${g}}`).join(' | ')}`,
+    oneWay: (n: number) => `no partition; ${n} ${plural(n, 'link', 'links')} cut one way`,
+    whole: 'no partition',
+  },
+  // servers: the table of servers and the propose button
+  servers: {
+    table: 'Servers',
+    server: 'Server',
+    role: 'Role',
+    term: 'Term',
+    lastIndex: 'Last log index',
+    commitIndex: 'Commit index',
+    actions: 'Actions',
+    cutOff: ' (cut off)',
+    crash: 'Crash',
+    crashLabel: (name: string) => `Crash ${name}`,
+    restart: 'Restart',
+    restartLabel: (name: string) => `Restart ${name}`,
+    isolate: 'Isolate',
+    isolateLabel: (name: string) => `Isolate ${name}`,
+    isolateTitle: 'Cut this server off from the others (with any already cut off)',
+    propose: 'Propose',
+    proposeTitle: 'Ask the leader to append a new command to its log',
+    proposed: (command: string, name: string, index: number, term: number) =>
+      `${command} went to ${name} at index ${index}, term ${term}`,
+    nothingProposed: 'nothing proposed yet',
+  },
+  // logs: the logs grid and its key
+  logs: {
+    title: 'Logs',
+    key: 'Key to the logs',
+    committed: 'committed (solid border)',
+    uncommitted: 'not yet committed (dashed)',
+    nextIndex: "leader's nextIndex",
+    matchIndex: "leader's matchIndex",
+    differs: 'differs from the leader',
+    empty: 'No log entries yet.',
+    grid: 'Logs: a row per server, a column per log index',
+    server: 'Server',
+    row: (name: string, status: string, term: number, commit: number, applied: number) =>
+      `${name}, ${status}, term ${term}, commitIndex ${commit}, lastApplied ${applied}`,
+    nums: (term: number, commit: number, applied: number) => `t${term} c${commit} a${applied}`,
+    cellAt: (name: string, index: number) => `${name} index ${index}`,
+    noEntry: 'no entry',
+    cellTerm: (term: number) => `term ${term}`,
+    appliedMark: 'committed and applied',
+    committedMark: 'committed',
+    notCommitted: 'not committed',
+    conflict: (term: number | null) => `differs from the leader, which has term ${term}`,
+    extra: 'the leader has no entry here',
+    leaderNext: "leader's nextIndex",
+    leaderMatch: "leader's matchIndex",
+    join: (parts: readonly string[]) => parts.join(', '),
+  },
+  // state: the per-user state each server applied
+  state: {
+    title: 'State',
+    noLeader: 'No leader now: nothing to compare with.',
+    agree: (leader: string) => `Every server agrees with the leader, ${leader}.`,
+    differ: (n: number, leader: string) =>
+      `${n} ${plural(n, 'user differs', 'users differ')} from the leader, ${leader} (marked ≠).`,
+    showing: (shown: number, total: number) => `Showing the first ${shown} of ${total} users.`,
+    caption: 'Per-user state each server has applied',
+    user: 'User',
+    leaderTag: ' ★ leader',
+    crashedTag: ' ✕ crashed',
+    noUsers: 'No users yet: a user exists from their first login.',
+    empty: 'empty',
+    noSuchUser: 'no such user',
+    notApplied: 'not applied yet',
+    unknown: 'unknown',
+    differsFrom: (version: number) => `, differs from the leader, which has version ${version}`,
+    leaderHasNone: ', the leader has no such user',
+  },
+  // clients: the clients panel and how operations read
+  clients: {
+    title: 'Clients',
+    demo: 'Demo users',
+    demoLogin: (user: string) => `Log in demo user ${user}`,
+    userName: 'User name',
+    password: 'Password',
+    logIn: 'Log in',
+    newState: 'New state',
+    setState: 'Set state',
+    readUser: 'Read user',
+    stale: 'Stale read (any server, may be out of date)',
+    readState: 'Read state',
+    runAs: 'Operations run as the user named above.',
+    none: 'No operations yet.',
+    table: 'Client operations, newest first',
+    client: 'Client',
+    operation: 'Operation',
+    progressHead: 'Progress',
+    result: 'Result',
+    askLogin: 'log in',
+    askSet: (state: string) => `set state to "${state}"`,
+    askGet: (user: string, stale: boolean) =>
+      `read ${user}'s state, ${stale ? 'stale (may be out of date)' : 'linearizable'}`,
+    progress: {
+      queued: 'queued',
+      sent: 'sent',
+      redirected: 'redirected to the leader',
+      retried: 'retried',
+      done: 'done',
+      failed: 'failed',
+      unknown: 'unknown',
+      refused: 'refused',
+    },
+    outcomeUnknown: (reason: string) =>
+      `Outcome unknown: it may or may not have taken effect. ${reason}`.trim(),
+    failed: 'failed',
+    loggedIn: 'logged in',
+    saved: (version: string) => `saved as version ${version}`,
+    read: (state: string, version: string) => `"${state}" (version ${version})`,
+  },
+  // errors: what lower layers refuse (src/app/problem.ts), said from its code and values
+  errors: {
+    /** English says the lower layer's own sentence; another language maps the code. */
+    coded: (_code: string, _params: ProblemParams, text: string) => text,
+  },
+  // history: the clients' operations on a timeline, and the verdict
+  history: {
+    title: 'History',
+    showing: (shown: number, total: number, aroundFailed: boolean) =>
+      `Showing ${shown} of ${total} operations${aroundFailed ? ' (around the one that cannot be placed).' : ' (the newest).'}`,
+    none: 'No client operations yet.',
+    svg: 'Operations by client over virtual time',
+    client: (client: string) => `Client ${client}`,
+    order: 'The longest valid order',
+    orderItem: (n: number, opId: number) => `${n}: operation ${opId}`,
+    cannotPlace: '✕ cannot be placed',
+    cannotPlaceNote: '; this operation cannot be placed in any valid order',
+    status: { ok: 'ok', fail: 'failed', info: 'unknown outcome', pending: 'pending' },
+    login: 'login',
+    set: (state: string) => `set "${state}"`,
+    get: (user: string, stale: boolean) => `get ${user}${stale ? ' (stale)' : ''}`,
+    failedResult: (error: string) => (error ? `failed: ${error}` : 'failed'),
+    ok: 'ok',
+    registered: 'ok, registered',
+    version: (v: number) => `v${v}`,
+    invokedNoAnswer: (at: string) => `invoked at ${at}, no answer`,
+    fromTo: (from: string, to: string) => `from ${from} to ${to}`,
+    description: (id: number, client: string, what: string, status: string, when: string) =>
+      `Operation ${id}, client ${client}: ${what}, ${status}, ${when}`,
+    notChecked: 'Not checked yet.',
+    linearizable: '✓ Linearizable: every operation fits one order that respects real time.',
+    unknown: '? Unknown: the check ran out of time or space before it could decide.',
+    notLinearizable: '✕ Not linearizable: ',
+    cannotBePlaced: (id: number, client: string, n: number) =>
+      `operation ${id} of client ${client} cannot be placed after the longest valid order (${n} ${plural(n, 'operation', 'operations')}, numbered).`,
+    noOrder: "no order of the operations respects real time and the service's rules.",
+  },
+  // inspector: a server's or a message's fields
+  inspector: {
+    title: 'Inspector',
+    close: 'Close',
+    pick: 'Click a server or a message to see its fields.',
+    inspectServer: 'Inspect a server',
+    inspect: (name: string) => `Inspect ${name}`,
+    inFlight: (n: number) => `Messages in flight (${n})`,
+    inFlightList: 'Messages in flight',
+    heading: (name: string, status: string, term: number) => `${name}, ${status}, term ${term}`,
+    stateOf: (name: string) => `State of ${name}`,
+    followers: 'Followers (nextIndex, matchIndex)',
+    progress: "The leader's progress per follower",
+    newest: 'Newest entries',
+    newestOf: (name: string) => `Newest entries of ${name}`,
+    entry: (index: number, term: number) => `${index} (term ${term})`,
+    message: (type: string, from: string, to: string) => `${type} from ${from} to ${to}`,
+    fieldsOf: (type: string) => `Fields of ${type}`,
+    role: 'role',
+    crashedWas: (role: string) => `crashed (was ${role})`,
+    nobody: 'nobody',
+    emptyLog: 'empty',
+    log: (count: number, shown: string, last: number, term: number, runs: string) =>
+      `${shown} ${plural(count, 'entry', 'entries')}, last index ${last} (term ${term}): ${runs}`,
+    run: (range: string, term: number) => `${range} term ${term}`,
+    moreRuns: (text: string, more: number) =>
+      `${text}, and ${more} more ${plural(more, 'run', 'runs')}`,
+    progressValue: (next: number, match: number) => `nextIndex ${next}, matchIndex ${match}`,
+    heartbeatEntries: 'none (a heartbeat)',
+    yes: 'yes',
+    no: 'no',
+    noop: 'no-op (a new leader’s first entry)',
+    client: (client: string, seq: string) => `(client ${client} #${seq})`,
+  },
+  // feed: the event feed, its filters, and every sentence it says
+  feed: {
+    title: 'Events',
+    none: 'No events to show yet.',
+    list: 'Events, newest first',
+    goTo: (time: string) => `Go to ${time}`,
+    show: 'Show',
+    byServer: 'Filter by server',
+    allServers: 'All servers',
+    kinds: {
+      elections: 'Elections',
+      replication: 'Replication',
+      messages: 'Messages',
+      faults: 'Faults',
+      clients: 'Clients',
+    },
+    // The pieces of a sentence
+    entry: (index: number) => `entry ${index}`,
+    entries: (from: number, to: number) => `entries ${from}–${to}`,
+    term: (term: number) => `term ${term}`,
+    lastTerm: (term: number) => `last term ${term}`,
+    terms: (first: number, last: number) => `terms ${first}–${last}`,
+    withTerms: (range: string, terms: string) => `${range} (${terms})`,
+    voteRequest: (preVote: boolean, term: number) =>
+      `a ${preVote ? 'pre-vote' : 'vote'} request for term ${term}`,
+    voteReply: (preVote: boolean, granted: boolean, term: number) =>
+      `a ${granted ? '' : 'refused '}${preVote ? 'pre-vote' : 'vote'} for term ${term}`,
+    heartbeat: (term: number) => `a heartbeat (term ${term})`,
+    success: (match: number) => `a success reply (matches up to ${match})`,
+    rejection: (index: number) => `a rejection at index ${index}`,
+    timeoutNowMessage: (term: number) => `a request to start an election now (term ${term})`,
+    otherMessage: (type: string, term: number) => `${type} (term ${term})`,
+    // Messages sent
+    asksPreVote: (from: string, to: string, term: number, index: number, lastTerm: number) =>
+      `${from} asks ${to} whether it would vote for it in term ${term} (a pre-vote; last log entry ${index}, term ${lastTerm})`,
+    asksVote: (from: string, to: string, term: number, index: number, lastTerm: number) =>
+      `${from} asks ${to} for a vote in term ${term} (last log entry ${index}, term ${lastTerm})`,
+    grants: (from: string, to: string, preVote: boolean, term: number) =>
+      `${from} grants ${to} ${preVote ? 'a pre-vote' : 'its vote'} in term ${term}`,
+    refuses: (from: string, to: string, preVote: boolean, term: number) =>
+      `${from} refuses ${to} ${preVote ? 'a pre-vote' : 'its vote'} in term ${term}`,
+    sendsHeartbeat: (from: string, to: string, term: number, commit: number) =>
+      `${from} sends ${to} a heartbeat (term ${term}, leaderCommit ${commit})`,
+    sendsEntries: (from: string, to: string, what: string, prev: number) =>
+      `${from} sends ${to} ${what} after index ${prev}`,
+    matches: (from: string, to: string, match: number) =>
+      `${from} tells ${to} its log matches up to ${match}`,
+    mismatch: (from: string, to: string, index: number, conflictTerm: number, at: number) =>
+      `${from} tells ${to} its log does not match at index ${index}` +
+      (conflictTerm > 0
+        ? ` (it has term ${conflictTerm} from index ${at})`
+        : ' (its log ends before it)'),
+    sends: (from: string, to: string, what: string) => `${from} sends ${to} ${what}`,
+    // Happenings
+    wonPreVote: (node: string, term: number) =>
+      `${node} won the pre-vote and asks for votes in term ${term}`,
+    timedOut: (node: string, term: number) =>
+      `${node} timed out and asks for votes in term ${term}`,
+    preVote: (node: string, term: number) =>
+      `${node} timed out and asks whether it could win term ${term} (pre-vote)`,
+    elected: (node: string, term: number) => `${node} won the election for term ${term}`,
+    electedWith: (node: string, term: number, votes: number) =>
+      `${node} won the election for term ${term} with ${votes} ${plural(votes, 'vote', 'votes')}`,
+    lostPreVote: (node: string, term: number) =>
+      `${node} did not win the pre-vote and stays a follower in term ${term}`,
+    steppedDown: (node: string, was: string, term: number) =>
+      `${node} stepped down from ${was} to follower in term ${term}`,
+    newTerm: (node: string, term: number) => `${node} learned of term ${term}`,
+    voted: (node: string, candidate: string, term: number) =>
+      `${node} voted for ${candidate} in term ${term}`,
+    truncated: (node: string, from: number) =>
+      `${node} removed the entries of its log from index ${from}`,
+    overwrote: (node: string, from: number, what: string) =>
+      `${node} overwrote its log from index ${from} with ${what}`,
+    appended: (node: string, what: string) => `${node} appended ${what}`,
+    committed: (node: string, index: number) => `${node} committed up to ${index}`,
+    applied: (node: string, index: number, term: number) =>
+      `${node} applied entry ${index} (term ${term}) to its state machine`,
+    received: (to: string, what: string, from: string) => `${to} received ${what} from ${from}`,
+    lostInCrash: (type: string, from: string, to: string) =>
+      `${type} from ${from} to ${to} was lost when ${to} crashed`,
+    down: (type: string, from: string, to: string) =>
+      `${from} could not send ${type} to ${to}: ${to} is down`,
+    lost: (type: string, from: string, to: string) =>
+      `The network lost ${type} from ${from} to ${to}`,
+    cutAtSender: (type: string, from: string, to: string) =>
+      `${from} could not send ${type} to ${to} (link cut)`,
+    cutAtReceiver: (type: string, from: string, to: string) =>
+      `${to} dropped ${type} from ${from} (link cut)`,
+    cut: (type: string, from: string, to: string) =>
+      `${type} from ${from} to ${to} was dropped (link cut)`,
+    crashed: (node: string) => `${node} crashed`,
+    restarted: (node: string) => `${node} restarted and read its term, vote and log from disk`,
+    toldToTimeOut: (node: string) => `${node} was told to time out now`,
+    transfer: (node: string, target: string) => `${node} was asked to hand leadership to ${target}`,
+    proposed: (node: string) => `A command was proposed to ${node}`,
+    group: (names: readonly string[]) => `{${names.join(', ')}}`,
+    split: (groups: readonly string[]) => `The network split into ${groups.join(' and ')}`,
+    healed: 'Every link was healed',
+    linkHealed: (from: string, to: string) => `The link from ${from} to ${to} was healed`,
+    linkCut: (from: string, to: string) => `The link from ${from} to ${to} was cut`,
+    rate: (which: 'drop' | 'duplicate', percent: number) =>
+      `The ${which} rate was set to ${percent}%`,
+    asksSet: (client: string, state: string) =>
+      `Client ${client} asks to set its state to "${state}"`,
+    asksGet: (client: string, user: string | null, stale: boolean) =>
+      `Client ${client} asks to read ${user ?? 'a user'}'s state${stale ? ' (a stale read)' : ''}`,
+    asksLogin: (client: string) => `Client ${client} asks to log in`,
+    requestOps: { login: 'login', setState: 'setState', getState: 'getState' },
+    request: (node: string, op: string, client: string | null, user: string) =>
+      `${node} received a ${op} request${client === null ? '' : ` from client ${client}`} for ${user}`,
+    toRequest: (id: number) => `request ${id}`,
+    toClient: (client: string) => `client ${client}`,
+    answered: (node: string, to: string, detail: string) => `${node} answered ${to}: ${detail}`,
+    refused: (node: string, to: string, detail: string) => `${node} refused ${to}: ${detail}`,
+    tryAnother: (node: string, to: string) =>
+      `${node} is not the leader and told ${to} to try another server`,
+    redirect: (node: string, to: string, leader: string) =>
+      `${node} is not the leader and sent ${to} to ${leader}`,
+    unknown: (node: string, to: string, reason: string) =>
+      `${node} cannot tell ${to} whether its write took effect: ${reason}`,
+    loggedInAs: (user: string) => `logged in as ${user}`,
+    nowAt: (user: string, version: number) => `${user} is now at version ${version}`,
+    has: (user: string, state: string, version: number) =>
+      `${user} has "${state}" (version ${version})`,
+  },
+  // safety: the safety badges
+  safety: {
+    title: 'Safety',
+    allHold: (n: number) => `All ${n} properties hold.`,
+    violatedCount: (broken: number, n: number) => `${broken} of ${n} properties violated.`,
+    violated: 'violated',
+    holds: 'holds',
+    more: (n: number) => ` (and ${n} more)`,
+    show: (place: string) => `Show ${place}`,
+    and: (names: readonly string[]) =>
+      names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`,
+    entry: (index: number) => `entry ${index}`,
+    at: (time: string) => `at ${time}`,
+    place: (parts: readonly string[]) => parts.join(', '),
+    announce: (property: string, detail: string) => `Safety violated: ${property}. ${detail}.`,
+    names: {
+      'Election Safety': 'Election Safety',
+      'Leader Append-Only': 'Leader Append-Only',
+      'Log Matching': 'Log Matching',
+      'Leader Completeness': 'Leader Completeness',
+      'State Machine Safety': 'State Machine Safety',
+      'Term Monotonicity': 'Term Monotonicity',
+      'Commit Monotonicity': 'Commit Monotonicity',
+      'Committed Entry Durability': 'Committed Entry Durability',
+    },
+    promises: {
+      'Election Safety': 'At most one leader can be elected in a given term.',
+      'Leader Append-Only':
+        'A leader never overwrites or deletes entries in its log; it only appends new entries.',
+      'Log Matching':
+        'If two logs contain an entry with the same index and term, the logs are identical in all entries up through that index.',
+      'Leader Completeness':
+        'If an entry is committed in a term, it is in the logs of the leaders of all higher terms.',
+      'State Machine Safety':
+        'If a server has applied an entry at an index, no other server ever applies a different entry for that index.',
+      'Term Monotonicity': "A server's currentTerm never goes back.",
+      'Commit Monotonicity': "A server's commitIndex never goes back.",
+      'Committed Entry Durability': 'A committed entry stays stored on a majority of servers.',
+    },
+  },
+  // options: the options panel
+  options: {
+    title: 'Options',
+    show: 'Show options',
+    hide: 'Hide options',
+    summary: (servers: number, bug: boolean) =>
+      `, ${servers} servers${bug ? ', a teaching bug on' : ''}. Applying restarts the run from time 0.`,
+    seed: 'Seed',
+    cluster: 'Cluster',
+    size: 'Cluster size',
+    servers: (n: number) => `${n} servers`,
+    timing: 'Timing',
+    electionFrom: 'Election timeout from',
+    electionTo: 'Election timeout to',
+    heartbeat: 'Heartbeat every',
+    latencyFrom: 'Latency from',
+    latencyTo: 'Latency to',
+    faults: 'Faults at the start',
+    lost: 'Messages lost',
+    duplicated: 'Messages duplicated',
+    raft: 'Raft',
+    noop: 'No-op entry on election (§8)',
+    preVote: 'PreVote (§9.6)',
+    checkQuorum: 'CheckQuorum (§6.2)',
+    lease: 'Lease reads (§6.4.1)',
+    snapshot: 'Snapshot every',
+    ms: 'ms',
+    snapshotUnit: 'entries, 0 never',
+    bugs: 'Teaching bugs',
+    bug: {
+      commitOldTermByCount:
+        'Bug: commit an earlier term’s entry by counting replicas (breaks §5.4.2, Figure 8)',
+      voteWithoutLogCheck:
+        'Bug: vote without checking the candidate’s log is up to date (breaks §5.4.1)',
+    },
+    apply: 'Apply options',
+    newSeed: 'New seed',
+    // What is wrong with a value, in the address or the form
+    what: {
+      'cluster size': 'cluster size',
+      'election timeout': 'election timeout',
+      'heartbeat interval': 'heartbeat interval',
+      latency: 'latency',
+      'drop rate': 'drop rate',
+      'duplicate rate': 'duplicate rate',
+      'snapshot interval': 'snapshot interval',
+    },
+    notInteger: (what: string, value: string, min: number, max: number, fallback: number) =>
+      `The ${what} in the address, "${value}", is not a whole number from ${min} to ${max}, so ${fallback} is used.`,
+    notRange: (what: string, value: string, min: number, max: number, fallback: string) =>
+      `The ${what} in the address, "${value}", is not a range of ms like "${fallback}" within ${min} to ${max}, so ${fallback} ms is used.`,
+    notFraction: (what: string, value: string) =>
+      `The ${what} in the address, "${value}", is not a fraction from 0 to 1, so 0 is used.`,
+    notFlag: (key: string, value: string, on: boolean) =>
+      `"${key}=${value}" in the address is neither 1 (on) nor 0 (off), so it stays ${on ? 'on' : 'off'}.`,
+    noBug: (name: string, bugs: readonly string[]) =>
+      `There is no teaching bug called "${name}"; the bugs are ${bugs.join(' and ')}.`,
+    heartbeatTooLong: (heartbeat: number, election: number, fixed: number) =>
+      `A heartbeat every ${heartbeat} ms is not shorter than the shortest election timeout (${election} ms), so followers would time out while the leader is fine; ${fixed} ms is used.`,
+  },
+  // notices: what the store says about the last action
+  notices: {
+    paused: (property: string | null, at: string) =>
+      `Paused: ${property ?? 'a safety property'} was violated at ${at}. See the Safety panel for the servers and entries involved.`,
+    couldNotStart: (error: string) => `The servers could not start: ${error}`,
+    noLeader:
+      'There is no leader yet, so there is nobody to propose to. Let the cluster elect one first.',
+    lostLeadership: (name: string) =>
+      `${name} stopped being the leader before it got the proposal; try again.`,
+  },
   language: {
     label: 'Language',
   },
@@ -14,6 +604,9 @@ export const messages = {
     cellCompacted: 'compacted into the snapshot',
     cellSnapshotLast: (term: number) => `the snapshot's last entry, term ${term}`,
     rowSnapshot: (index: number, term: number) => `snapshot up to ${index}, term ${term}`,
+    /** Beside the row's t/c/a numbers, and on the snapshot's last cell. */
+    numsSnapshot: (index: number) => ` s${index}`,
+    snapshotMark: 'S',
     membershipGroup: 'Membership',
     addServer: (name: string) => `Add ${name}`,
     addServerTitle:

@@ -1,9 +1,620 @@
-import type { Messages } from '../messages.ts';
+import type { Messages, ProblemParams } from '../messages.ts';
 
-/** Simplified Chinese. */
+/**
+ * Simplified Chinese, in the words of Chinese Raft textbooks: 领导者, 跟随者,
+ * 候选人, 任期, 日志, 提交, 心跳, 选举超时, 快照. Server names (S1..S9), the
+ * paper's field names (commitIndex, nextIndex) and protocol message names
+ * (AppendEntries, RequestVote) stay as the paper writes them.
+ */
 export const meta = { code: 'zh', name: '简体中文' };
 
+/** Lower layers' refusals by code (src/app/problem.ts); a value like "alice" comes quoted. */
+const ERRORS: Readonly<Record<string, (p: ProblemParams) => string>> = {
+  'user-name-empty': (p) =>
+    `请输入用户名：${p.min} 到 ${p.max} 个字符，只能用 a-z、0-9、"_" 和 "-"。`,
+  'user-name-long': (p) => `用户名 ${p.user} 有 ${p.length} 个字符，上限是 ${p.max}。`,
+  'user-name-char': (p) =>
+    `用户名 ${p.user} 含有 ${p.char}；只能用小写字母 a-z、数字 0-9、"_" 和 "-"（只允许小写，这样 "Alice" 和 "alice" 不会成为两个用户）。`,
+  'state-long': (p) => `状态有 ${p.length} 个字符，上限是 ${p.max}。`,
+  'client-id-length': (p) => `客户端 ID 应为 1 到 ${p.max} 个字符，实际为 ${p.length} 个。`,
+  'client-id-char': (p) =>
+    `客户端 ID ${p.clientId} 含有 ${p.char}；只能用 A-Z、a-z、0-9、"_"、"."、":" 和 "-"。`,
+  'password-empty': () => '请输入密码。',
+  'password-long': (p) => `密码有 ${p.length} 个字符，上限是 ${p.max}。`,
+  'not-hashed': () => '登录请求携带的是密码的 SHA-256 摘要，而不是密码本身。',
+  'queue-full': (p) => `客户端 ${p.client} 已有 ${p.max} 个操作在等待。`,
+  'no-server': (p) => `没有服务器 S${p.id}；这个集群只有 S1..S${p.count}。`,
+  'cannot-add': (p) => `服务器编号为 S1..S${p.max}；无法添加 S${p.id}。`,
+  exists: (p) => `S${p.id} 已经存在。`,
+  'transfer-self': (p) => `S${p.id} 不能把领导权移交给自己。`,
+  'link-self': (p) => `链路连接两台不同的服务器；收到的是 S${p.id} 连向自己。`,
+  'bad-rate': (p) =>
+    `${p.name === 'drop' ? '丢包率' : '重复率'}必须是 0 到 1 之间的数；收到的是 ${p.rate}。`,
+  'bad-command': () => '服务无法读取这条命令。',
+  limit: () => '服务已达到上限（用户数或会话数）；请稍后再试，或以已有用户登录。',
+  'bad-password': (p) =>
+    `"${p.user}" 的密码错误。（一个名字第一次登录即完成注册，而这个名字已被占用。）`,
+  'not-logged-in': () => '这个客户端尚未以该用户身份登录；请先登录。',
+  'session-expired': (p) => `会话在 ${p.seconds} 秒没有请求后已过期；请重新登录。`,
+  'stale-request': () => '这个请求编号已用过或已过时，因此没有执行。',
+  'no-such-user': (p) => `还没有用户 "${p.user}"；用户在第一次登录时创建。`,
+  'read-timeout': (p) => `${p.seconds} 秒内没有服务器回应这次读取。`,
+  'write-timeout': (p) => `${p.seconds} 秒内没有回应：这次写入可能生效了，也可能没有。`,
+  replaced: (p) => `索引 ${p.index} 处的条目被另一位领导者的条目替换了`,
+  'lost-leadership': (p) => `${p.node} 在写入提交前失去了领导者身份`,
+  // The safety checker's findings (src/check/safety.ts)
+  'violation:append-only': (p) =>
+    `S${p.id} 是任期 ${p.term} 的领导者，却从索引 ${p.index} 起删除或覆盖了自己的条目`,
+  'violation:log-matching': (p) =>
+    `S${p.id} 在索引 ${p.index} 处有任期 ${p.term} 的条目，但它之前的条目与另一个日志不同`,
+  'violation:term-back': (p) => `S${p.id} 的 currentTerm 从 ${p.from} 倒退到了 ${p.to}`,
+  'violation:commit-back': (p) => `S${p.id} 的 commitIndex 从 ${p.from} 倒退到了 ${p.to}`,
+  'violation:snapshot': (p) => `S${p.id} 安装了截至 ${p.index} 的快照，超出了已提交的范围`,
+  'violation:applied': (p) =>
+    `S${p.id} 在索引 ${p.index} 处应用的条目（任期 ${p.term}）与另一台服务器应用的（任期 ${p.other}）不同`,
+  'violation:durability': (p) =>
+    `已提交的条目 ${p.index} 只保存在 ${p.voters} 台服务器中的 ${p.holders} 台上`,
+  'violation:two-leaders': (p) => `S${p.id} 和 S${p.other} 都在任期 ${p.term} 当选为领导者`,
+  'violation:incomplete': (p) =>
+    `S${p.id} 在任期 ${p.term} 成为领导者，但缺少已提交的条目 ${p.index}`,
+  'violation:committed': (p) => `S${p.id} 在索引 ${p.index} 处提交的条目与之前已提交的不同`,
+  'violation:lacks': (p) =>
+    `S${p.id} 是任期 ${p.term} 的领导者，却缺少在任期 ${p.committedTerm} 提交的条目 ${p.index}`,
+};
+
 export const messages: Messages = {
+  // page: the document, the header, notices about the address and restarts
+  page: {
+    title: 'Raft 演练场',
+    description: '观看 Raft 选出领导者、复制日志，再亲手把它弄坏。',
+    heading: 'Raft 演练场',
+    cluster: '集群',
+    addressProblems: '地址中的问题',
+    restarted: (seed, nodes) =>
+      `选项已更改：运行已从时间 0 重新开始，种子 ${seed}，${nodes} 台服务器。`,
+    badSeed: (raw, max, fallback) =>
+      `地址中的种子“${raw}”不是 0 到 ${max} 之间的整数，因此改用种子 ${fallback}。`,
+  },
+  // roles: a server's status as the ring, tables and logs say it
+  roles: {
+    follower: '跟随者',
+    precandidate: '预候选人',
+    candidate: '候选人',
+    leader: '领导者',
+    crashed: '已崩溃',
+  },
+  // units: numbers with their units
+  units: {
+    ms: (n) => `${n} 毫秒`,
+    percent: (n) => `${n}%`,
+  },
+  // controls: play, step, reset, speed
+  controls: {
+    toolbar: '模拟控制',
+    play: '播放',
+    pause: '暂停',
+    step: '单步',
+    stepTitle: '暂停，然后运行到下一个事件：计时器触发或消息到达',
+    reset: '重置',
+    resetTitle: '用同一个种子从时间 0 重新开始，磁盘清空',
+    speed: '速度',
+    speedTitle: '虚拟时间与真实时间之比；无论速度如何，运行结果都相同',
+    speedMax: '最快',
+  },
+  // status: the status bar
+  status: {
+    time: '虚拟时间',
+    leader: '领导者',
+    none: '无',
+    seed: '种子',
+    workers: 'Worker 线程',
+    workersTitle: '正在运行的 Web Worker，每台存活的服务器一个',
+    starting: '启动中',
+    inFlight: '传输中',
+    inFlightTitle: '网络上正在传输的消息',
+  },
+  // legend: the key under the ring
+  legend: {
+    servers: '图例：服务器',
+    messages: '图例：消息与链路',
+    prevote: 'PreVote（空心）',
+    vote: '投票 ✓ / ✗',
+    heartbeat: '心跳',
+    append: 'AppendEntries / 快照',
+    reply: '回复',
+    cutLink: '已切断的链路',
+    oneWay: '单向切断：箭头指向仍然畅通的方向',
+    timer: '选举计时器',
+  },
+  // ring: servers, links and messages on the ring, its menus and toolbar
+  ring: {
+    label: '集群环：服务器、链路和传输中的消息',
+    node: (name, status, term) => `${name}，${status}，任期 ${term}`,
+    cutOff: '，已被隔离',
+    failed: (name, error) => `${name} 出错：${error}`,
+    term: '任期',
+    vote: ' · 投票 ',
+    side: (side) => `${side} 侧`,
+    hintBefore:
+      '点击或轻触服务器或链路可查看操作；把一台服务器拖到另一台上，使它们处于分区的同一侧，拖到空白处则将其隔离。按',
+    hintAfter: '查看键盘快捷键。',
+    nodeActions: (name) => `${name} 的操作`,
+    linkActions: (a, b) => `链路 ${a}–${b}`,
+    linkUp: (a, b) => `链路 ${a}–${b}：双向畅通`,
+    linkCut: (a, b) => `链路 ${a}–${b}：双向切断`,
+    linkOneWay: (a, b, cutFrom, cutTo) =>
+      `链路 ${a}–${b}：${cutFrom} → ${cutTo} 已切断，${cutTo} → ${cutFrom} 畅通`,
+    flight: (label, from, to, duplicate) =>
+      `${label} ${from} → ${to}${duplicate ? '（重复）' : ''}`,
+    lost: (type, from, to) => `${type} ${from} → ${to} 已丢失`,
+    flightVoteYes: '投票 ✓',
+    flightVoteNo: '投票 ✗',
+    flightHeartbeat: '心跳',
+    flightAppend: (n) => `追加 ${n}`,
+    flightOk: '成功',
+    flightReject: '拒绝',
+    flightSnapshot: '快照',
+    toolbar: '集群视图',
+    healAll: '修复所有链路',
+    dark: '深色主题',
+    presenter: '演示模式',
+    shortcuts: '键盘快捷键',
+  },
+  // menu: a server's and a link's actions, and why one is not possible now
+  menu: {
+    crash: (name) => `让 ${name} 崩溃`,
+    restart: (name) => `重启 ${name}`,
+    timeout: (name) => `让 ${name} 立即超时`,
+    isolate: (name) => `隔离 ${name}`,
+    transfer: (name) => `把领导权移交给 ${name}`,
+    move: (name, side) => `把 ${name} 移到 ${side} 侧`,
+    isCrashed: (name) => `${name} 已崩溃`,
+    alreadyLeads: (name) => `${name} 已经是领导者`,
+    alreadyCutOff: (name) => `${name} 已被隔离`,
+    noLeader: '当前没有领导者可以移交领导权',
+    cutOneWay: (from, to) => `只切断 ${from} → ${to}`,
+    cutBoth: '双向切断',
+    heal: (a, b) => `修复 ${a} ↔ ${b}`,
+    alreadyCut: '已经切断',
+    linkWorks: '链路是畅通的',
+  },
+  // help: the keyboard shortcuts dialog
+  help: {
+    title: '键盘快捷键',
+    keySpace: '空格',
+    keyStep: '. 或 n',
+    keyEsc: 'Esc',
+    playPause: '播放或暂停',
+    step: '单步运行到下一个事件',
+    select: '选择服务器 S1 – S9',
+    crash: '让选中的服务器崩溃',
+    restart: '重启选中的服务器',
+    timeout: '让选中的服务器立即超时',
+    isolate: '隔离选中的服务器',
+    transfer: '把领导权移交给选中的服务器',
+    heal: '修复所有链路',
+    back: '时间线：后退 500 毫秒',
+    present: '时间线：回到现在',
+    theme: '切换浅色和深色主题',
+    presenter: '演示模式（大字体）',
+    help: '显示或隐藏本帮助',
+    close: '关闭菜单或本帮助',
+    quiet: '在输入框中打字时快捷键不起作用。在触摸屏上，轻触服务器即可打开它的菜单。',
+    closeButton: '关闭',
+  },
+  // timeline: scrubbing back in time, and forks
+  timeline: {
+    label: '时间线',
+    of: (at, present) => `${at} / ${present}`,
+    viewing: (at, present) => `正在查看 ${at}（共 ${present}）`,
+    live: '实时',
+    back: '回到现在',
+    past: (at) =>
+      `这是过去，由输入日志重新运行得到。在这里操作（崩溃、切断、播放或单步）会开启新的未来，并丢弃 ${at} 之后的操作。`,
+    dismiss: '关闭',
+    continued: (at) => `从 ${at} 继续：新的未来从这里开始。`,
+    forked: (at, discarded) =>
+      `已在 ${at} 分叉：新的未来从这里开始，旧未来中之后的 ${discarded} 个操作已被丢弃。`,
+  },
+  // network: loss, duplication, healing, partitions in words
+  network: {
+    legend: '网络',
+    drop: '丢包率',
+    duplicate: '重复率',
+    heal: '修复网络',
+    healTitle: '修复所有被切断的链路',
+    list: (names) => names.join('、'),
+    cutOff: (names) => `分区：${names} 被隔离`,
+    partition: (groups) => `分区：${groups.map((g) => `{${g}}`).join(' | ')}`,
+    oneWay: (n) => `无分区；${n} 条链路被单向切断`,
+    whole: '无分区',
+  },
+  // servers: the table of servers and the propose button
+  servers: {
+    table: '服务器',
+    server: '服务器',
+    role: '角色',
+    term: '任期',
+    lastIndex: '最后日志索引',
+    commitIndex: '提交索引',
+    actions: '操作',
+    cutOff: '（已被隔离）',
+    crash: '崩溃',
+    crashLabel: (name) => `让 ${name} 崩溃`,
+    restart: '重启',
+    restartLabel: (name) => `重启 ${name}`,
+    isolate: '隔离',
+    isolateLabel: (name) => `隔离 ${name}`,
+    isolateTitle: '把这台服务器与其他服务器隔开（与已被隔离的服务器在一起）',
+    propose: '提议',
+    proposeTitle: '请领导者在它的日志中追加一条新命令',
+    proposed: (command, name, index, term) =>
+      `${command} 已交给 ${name}，位于索引 ${index}，任期 ${term}`,
+    nothingProposed: '尚未提议任何命令',
+  },
+  // logs: the logs grid and its key
+  logs: {
+    title: '日志',
+    key: '日志图例',
+    committed: '已提交（实线边框）',
+    uncommitted: '尚未提交（虚线）',
+    nextIndex: '领导者的 nextIndex',
+    matchIndex: '领导者的 matchIndex',
+    differs: '与领导者不同',
+    empty: '还没有日志条目。',
+    grid: '日志：每台服务器一行，每个日志索引一列',
+    server: '服务器',
+    row: (name, status, term, commit, applied) =>
+      `${name}，${status}，任期 ${term}，commitIndex ${commit}，lastApplied ${applied}`,
+    nums: (term, commit, applied) => `t${term} c${commit} a${applied}`,
+    cellAt: (name, index) => `${name} 索引 ${index}`,
+    noEntry: '无条目',
+    cellTerm: (term) => `任期 ${term}`,
+    appliedMark: '已提交并已应用',
+    committedMark: '已提交',
+    notCommitted: '未提交',
+    conflict: (term) => `与领导者不同，领导者此处为任期 ${term}`,
+    extra: '领导者在此处没有条目',
+    leaderNext: '领导者的 nextIndex',
+    leaderMatch: '领导者的 matchIndex',
+    join: (parts) => parts.join('，'),
+  },
+  // state: the per-user state each server applied
+  state: {
+    title: '状态',
+    noLeader: '当前没有领导者：无从比较。',
+    agree: (leader) => `所有服务器都与领导者 ${leader} 一致。`,
+    differ: (n, leader) => `有 ${n} 个用户与领导者 ${leader} 不同（标记为 ≠）。`,
+    showing: (shown, total) => `显示 ${total} 个用户中的前 ${shown} 个。`,
+    caption: '每台服务器已应用的各用户状态',
+    user: '用户',
+    leaderTag: ' ★ 领导者',
+    crashedTag: ' ✕ 已崩溃',
+    noUsers: '还没有用户：用户在第一次登录时创建。',
+    empty: '空',
+    noSuchUser: '无此用户',
+    notApplied: '尚未应用',
+    unknown: '未知',
+    differsFrom: (version) => `，与领导者不同，领导者的版本为 ${version}`,
+    leaderHasNone: '，领导者没有这个用户',
+  },
+  // clients: the clients panel and how operations read
+  clients: {
+    title: '客户端',
+    demo: '演示用户',
+    demoLogin: (user) => `以演示用户 ${user} 登录`,
+    userName: '用户名',
+    password: '密码',
+    logIn: '登录',
+    newState: '新状态',
+    setState: '设置状态',
+    readUser: '读取用户',
+    stale: '陈旧读（任意服务器，可能不是最新）',
+    readState: '读取状态',
+    runAs: '操作以上面填写的用户身份执行。',
+    none: '还没有操作。',
+    table: '客户端操作，最新的在前',
+    client: '客户端',
+    operation: '操作',
+    progressHead: '进度',
+    result: '结果',
+    askLogin: '登录',
+    askSet: (state) => `把状态设为“${state}”`,
+    askGet: (user, stale) =>
+      `读取 ${user} 的状态，${stale ? '陈旧读（可能不是最新）' : '线性一致读'}`,
+    progress: {
+      queued: '排队中',
+      sent: '已发送',
+      redirected: '已转向领导者',
+      retried: '已重试',
+      done: '完成',
+      failed: '失败',
+      unknown: '未知',
+      refused: '被拒绝',
+    },
+    outcomeUnknown: (reason) => `结果未知：它可能生效了，也可能没有。${reason}`.trim(),
+    failed: '失败',
+    loggedIn: '已登录',
+    saved: (version) => `已保存为版本 ${version}`,
+    read: (state, version) => `“${state}”（版本 ${version}）`,
+  },
+  // errors: what lower layers refuse (src/app/problem.ts), said from its code and values
+  errors: {
+    coded: (code, params, text) => {
+      if (code.startsWith('client:')) {
+        const inner = ERRORS[code.slice('client:'.length)];
+        return inner ? `客户端 ${String(params.client)}：${inner(params)}` : text;
+      }
+      return ERRORS[code]?.(params) ?? text;
+    },
+  },
+  // history: the clients' operations on a timeline, and the verdict
+  history: {
+    title: '历史',
+    showing: (shown, total, aroundFailed) =>
+      `显示 ${total} 个操作中的 ${shown} 个${aroundFailed ? '（无法排入顺序的那个操作附近）。' : '（最新的）。'}`,
+    none: '还没有客户端操作。',
+    svg: '各客户端的操作随虚拟时间的分布',
+    client: (client) => `客户端 ${client}`,
+    order: '最长的合法顺序',
+    orderItem: (n, opId) => `${n}：操作 ${opId}`,
+    cannotPlace: '✕ 无法排入',
+    cannotPlaceNote: '；这个操作无法排入任何合法顺序',
+    status: { ok: '成功', fail: '失败', info: '结果未知', pending: '进行中' },
+    login: '登录',
+    set: (state) => `设置“${state}”`,
+    get: (user, stale) => `读取 ${user}${stale ? '（陈旧读）' : ''}`,
+    failedResult: (error) => (error ? `失败：${error}` : '失败'),
+    ok: '成功',
+    registered: '成功，已注册',
+    version: (v) => `v${v}`,
+    invokedNoAnswer: (at) => `发起于 ${at}，没有回应`,
+    fromTo: (from, to) => `从 ${from} 到 ${to}`,
+    description: (id, client, what, status, when) =>
+      `操作 ${id}，客户端 ${client}：${what}，${status}，${when}`,
+    notChecked: '尚未检查。',
+    linearizable: '✓ 线性一致：所有操作都能排入一个符合真实时间的顺序。',
+    unknown: '? 未知：检查在得出结论前耗尽了时间或空间。',
+    notLinearizable: '✕ 不是线性一致的：',
+    cannotBePlaced: (id, client, n) =>
+      `客户端 ${client} 的操作 ${id} 无法排在最长的合法顺序（${n} 个操作，已编号）之后。`,
+    noOrder: '没有任何操作顺序同时符合真实时间和服务的规则。',
+  },
+  // inspector: a server's or a message's fields
+  inspector: {
+    title: '检查器',
+    close: '关闭',
+    pick: '点击一台服务器或一条消息，查看它的字段。',
+    inspectServer: '检查一台服务器',
+    inspect: (name) => `检查 ${name}`,
+    inFlight: (n) => `传输中的消息（${n}）`,
+    inFlightList: '传输中的消息',
+    heading: (name, status, term) => `${name}，${status}，任期 ${term}`,
+    stateOf: (name) => `${name} 的状态`,
+    followers: '跟随者（nextIndex、matchIndex）',
+    progress: '领导者对每个跟随者的复制进度',
+    newest: '最新条目',
+    newestOf: (name) => `${name} 的最新条目`,
+    entry: (index, term) => `${index}（任期 ${term}）`,
+    message: (type, from, to) => `${type}：${from} 发往 ${to}`,
+    fieldsOf: (type) => `${type} 的字段`,
+    role: '角色',
+    crashedWas: (r) => `已崩溃（原为${r}）`,
+    nobody: '无',
+    emptyLog: '空',
+    log: (_count, shown, last, term, runs) =>
+      `${shown} 个条目，最后索引 ${last}（任期 ${term}）：${runs}`,
+    run: (range, term) => `${range} 任期 ${term}`,
+    moreRuns: (text, more) => `${text}，还有 ${more} 段`,
+    progressValue: (next, match) => `nextIndex ${next}，matchIndex ${match}`,
+    heartbeatEntries: '无（心跳）',
+    yes: '是',
+    no: '否',
+    noop: 'no-op（新领导者的第一个条目）',
+    client: (client, seq) => `（客户端 ${client} #${seq}）`,
+  },
+  // feed: the event feed, its filters, and every sentence it says
+  feed: {
+    title: '事件',
+    none: '还没有可显示的事件。',
+    list: '事件，最新的在前',
+    goTo: (time) => `跳转到 ${time}`,
+    show: '显示',
+    byServer: '按服务器筛选',
+    allServers: '所有服务器',
+    kinds: {
+      elections: '选举',
+      replication: '复制',
+      messages: '消息',
+      faults: '故障',
+      clients: '客户端',
+    },
+    entry: (index) => `条目 ${index}`,
+    entries: (from, to) => `条目 ${from}–${to}`,
+    term: (term) => `任期 ${term}`,
+    lastTerm: (term) => `最后任期 ${term}`,
+    terms: (first, last) => `任期 ${first}–${last}`,
+    withTerms: (range, terms) => `${range}（${terms}）`,
+    voteRequest: (preVote, term) => `任期 ${term} 的${preVote ? '预投票' : '投票'}请求`,
+    voteReply: (preVote, granted, term) =>
+      `任期 ${term} 的${granted ? '' : '拒绝'}${preVote ? '预投票' : '投票'}`,
+    heartbeat: (term) => `一次心跳（任期 ${term}）`,
+    success: (match) => `一个成功回复（匹配到 ${match}）`,
+    rejection: (index) => `一个在索引 ${index} 处的拒绝`,
+    timeoutNowMessage: (term) => `一个立即发起选举的请求（任期 ${term}）`,
+    otherMessage: (type, term) => `${type}（任期 ${term}）`,
+    asksPreVote: (from, to, term, index, lastTerm) =>
+      `${from} 询问 ${to} 在任期 ${term} 是否会投票给它（预投票；最后日志条目 ${index}，任期 ${lastTerm}）`,
+    asksVote: (from, to, term, index, lastTerm) =>
+      `${from} 请求 ${to} 在任期 ${term} 投票给它（最后日志条目 ${index}，任期 ${lastTerm}）`,
+    grants: (from, to, preVote, term) =>
+      preVote
+        ? `${from} 在任期 ${term} 同意给 ${to} 预投票`
+        : `${from} 在任期 ${term} 把票投给 ${to}`,
+    refuses: (from, to, preVote, term) =>
+      `${from} 在任期 ${term} 拒绝给 ${to} ${preVote ? '预投票' : '投票'}`,
+    sendsHeartbeat: (from, to, term, commit) =>
+      `${from} 向 ${to} 发送心跳（任期 ${term}，leaderCommit ${commit}）`,
+    sendsEntries: (from, to, what, prev) => `${from} 向 ${to} 发送索引 ${prev} 之后的${what}`,
+    matches: (from, to, match) => `${from} 告诉 ${to}：它的日志匹配到 ${match}`,
+    mismatch: (from, to, index, conflictTerm, at) =>
+      `${from} 告诉 ${to}：它的日志在索引 ${index} 处不匹配` +
+      (conflictTerm > 0
+        ? `（它从索引 ${at} 起是任期 ${conflictTerm}）`
+        : '（它的日志在此之前就结束了）'),
+    sends: (from, to, what) => `${from} 向 ${to} 发送${what}`,
+    wonPreVote: (node, term) => `${node} 赢得了预投票，在任期 ${term} 请求投票`,
+    timedOut: (node, term) => `${node} 选举超时，在任期 ${term} 请求投票`,
+    preVote: (node, term) => `${node} 选举超时，先询问自己能否赢得任期 ${term}（预投票）`,
+    elected: (node, term) => `${node} 赢得了任期 ${term} 的选举`,
+    electedWith: (node, term, votes) => `${node} 以 ${votes} 票赢得了任期 ${term} 的选举`,
+    lostPreVote: (node, term) => `${node} 没有赢得预投票，在任期 ${term} 仍是跟随者`,
+    steppedDown: (node, was, term) => `${node} 在任期 ${term} 从${was}退回跟随者`,
+    newTerm: (node, term) => `${node} 得知了任期 ${term}`,
+    voted: (node, candidate, term) => `${node} 在任期 ${term} 投票给 ${candidate}`,
+    truncated: (node, from) => `${node} 删除了日志中从索引 ${from} 开始的条目`,
+    overwrote: (node, from, what) => `${node} 从索引 ${from} 起用${what}覆盖了它的日志`,
+    appended: (node, what) => `${node} 追加了${what}`,
+    committed: (node, index) => `${node} 提交到了 ${index}`,
+    applied: (node, index, term) => `${node} 把条目 ${index}（任期 ${term}）应用到了状态机`,
+    received: (to, what, from) => `${to} 收到了 ${from} 发来的${what}`,
+    lostInCrash: (type, from, to) => `${from} 发往 ${to} 的 ${type} 因 ${to} 崩溃而丢失`,
+    down: (type, from, to) => `${from} 无法向 ${to} 发送 ${type}：${to} 已宕机`,
+    lost: (type, from, to) => `网络丢失了 ${from} 发往 ${to} 的 ${type}`,
+    cutAtSender: (type, from, to) => `${from} 无法向 ${to} 发送 ${type}（链路已切断）`,
+    cutAtReceiver: (type, from, to) => `${to} 丢弃了 ${from} 发来的 ${type}（链路已切断）`,
+    cut: (type, from, to) => `${from} 发往 ${to} 的 ${type} 被丢弃（链路已切断）`,
+    crashed: (node) => `${node} 崩溃了`,
+    restarted: (node) => `${node} 重启，并从磁盘读取了它的任期、投票和日志`,
+    toldToTimeOut: (node) => `${node} 被要求立即超时`,
+    transfer: (node, target) => `${node} 被要求把领导权移交给 ${target}`,
+    proposed: (node) => `一条命令被提议给 ${node}`,
+    group: (names) => `{${names.join(', ')}}`,
+    split: (groups) => `网络分裂为 ${groups.join(' 和 ')}`,
+    healed: '所有链路都已修复',
+    linkHealed: (from, to) => `从 ${from} 到 ${to} 的链路已修复`,
+    linkCut: (from, to) => `从 ${from} 到 ${to} 的链路已切断`,
+    rate: (which, percent) => `${which === 'drop' ? '丢包率' : '重复率'}设为 ${percent}%`,
+    asksSet: (client, state) => `客户端 ${client} 请求把它的状态设为“${state}”`,
+    asksGet: (client, user, stale) =>
+      `客户端 ${client} 请求读取${user === null ? '某个用户' : ` ${user} `}的状态${stale ? '（陈旧读）' : ''}`,
+    asksLogin: (client) => `客户端 ${client} 请求登录`,
+    requestOps: { login: '登录', setState: '设置状态', getState: '读取状态' },
+    request: (node, op, client, user) =>
+      `${node} 收到${client === null ? '' : `客户端 ${client} 的`}关于 ${user} 的${op}请求`,
+    toRequest: (id) => `请求 ${id}`,
+    toClient: (client) => `客户端 ${client}`,
+    answered: (node, to, detail) => `${node} 回复${to}：${detail}`,
+    refused: (node, to, detail) => `${node} 拒绝了${to}：${detail}`,
+    tryAnother: (node, to) => `${node} 不是领导者，让${to} 去试另一台服务器`,
+    redirect: (node, to, leader) => `${node} 不是领导者，让${to} 转向 ${leader}`,
+    unknown: (node, to, reason) => `${node} 无法告诉${to} 它的写入是否生效：${reason}`,
+    loggedInAs: (user) => `已作为 ${user} 登录`,
+    nowAt: (user, version) => `${user} 现在是版本 ${version}`,
+    has: (user, state, version) => `${user} 的状态为“${state}”（版本 ${version}）`,
+  },
+  // safety: the safety badges
+  safety: {
+    title: '安全性',
+    allHold: (n) => `全部 ${n} 条性质都成立。`,
+    violatedCount: (broken, n) => `${n} 条性质中有 ${broken} 条被违反。`,
+    violated: '被违反',
+    holds: '成立',
+    more: (n) => `（另有 ${n} 处）`,
+    show: (place) => `查看 ${place}`,
+    and: (names) =>
+      names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join('、')} 和 ${names.at(-1)}`,
+    entry: (index) => `条目 ${index}`,
+    at: (time) => `于 ${time}`,
+    place: (parts) => parts.join('，'),
+    announce: (property, detail) => `安全性被违反：${property}。${detail}。`,
+    names: {
+      'Election Safety': '选举安全性',
+      'Leader Append-Only': '领导者只追加',
+      'Log Matching': '日志匹配',
+      'Leader Completeness': '领导者完整性',
+      'State Machine Safety': '状态机安全性',
+      'Term Monotonicity': '任期单调性',
+      'Commit Monotonicity': '提交单调性',
+      'Committed Entry Durability': '已提交条目的持久性',
+    },
+    promises: {
+      'Election Safety': '在一个给定的任期内，最多只能选出一个领导者。',
+      'Leader Append-Only': '领导者从不覆盖或删除自己日志中的条目，只追加新条目。',
+      'Log Matching':
+        '如果两个日志在某个索引处的条目任期相同，那么这两个日志从头到该索引的所有条目都完全相同。',
+      'Leader Completeness':
+        '如果一个条目在某个任期内被提交，那么它一定出现在所有更高任期的领导者的日志中。',
+      'State Machine Safety':
+        '如果一台服务器已把某个索引处的条目应用到状态机，其他服务器绝不会在该索引处应用不同的条目。',
+      'Term Monotonicity': '服务器的 currentTerm 从不后退。',
+      'Commit Monotonicity': '服务器的 commitIndex 从不后退。',
+      'Committed Entry Durability': '已提交的条目始终保存在多数服务器上。',
+    },
+  },
+  // options: the options panel
+  options: {
+    title: '选项',
+    show: '显示选项',
+    hide: '隐藏选项',
+    summary: (servers, bug) =>
+      `，${servers} 台服务器${bug ? '，已开启一个教学用错误' : ''}。应用后运行会从时间 0 重新开始。`,
+    seed: '种子',
+    cluster: '集群',
+    size: '集群规模',
+    servers: (n) => `${n} 台服务器`,
+    timing: '时间',
+    electionFrom: '选举超时下限',
+    electionTo: '选举超时上限',
+    heartbeat: '心跳间隔',
+    latencyFrom: '延迟下限',
+    latencyTo: '延迟上限',
+    faults: '初始故障',
+    lost: '消息丢失',
+    duplicated: '消息重复',
+    raft: 'Raft',
+    noop: '当选后追加 no-op 条目（§8）',
+    preVote: 'PreVote 预投票（§9.6）',
+    checkQuorum: 'CheckQuorum（§6.2）',
+    lease: '租约读（§6.4.1）',
+    snapshot: '快照间隔',
+    ms: '毫秒',
+    snapshotUnit: '个条目，0 表示从不',
+    bugs: '教学用错误',
+    bug: {
+      commitOldTermByCount: '错误：通过统计副本数提交更早任期的条目（违反 §5.4.2，图 8）',
+      voteWithoutLogCheck: '错误：投票时不检查候选人的日志是否足够新（违反 §5.4.1）',
+    },
+    apply: '应用选项',
+    newSeed: '新种子',
+    what: {
+      'cluster size': '集群规模',
+      'election timeout': '选举超时',
+      'heartbeat interval': '心跳间隔',
+      latency: '延迟',
+      'drop rate': '丢包率',
+      'duplicate rate': '重复率',
+      'snapshot interval': '快照间隔',
+    },
+    notInteger: (what, value, min, max, fallback) =>
+      `地址中的${what}“${value}”不是 ${min} 到 ${max} 之间的整数，因此使用 ${fallback}。`,
+    notRange: (what, value, min, max, fallback) =>
+      `地址中的${what}“${value}”不是 ${min} 到 ${max} 之内、形如“${fallback}”的毫秒范围，因此使用 ${fallback} 毫秒。`,
+    notFraction: (what, value) => `地址中的${what}“${value}”不是 0 到 1 之间的小数，因此使用 0。`,
+    notFlag: (key, value, on) =>
+      `地址中的“${key}=${value}”既不是 1（开）也不是 0（关），因此保持${on ? '开启' : '关闭'}。`,
+    noBug: (name, bugs) => `没有名为“${name}”的教学用错误；可用的是 ${bugs.join(' 和 ')}。`,
+    heartbeatTooLong: (heartbeat, election, fixed) =>
+      `每 ${heartbeat} 毫秒一次心跳并不比最短的选举超时（${election} 毫秒）短，领导者正常时跟随者也会超时；因此使用 ${fixed} 毫秒。`,
+  },
+  // notices: what the store says about the last action
+  notices: {
+    paused: (property, at) =>
+      `已暂停：${property ?? '一条安全性质'}在 ${at} 被违反。涉及的服务器和条目见“安全性”面板。`,
+    couldNotStart: (error) => `服务器无法启动：${error}`,
+    noLeader: '还没有领导者，没有人可以接收提议。请先让集群选出一个领导者。',
+    lostLeadership: (name) => `${name} 在收到提议前已不再是领导者；请重试。`,
+  },
   language: {
     label: '语言',
   },
@@ -12,6 +623,8 @@ export const messages: Messages = {
     cellCompacted: '已压缩进快照',
     cellSnapshotLast: (term: number) => `快照的最后一条，任期 ${term}`,
     rowSnapshot: (index: number, term: number) => `快照截至 ${index}，任期 ${term}`,
+    numsSnapshot: (index: number) => ` s${index}`,
+    snapshotMark: 'S',
     membershipGroup: '成员变更',
     addServer: (name: string) => `添加 ${name}`,
     addServerTitle:
