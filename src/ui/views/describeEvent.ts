@@ -46,6 +46,8 @@ function messageWords(m: Messages, msg: Message): string {
     }
     case 'AppendEntriesResponse':
       return msg.success ? f.success(msg.matchIndex) : f.rejection(msg.rejectedIndex);
+    case 'InstallSnapshot':
+      return m.beyond.snapshotMessage(msg.lastIncludedIndex, msg.lastIncludedTerm);
     default:
       return otherMessage(m, msg);
   }
@@ -79,6 +81,8 @@ function sent(m: Messages, msg: Message): string {
       return msg.success
         ? f.matches(from, to, msg.matchIndex)
         : f.mismatch(from, to, msg.rejectedIndex, msg.conflictTerm, msg.conflictIndex);
+    case 'InstallSnapshot':
+      return m.beyond.sendsSnapshot(from, to, msg.lastIncludedIndex, msg.lastIncludedTerm);
     default:
       return f.sends(from, to, otherMessage(m, msg));
   }
@@ -98,9 +102,26 @@ export function describeEvent(e: FeedHappening): string {
         ? f.elected(s(e.node), e.term)
         : f.electedWith(s(e.node), e.term, e.votes);
     case 'stepDown':
+      if (e.why) return m.beyond[e.why](s(e.node), e.term);
       return e.was === 'precandidate'
         ? f.lostPreVote(s(e.node), e.term)
         : f.steppedDown(s(e.node), m.roles[e.was], e.term);
+    case 'snapshot':
+      return (e.installed ? m.beyond.installedSnapshot : m.beyond.tookSnapshot)(
+        s(e.node),
+        e.index,
+        e.term,
+      );
+    case 'addServer':
+      return m.beyond.addServerAsked(s(e.node));
+    case 'removeServer':
+      return m.beyond.removeServerAsked(s(e.node));
+    case 'config':
+      return m.beyond.configAppended(
+        s(e.node),
+        e.voters.map(s).join(' '),
+        e.learners.map(s).join(' '),
+      );
     case 'newTerm':
       return f.newTerm(s(e.node), e.term);
     case 'vote':

@@ -252,3 +252,82 @@ describe('appendBounded', () => {
     expect(before).toEqual([1, 2, 3]);
   });
 });
+
+describe('the feed beyond §5', () => {
+  it('says when a server snapshots its state machine and when it installs the leader’s (§7)', () => {
+    const feed = new FeedConverter();
+    const snapshot = {
+      index: 40,
+      term: 3,
+      data: null,
+      config: { voters: [1, 2, 3], learners: [] },
+    };
+    const out = [
+      ...feed.fromTelemetry(2, { k: 'snapshot', at: 5, snapshot, install: false }),
+      ...feed.fromTelemetry(4, { k: 'snapshot', at: 9, snapshot, install: true }),
+    ];
+    expect(sentences(out)).toEqual([
+      'S2 took a snapshot of its state machine up to index 40 (term 3) and dropped those entries from its log (§7)',
+      "S4 installed the leader's snapshot up to index 40 (term 3) in place of its log (§7)",
+    ]);
+    expect(out.map(kindOf)).toEqual(['replication', 'replication']);
+    const install: Message = {
+      type: 'InstallSnapshot',
+      from: 1,
+      to: 4,
+      term: 3,
+      lastIncludedIndex: 40,
+      lastIncludedTerm: 3,
+      data: null,
+      sentAtMs: 0,
+    } as Message;
+    const [sent] = feed.fromTelemetry(1, { k: 'send', e: envelope(install, 7) });
+    expect(sent && describeEvent(sent)).toMatch(/^S1 sends S4 its snapshot up to index 40/);
+  });
+
+  it('says a membership change once, when the leader appends it (§4.1)', () => {
+    const feed = new FeedConverter();
+    const config = { kind: 'config', voters: [1, 2, 3], learners: [4] };
+    const persist = (role: 'leader' | 'follower'): Telemetry => ({
+      k: 'persist',
+      at: 3,
+      from: 5,
+      entries: [{ index: 5, term: 2, command: config }],
+      role,
+    });
+    const out = [
+      ...feed.fromInput({ at: 3, kind: 'addServer', id: 4 }),
+      ...feed.fromTelemetry(1, persist('leader')),
+      ...feed.fromTelemetry(2, persist('follower')),
+    ];
+    expect(sentences(out.filter((e) => e.type !== 'append'))).toEqual([
+      'S4 was started, and the leader was asked to add it: first as a learner (§4.1)',
+      'S1 appended a new configuration, voters S1 S2 S3, learners S4: it takes effect as soon as it is in the log (§4.1)',
+    ]);
+  });
+
+  it('tells a leader that steps down in its own term: CheckQuorum, or out of the configuration', () => {
+    const feed = new FeedConverter();
+    feed.fromTelemetry(1, state(10, 'leader', 2, 1));
+    feed.fromTelemetry(2, state(10, 'leader', 2, 2));
+    const [lost] = feed.fromTelemetry(1, state(300, 'follower', 2, 1));
+    const [left] = feed.fromTelemetry(2, {
+      ...state(300, 'follower', 2, 2),
+      config: { voters: [1, 3], learners: [] },
+    } as Telemetry);
+    expect(lost && describeEvent(lost)).toBe(
+      'S1 stepped down in term 2: it had not heard from a majority for an election timeout (CheckQuorum)',
+    );
+    expect(left && describeEvent(left)).toBe(
+      'S2 stepped down in term 2: it is no longer in the configuration (§4.2.2)',
+    );
+    // A higher term is the ordinary step-down.
+    feed.fromTelemetry(1, state(400, 'leader', 3, 1));
+    const higher = feed
+      .fromTelemetry(1, state(500, 'follower', 4, null))
+      .find((e) => e.type === 'stepDown');
+    expect(higher && describeEvent(higher)).toMatch(
+      /stepped down from leader to follower in term 4/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { Telemetry } from '../../runtime/protocol.ts';
-import type { Message } from '../../raft/index.ts';
+import { isConfigCommand, type ClusterConfig, type Message } from '../../raft/index.ts';
 import type {
   ClientReply,
   ClientRequest,
@@ -21,6 +21,8 @@ interface SoftState {
   readonly term: number;
   readonly votedFor: NodeId | null;
   readonly commitIndex: number;
+  /** The configuration the server's log puts in effect (§4.1), when reported. */
+  readonly config?: ClusterConfig | undefined;
 }
 
 interface Known extends SoftState {
@@ -112,6 +114,20 @@ export class FeedConverter {
             t.entries[0]?.term ?? null,
             t.entries.at(-1)?.term ?? 0,
           ),
+          // The leader's configuration entries, said once (every server appends them).
+          ...(t.role === 'leader'
+            ? t.entries
+                .map((e) => e.command)
+                .filter(isConfigCommand)
+                .map((c) =>
+                  this.make(t.at, {
+                    type: 'config',
+                    node: id,
+                    voters: c.voters,
+                    learners: c.learners,
+                  }),
+                )
+            : []),
         ];
       case 'apply':
         return [this.applied(t.at, id, t.entry)];
@@ -120,8 +136,15 @@ export class FeedConverter {
       case 'reply':
         return [this.replied(t.at, id, t.reply)];
       case 'snapshot':
-        // Not a feed item, as in the headless trace (src/sim/trace.ts).
-        return [];
+        return [
+          this.make(t.at, {
+            type: 'snapshot',
+            node: id,
+            index: t.snapshot.index,
+            term: t.snapshot.term,
+            installed: t.install,
+          }),
+        ];
     }
   }
 
@@ -182,6 +205,8 @@ export class FeedConverter {
     const x = input as { at: number; kind: string; id?: unknown; target?: unknown };
     if (x.kind === 'transferLeadership' && typeof x.id === 'number' && typeof x.target === 'number')
       return [this.make(x.at, { type: 'transfer', node: x.id, target: x.target })];
+    if ((x.kind === 'addServer' || x.kind === 'removeServer') && typeof x.id === 'number')
+      return [this.make(x.at, { type: x.kind, node: x.id })];
     return [];
   }
 
@@ -232,8 +257,25 @@ export class FeedConverter {
     }
     if (voted && s.votedFor !== null)
       out.push(this.make(at, { type: 'vote', node: id, candidate: s.votedFor, term: s.term }));
-    if (s.role === 'follower' && p.role !== 'follower')
-      out.push(this.make(at, { type: 'stepDown', node: id, term: s.term, was: p.role }));
+    if (s.role === 'follower' && p.role !== 'follower') {
+      // A leader that steps down in its own term saw no higher term: CheckQuorum,
+      // or it is out of the configuration it leads (§4.2.2).
+      const why =
+        p.role !== 'leader' || s.term !== p.term
+          ? undefined
+          : s.config && !s.config.voters.includes(id)
+            ? ('leftConfig' as const)
+            : ('lostQuorum' as const);
+      out.push(
+        this.make(at, {
+          type: 'stepDown',
+          node: id,
+          term: s.term,
+          was: p.role,
+          ...(why && { why }),
+        }),
+      );
+    }
     if (s.role === 'leader' && p.role !== 'leader') {
       const votes = p.votes?.term === s.term ? p.votes.voters.size : null;
       out.push(this.make(at, { type: 'elected', node: id, term: s.term, votes }));

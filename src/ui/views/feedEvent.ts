@@ -35,7 +35,31 @@ export type FeedHappening =
       readonly term: number;
       readonly votes: number | null;
     }
-  | { readonly type: 'stepDown'; readonly node: NodeId; readonly term: number; readonly was: Role }
+  | {
+      readonly type: 'stepDown';
+      readonly node: NodeId;
+      readonly term: number;
+      readonly was: Role;
+      /** A leader that steps down without a higher term: it lost its majority, or left the configuration. */
+      readonly why?: 'lostQuorum' | 'leftConfig';
+    }
+  /** A snapshot taken of the server's own state machine, or installed from the leader's (Raft §7). */
+  | {
+      readonly type: 'snapshot';
+      readonly node: NodeId;
+      readonly index: number;
+      readonly term: number;
+      readonly installed: boolean;
+    }
+  /** The user asked for a membership change (dissertation §4.1). */
+  | { readonly type: 'addServer' | 'removeServer'; readonly node: NodeId }
+  /** A leader appended a configuration entry: it takes effect at once (§4.1). */
+  | {
+      readonly type: 'config';
+      readonly node: NodeId;
+      readonly voters: readonly NodeId[];
+      readonly learners: readonly NodeId[];
+    }
   /** A follower that learned of a newer term from a message (§5.1). */
   | { readonly type: 'newTerm'; readonly node: NodeId; readonly term: number }
   | {
@@ -131,6 +155,10 @@ const KIND: Readonly<Record<FeedHappening['type'], FeedKind>> = {
   vote: 'elections',
   timeoutNow: 'elections',
   transfer: 'elections',
+  snapshot: 'replication',
+  config: 'replication',
+  addServer: 'faults',
+  removeServer: 'faults',
   append: 'replication',
   commit: 'replication',
   apply: 'replication',

@@ -607,6 +607,26 @@ export const messages = {
     /** Beside the row's t/c/a numbers, and on the snapshot's last cell. */
     numsSnapshot: (index: number) => ` s${index}`,
     snapshotMark: 'S',
+    // The event feed, beyond §5.
+    snapshotMessage: (index: number, term: number) =>
+      `its snapshot up to index ${index} (term ${term})`,
+    sendsSnapshot: (from: string, to: string, index: number, term: number) =>
+      `${from} sends ${to} its snapshot up to index ${index} (term ${term}): ${to} is missing entries ${from} has already compacted (§7)`,
+    tookSnapshot: (node: string, index: number, term: number) =>
+      `${node} took a snapshot of its state machine up to index ${index} (term ${term}) and dropped those entries from its log (§7)`,
+    installedSnapshot: (node: string, index: number, term: number) =>
+      `${node} installed the leader's snapshot up to index ${index} (term ${term}) in place of its log (§7)`,
+    addServerAsked: (node: string) =>
+      `${node} was started, and the leader was asked to add it: first as a learner (§4.1)`,
+    removeServerAsked: (node: string) => `The leader was asked to remove ${node} from the cluster`,
+    configAppended: (leader: string, voters: string, learners: string) =>
+      learners === ''
+        ? `${leader} appended a new configuration, voters ${voters}: it takes effect as soon as it is in the log (§4.1)`
+        : `${leader} appended a new configuration, voters ${voters}, learners ${learners}: it takes effect as soon as it is in the log (§4.1)`,
+    lostQuorum: (node: string, term: number) =>
+      `${node} stepped down in term ${term}: it had not heard from a majority for an election timeout (CheckQuorum)`,
+    leftConfig: (node: string, term: number) =>
+      `${node} stepped down in term ${term}: it is no longer in the configuration (§4.2.2)`,
     membershipGroup: 'Membership',
     addServer: (name: string) => `Add ${name}`,
     addServerTitle:

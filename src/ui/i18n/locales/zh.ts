@@ -625,6 +625,24 @@ export const messages: Messages = {
     rowSnapshot: (index: number, term: number) => `快照截至 ${index}，任期 ${term}`,
     numsSnapshot: (index: number) => ` s${index}`,
     snapshotMark: 'S',
+    snapshotMessage: (index: number, term: number) => `它截至索引 ${index}（任期 ${term}）的快照`,
+    sendsSnapshot: (from: string, to: string, index: number, term: number) =>
+      `${from} 把截至索引 ${index}（任期 ${term}）的快照发给 ${to}：${to} 缺少的条目已被 ${from} 压缩掉了（§7）`,
+    tookSnapshot: (node: string, index: number, term: number) =>
+      `${node} 为状态机做了截至索引 ${index}（任期 ${term}）的快照，并从日志中删去这些条目（§7）`,
+    installedSnapshot: (node: string, index: number, term: number) =>
+      `${node} 安装了 Leader 截至索引 ${index}（任期 ${term}）的快照，取代自己的日志（§7）`,
+    addServerAsked: (node: string) =>
+      `${node} 已启动，并请 Leader 把它加入集群：先作为学习者（§4.1）`,
+    removeServerAsked: (node: string) => `请 Leader 把 ${node} 移出集群`,
+    configAppended: (leader: string, voters: string, learners: string) =>
+      learners === ''
+        ? `${leader} 追加了新配置，投票成员 ${voters}：配置一写入日志就生效（§4.1）`
+        : `${leader} 追加了新配置，投票成员 ${voters}，学习者 ${learners}：配置一写入日志就生效（§4.1）`,
+    lostQuorum: (node: string, term: number) =>
+      `${node} 在任期 ${term} 退位：它在一个选举超时内没有收到多数派的回应（CheckQuorum）`,
+    leftConfig: (node: string, term: number) =>
+      `${node} 在任期 ${term} 退位：它已不在集群配置中（§4.2.2）`,
     membershipGroup: '成员变更',
     addServer: (name: string) => `添加 ${name}`,
     addServerTitle:
