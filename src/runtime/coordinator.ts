@@ -87,6 +87,8 @@ interface Slot {
   /** Mirror of the node's applied per-user state, rebuilt from its applies. */
   service: ServiceState;
   error: string | null;
+  /** Why the node's disk may lack what it sent (a write failed): it is never restarted. */
+  diskLost: string | null;
 }
 
 /** A client whose operations start once the coordinator has applied them. */
@@ -178,6 +180,7 @@ export class Coordinator {
       carried: [],
       network: null,
       error: null,
+      diskLost: null,
       service: createServiceState(),
       view: {
         id,
@@ -430,6 +433,7 @@ export class Coordinator {
     validateInput(this.ids, input);
     const outcome = await this.exclusive(async () => {
       const at = { ...input, at: this.nowMs } as Input;
+      this.checkRestart(at);
       await this.checkMembershipChange(at);
       this.inputs.push(at);
       const result = await this.perform(at);
@@ -507,6 +511,18 @@ export class Coordinator {
         this.networkCopy = null;
         return;
     }
+  }
+
+  /** A node whose disk lost writes it had sent messages about stays down (see worker-core.ts). */
+  private checkRestart(input: Input): void {
+    if (input.kind !== 'restart') return;
+    const lost = this.slot(input.id).diskLost;
+    if (lost === null) return;
+    throw new RangeError(
+      `S${input.id} cannot be restarted: its disk failed (${lost}) after it had sent messages ` +
+        'relying on what it wrote. Raft needs a server to remember its term, vote and log; ' +
+        'reset the run to start again.',
+    );
   }
 
   /**
@@ -640,7 +656,12 @@ export class Coordinator {
     this.networkCopy = null;
     slot.endpoint = this.spawn(id, slot.incarnation, {
       message: (m) => this.onMessage(slot, m),
-      error: (message) => void this.failed(slot, message),
+      // A failure outside the node's own handling may end it with a write
+      // uncommitted: its disk cannot be trusted, unless it had not started.
+      error: (message) => {
+        if (slot.hashes[slot.incarnation] !== undefined) slot.diskLost = message;
+        void this.failed(slot, message);
+      },
     });
     slot.network = this.networkSnapshot();
     const bootstrap = this.bootstrap.includes(id);
@@ -759,7 +780,7 @@ export class Coordinator {
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.kind === 'error') {
-      if (m.posted) this.release(slot, m.posted);
+      if (m.diskLost) slot.diskLost = m.message;
       void this.failed(slot, m.message);
       return;
     }
@@ -805,30 +826,6 @@ export class Coordinator {
     let t = slot.dueReported;
     for (const ch of slot.inbound) for (const at of ch.later) if (at < t) t = at;
     return t;
-  }
-
-  /**
-   * A node failed with batches it had reported but not yet posted (they
-   * waited for its disk): nobody may wait for those. Sent at once, out of
-   * band, as a receiver may be waiting for them right now.
-   */
-  private release(slot: Slot, posted: Readonly<Record<NodeId, number>>): void {
-    for (const [to, ch] of slot.outbound) {
-      const count = posted[to] ?? 0;
-      if (ch.sent <= count) continue;
-      ch.sent = count;
-      ch.later.length = Math.max(0, count - ch.required);
-      if (ch.required <= count) continue;
-      ch.required = count;
-      const target = this.slots.get(to);
-      if (target?.endpoint && target.inbound.includes(ch))
-        target.endpoint.post({
-          kind: 'release',
-          from: slot.id,
-          incarnation: slot.incarnation,
-          posted: count,
-        });
-    }
   }
 
   /** Takes in a report; its telemetry from `observed` on (what came before was taken in already). */
