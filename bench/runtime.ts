@@ -2,7 +2,9 @@
 // speed, for 3, 5 and 9 nodes under a steady proposal load (and 5 nodes
 // idle): simulated seconds per wall second, wall time and coordinator
 // overhead per window; and as floors, the MessageChannel round trip between
-// two workers and between the page and a worker, and one IndexedDB write
+// two workers and between the page and a worker (by postMessage, and by
+// Atomics on a SharedArrayBuffer, the synchronisation that could replace
+// it for commands and reports), and one IndexedDB write
 // transaction in a worker, with each durability (a node hands its writes to
 // IndexedDB before it sends, and does not wait for them to commit: see
 // src/runtime/worker-core.ts). To tell the runtime's own cost from the
@@ -97,6 +99,8 @@ async function main(): Promise<void> {
     const crossOriginIsolated = await call('crossOriginIsolated');
     const workerRoundTripUs = await call('workerRoundTripUs');
     const pageRoundTripUs = await call('pageRoundTripUs');
+    const atomicsBlockingRoundTripUs = await call('atomicsRoundTripUs', true);
+    const atomicsAsyncRoundTripUs = await call('atomicsRoundTripUs', false);
     const idbCommitUs = await call('idbCommitUs', 1, 'relaxed');
     const idbCommitFiveWorkersUs = await call('idbCommitUs', 5, 'relaxed');
     const idbCommitDefaultUs = await call('idbCommitUs', 1, 'default');
@@ -122,6 +126,10 @@ async function main(): Promise<void> {
       floor: {
         workerToWorkerRoundTripUs: workerRoundTripUs,
         pageToWorkerRoundTripUs: pageRoundTripUs,
+        pageToWorkerAtomicsRoundTripUs: {
+          workerBlocking: atomicsBlockingRoundTripUs,
+          workerWaitAsync: atomicsAsyncRoundTripUs,
+        },
         indexedDbWriteTransactionUs: idbCommitUs,
         indexedDbWriteTransactionFiveWorkersAtOnceUs: idbCommitFiveWorkersUs,
         indexedDbWriteTransactionDefaultDurabilityUs: idbCommitDefaultUs,
