@@ -147,6 +147,63 @@ describe('the coordinator', () => {
     expect(spawner.open()).toBe(5);
   });
 
+  it('a node sends before its writes commit, but a crash waits for them: the restart reads all it sent about', async () => {
+    const disks = new Map<string, Disk>();
+    let hold = false;
+    const held: (() => void)[] = [];
+    // A disk whose writes land only when a flush completes; while `hold`,
+    // flushes wait until released (a slow commit).
+    const openDisk: OpenDisk = (name) => {
+      const disk = new MemoryDiskStore(name, disks);
+      let buffered: (() => void)[] = [];
+      const land = (writes: (() => void)[]) => {
+        for (const write of writes) write();
+      };
+      return {
+        load: () => disk.load(),
+        write: (hardState, from, entries) =>
+          void buffered.push(() => disk.write(hardState, from, entries)),
+        writeSnapshot: (snapshot) => void buffered.push(() => disk.writeSnapshot(snapshot)),
+        flush: () => {
+          const writes = buffered;
+          buffered = [];
+          if (!hold) return Promise.resolve(land(writes));
+          return new Promise<void>((resolve) => held.push(() => resolve(land(writes))));
+        },
+        close: () => disk.close(),
+      };
+    };
+    const inner = inProcessSpawner(disks, openDisk);
+    const c = new Coordinator({ nodes: 3, seed: 14 }, inner.spawn, inner.makeChannel, 'test');
+    running.push(c);
+    await c.start();
+    expect(await c.runUntil(() => c.leader() !== null, 3_000)).toBe(true);
+    const leader = c.leader()!;
+    hold = true;
+    const at = (await c.propose(leader, 'held'))!;
+    // The followers store and acknowledge it, and the leader commits it,
+    // while no write of any node has landed.
+    expect(
+      await c.runUntil(() => c.ids.every((id) => c.node(id).commitIndex >= at.index), 2_000),
+    ).toBe(true);
+    expect(held.length).toBeGreaterThan(0);
+    const name = c.diskNames()[leader - 1]!;
+    expect(disks.get(name)!.log.some((e) => e.command === 'held')).toBe(false);
+    let crashed = false;
+    const crash = c.crash(leader).then(() => (crashed = true));
+    for (let k = 0; k < 20; k++) await new Promise((resolve) => setImmediate(resolve));
+    expect(crashed).toBe(false); // it waits for the commits
+    hold = false;
+    for (const release of held.splice(0)) release();
+    await crash;
+    expect(disks.get(name)!.log.some((e) => e.command === 'held')).toBe(true);
+    await c.restart(leader);
+    expect(c.node(leader).log.map((e) => e.command)).toContain('held');
+    await c.advance(300);
+    expect(c.traceHash()).toBe(replay(c.options, c.inputLog(), c.now).traceHash());
+    expect(c.violations()).toEqual([]);
+  });
+
   it('a node whose disk fails after it sent is shown as crashed with its error, is never restarted, and the others carry on', async () => {
     const disks = new Map<string, Disk>();
     let flushes = 0;
