@@ -24,12 +24,12 @@ export type PostToCoordinator = (message: FromWorker) => void;
  *
  * Persist before send, without waiting for the commit. A command's writes
  * (term, vote, log, snapshot) go to the disk before any of its envelopes is
- * posted: the disk starts a transaction with them (or, while one is
- * committing, merges them into the next: group commit), and IndexedDB
- * commits one connection's transactions in the order they were made, so the
- * disk always holds a prefix of the writes. The envelopes and the report
- * leave at once. That is safe because nothing in a run can see a write
- * commit late:
+ * posted: the disk puts them in its next transaction, which it starts a few
+ * ms later, after the one committing, with whatever else was written
+ * meanwhile (group commit, idb-disk.ts); IndexedDB commits one connection's
+ * transactions in the order they were made, so the disk always holds a
+ * prefix of the writes. The envelopes and the report leave at once. That is
+ * safe because nothing in a run can see a write commit late:
  * - A crash is the coordinator's: it first has the node report that every
  *   write is committed ('sync'), then terminates the thread. A restart reads
  *   everything its previous incarnation wrote before anything it sent, as
