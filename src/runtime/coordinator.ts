@@ -1,4 +1,4 @@
-import type { LogEntry, MembershipChange, NodeId, Snapshot } from '../raft';
+import type { ClusterConfig, LogEntry, MembershipChange, NodeId, Snapshot } from '../raft';
 import { SafetyChecker } from '../check/safety';
 import type { ClusterViolation, NodeView } from '../sim/cluster';
 import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
@@ -677,16 +677,17 @@ export class Coordinator {
       nowMs: this.nowMs,
     });
     return reply.then((m) => {
-      if (m.kind === 'started') this.restored(slot, m.disk);
+      if (m.kind === 'started') this.restored(slot, m.disk, m.config);
       this.absorb(slot, m);
     });
   }
 
   /** The mirror of a node that has just started: what it read from its disk. */
-  private restored(slot: Slot, disk: Disk): void {
+  private restored(slot: Slot, disk: Disk, config: ClusterConfig): void {
     const snapshot = disk.snapshot ?? null;
     slot.view = {
       ...slot.view,
+      config,
       log: disk.log,
       snapshotIndex: snapshot?.index ?? 0,
       snapshotTerm: snapshot?.term ?? 0,

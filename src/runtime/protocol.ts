@@ -89,8 +89,16 @@ export interface NodeInput {
 export type Expectation = Readonly<Record<NodeId, Readonly<Record<number, number>>>>;
 
 export type FromWorker =
-  /** `disk`: what the node started from (its snapshot and the log after it), for the mirror. */
-  | { readonly kind: 'started'; readonly report: WindowReport; readonly disk: Disk }
+  /**
+   * `disk`: what the node started from (its snapshot and the log after it),
+   * and `config` the configuration they put in effect, for the mirror.
+   */
+  | {
+      readonly kind: 'started';
+      readonly report: WindowReport;
+      readonly disk: Disk;
+      readonly config: ClusterConfig;
+    }
   /** The answer to 'check': why the change cannot be made now, or null. */
   | { readonly kind: 'checked'; readonly report: WindowReport; readonly problem: string | null }
   | {

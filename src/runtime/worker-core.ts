@@ -108,7 +108,8 @@ export class WorkerNode {
     switch (m.kind) {
       case 'init': {
         const disk = await this.init(m);
-        this.post({ kind: 'started', report: this.report(new Map()), disk });
+        const config = this.requireHost().node.clusterConfig;
+        this.post({ kind: 'started', report: this.report(new Map()), disk, config });
         return;
       }
       case 'check': {
