@@ -489,8 +489,9 @@ export class Coordinator {
         return this.askLeader({ kind: 'addLearner', id });
       }
       case 'removeServer':
-        // The removed server's worker runs on, as its host does headless: a
-        // server out of the configuration never stands for election (§4.2.2).
+        // The removed server's worker runs on, as its host does headless
+        // (a stopped one would differ from the headless trace): once its own
+        // log leaves it out, it no longer stands for election (§4.2.2).
         return this.askLeader({ kind: 'remove', id: input.id });
       case 'restart': {
         const slot = this.slot(input.id);
