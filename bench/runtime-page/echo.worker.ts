@@ -5,7 +5,10 @@
 // after another, awaiting each (what a window that persists waits for); as
 // 'opfs' it times `count` writes to a file of the origin private file system
 // through a synchronous access handle (the disk that would be fast enough);
-// with no role it echoes to the page.
+// as 'atomics' it answers the page through a SharedArrayBuffer, waiting with
+// Atomics.wait (blocking the thread) or Atomics.waitAsync (as a node would
+// have to, its peers' ports needing its event loop); with no role it echoes
+// to the page.
 
 interface Setup {
   role: 'echo' | 'ping';
@@ -30,6 +33,36 @@ interface OpfsSetup {
   bytes: number;
   /** Also flush() after each write (an fsync), beyond what survives a terminated worker. */
   flush: boolean;
+}
+
+interface AtomicsSetup {
+  role: 'atomics';
+  /** [0]: rounds the page has started; [1]: rounds this worker has answered. */
+  shared: SharedArrayBuffer;
+  count: number;
+  blocking: boolean;
+}
+
+/** Atomics.waitAsync (ES2024; Chromium has it in pages and workers). */
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
+/** Answers `count` rounds: waits for the page's counter to pass k, then sets its own to k + 1. */
+async function answerAtomics({ shared, count, blocking }: AtomicsSetup): Promise<void> {
+  const a = new Int32Array(shared);
+  for (let k = 0; k < count; k++) {
+    if (blocking) Atomics.wait(a, 0, k);
+    else {
+      const w = waitAsync(a, 0, k);
+      if (w.async) await w.value;
+    }
+    Atomics.store(a, 1, k + 1);
+    Atomics.notify(a, 1);
+  }
 }
 
 /** The synchronous access handle of a file in the origin private file system (worker only). */
@@ -85,7 +118,9 @@ async function timeOpfsWrites({ name, count, bytes, flush }: OpfsSetup): Promise
   return totalMs;
 }
 
-scope.onmessage = (event: MessageEvent<Setup | IdbSetup | OpfsSetup | { echo: unknown }>) => {
+scope.onmessage = (
+  event: MessageEvent<Setup | IdbSetup | OpfsSetup | AtomicsSetup | { echo: unknown }>,
+) => {
   const data = event.data;
   if ('echo' in data) {
     scope.postMessage(data);
@@ -93,6 +128,10 @@ scope.onmessage = (event: MessageEvent<Setup | IdbSetup | OpfsSetup | { echo: un
   }
   if (data.role === 'idb') {
     void timeIdbCommits(data).then((totalMs) => scope.postMessage({ totalMs }));
+    return;
+  }
+  if (data.role === 'atomics') {
+    void answerAtomics(data);
     return;
   }
   if (data.role === 'opfs') {

@@ -239,6 +239,48 @@ async function pageRoundTripUs(): Promise<number> {
   }
 }
 
+/** Atomics.waitAsync (ES2024; Chromium has it in pages and workers). */
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+) => { async: false; value: string } | { async: true; value: Promise<string> };
+
+/**
+ * Mean round trip between the page and a worker through a SharedArrayBuffer
+ * (Atomics.notify, the page waiting with Atomics.waitAsync), in µs: what
+ * each window's command and report would cost at least without
+ * postMessage. `blocking`: the worker waits with Atomics.wait, blocking its
+ * thread (a node cannot: its peers' ports need its event loop); otherwise
+ * with Atomics.waitAsync. null without cross-origin isolation.
+ */
+async function atomicsRoundTripUs(blocking: boolean): Promise<number | null> {
+  if (!crossOriginIsolated) return null;
+  const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+  const measure = async () => {
+    const worker = echoWorker();
+    const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+    const a = new Int32Array(shared);
+    try {
+      worker.postMessage({ role: 'atomics', shared, count: ROUND_TRIPS, blocking });
+      const t0 = performance.now();
+      for (let k = 0; k < ROUND_TRIPS; k++) {
+        Atomics.store(a, 0, k + 1);
+        Atomics.notify(a, 0);
+        while (Atomics.load(a, 1) < k + 1) {
+          const w = waitAsync(a, 1, k);
+          if (w.async) await w.value;
+        }
+      }
+      return performance.now() - t0;
+    } finally {
+      worker.terminate();
+    }
+  };
+  await measure(); // warm up
+  return round(((await measure()) * 1000) / ROUND_TRIPS);
+}
+
 /** IndexedDB write transactions timed, one after another. */
 const IDB_COMMITS = 300;
 
@@ -315,6 +357,7 @@ const api = {
   cluster,
   workerRoundTripUs,
   pageRoundTripUs,
+  atomicsRoundTripUs,
   idbCommitUs,
   opfsWriteUs,
   crossOriginIsolated: () => crossOriginIsolated,

@@ -152,6 +152,10 @@ describe('membership changes in the Worker runtime (dissertation §4.1)', () => 
     await c.advance(300);
     expect(await c.addServer()).toBe(4);
     expect(c.ids).toEqual([1, 2, 3, 4]);
+    // The new server as it starts: empty, knowing no configuration yet.
+    const joined = replay(c.options, c.inputLog(), c.now).node(4);
+    expect(c.node(4)).toMatchObject({ alive: true, log: [], config: joined.config });
+    expect(joined.config).toEqual({ voters: [], learners: [] });
     expect(spawner.open()).toBe(4);
     const voters = () => c.node(c.leader() ?? 1).config?.voters ?? [];
     expect(await c.runUntil(() => voters().length === 4, SETTLE_MS)).toBe(true);

@@ -13,6 +13,8 @@ import type { Disk } from '../sim/host';
 
 /** The flush of S2's disk that fails in the failing-disk test: past the election, while it sends. */
 const FLUSHES_BEFORE_FAILURE = 40;
+/** The log write S2's disk refuses in the refused-write test: past the election. */
+const WRITES_BEFORE_REFUSAL = 5;
 
 const running: Coordinator[] = [];
 afterEach(() => {
@@ -145,13 +147,68 @@ describe('the coordinator', () => {
     expect(spawner.open()).toBe(5);
   });
 
-  it('a node whose disk fails is shown as crashed with its error; the others, waiting for its unsent messages, carry on', async () => {
+  it('a node sends before its writes commit, but a crash waits for them: the restart reads all it sent about', async () => {
+    const disks = new Map<string, Disk>();
+    let hold = false;
+    const held: (() => void)[] = [];
+    // A disk whose writes land only when a flush completes; while `hold`,
+    // flushes wait until released (a slow commit).
+    const openDisk: OpenDisk = (name) => {
+      const disk = new MemoryDiskStore(name, disks);
+      let buffered: (() => void)[] = [];
+      const land = (writes: (() => void)[]) => {
+        for (const write of writes) write();
+      };
+      return {
+        load: () => disk.load(),
+        write: (hardState, from, entries) =>
+          void buffered.push(() => disk.write(hardState, from, entries)),
+        writeSnapshot: (snapshot) => void buffered.push(() => disk.writeSnapshot(snapshot)),
+        flush: () => {
+          const writes = buffered;
+          buffered = [];
+          if (!hold) return Promise.resolve(land(writes));
+          return new Promise<void>((resolve) => held.push(() => resolve(land(writes))));
+        },
+        close: () => disk.close(),
+      };
+    };
+    const inner = inProcessSpawner(disks, openDisk);
+    const c = new Coordinator({ nodes: 3, seed: 14 }, inner.spawn, inner.makeChannel, 'test');
+    running.push(c);
+    await c.start();
+    expect(await c.runUntil(() => c.leader() !== null, 3_000)).toBe(true);
+    const leader = c.leader()!;
+    hold = true;
+    const at = (await c.propose(leader, 'held'))!;
+    // The followers store and acknowledge it, and the leader commits it,
+    // while no write of any node has landed.
+    expect(
+      await c.runUntil(() => c.ids.every((id) => c.node(id).commitIndex >= at.index), 2_000),
+    ).toBe(true);
+    expect(held.length).toBeGreaterThan(0);
+    const name = c.diskNames()[leader - 1]!;
+    expect(disks.get(name)!.log.some((e) => e.command === 'held')).toBe(false);
+    let crashed = false;
+    const crash = c.crash(leader).then(() => (crashed = true));
+    for (let k = 0; k < 20; k++) await new Promise((resolve) => setImmediate(resolve));
+    expect(crashed).toBe(false); // it waits for the commits
+    hold = false;
+    for (const release of held.splice(0)) release();
+    await crash;
+    expect(disks.get(name)!.log.some((e) => e.command === 'held')).toBe(true);
+    await c.restart(leader);
+    expect(c.node(leader).log.map((e) => e.command)).toContain('held');
+    await c.advance(300);
+    expect(c.traceHash()).toBe(replay(c.options, c.inputLog(), c.now).traceHash());
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('a node whose disk fails after it sent is shown as crashed with its error, is never restarted, and the others carry on', async () => {
     const disks = new Map<string, Disk>();
     let flushes = 0;
-    let fail: (() => void) | null = null;
-    // A flush of S2's disk fails, late: S2 has reported the window's batches
-    // but may not post them (persist before send), and its peers have been
-    // told to wait for them.
+    // A commit of S2's disk fails, past the election: S2 has already posted
+    // the messages that rely on it (the commit is not awaited).
     const openDisk: OpenDisk = (name) => {
       const disk = new MemoryDiskStore(name, disks);
       if (!name.endsWith(':S2')) return disk;
@@ -161,44 +218,92 @@ describe('the coordinator', () => {
         writeSnapshot: (snapshot) => disk.writeSnapshot(snapshot),
         flush: () =>
           ++flushes === FLUSHES_BEFORE_FAILURE
-            ? new Promise<void>((_, reject) => {
-                fail = () => reject(new Error('S2 could not write its disk: it is full'));
-              })
+            ? Promise.reject(new Error('S2 could not write its disk: it is full'))
             : disk.flush(),
         close: () => disk.close(),
       };
     };
     const inner = inProcessSpawner(disks, openDisk);
-    const released: number[] = [];
-    const spawn: Spawn = (id, incarnation, events) => {
-      const endpoint = inner.spawn(id, incarnation, events);
-      return {
-        post: (message, transfer) => {
-          if (message.kind === 'release') released.push(id);
-          endpoint.post(message, transfer);
-          // The disk gives up once a peer has been sent a window that waits on S2.
-          const expected = message.kind === 'run' ? (message.expect[2]?.[0] ?? 0) : 0;
-          if (id !== 2 && fail && expected > 0) {
-            fail();
-            fail = null;
-          }
-        },
-        terminate: () => endpoint.terminate(),
-      };
-    };
-    const c = new Coordinator({ nodes: 3, seed: 11 }, spawn, inner.makeChannel, 'test');
+    const c = new Coordinator({ nodes: 3, seed: 11 }, inner.spawn, inner.makeChannel, 'test');
     running.push(c);
     await c.start();
     expect(await c.runUntil(() => c.node(2).error !== null, 5_000)).toBe(true);
     expect(c.node(2).error).toMatch(/disk: it is full/);
     expect(c.node(2).alive).toBe(false);
-    expect(released.length).toBeGreaterThan(0);
+    // Its messages may have promised what its disk lacks: it stays down.
+    await expect(c.restart(2)).rejects.toThrow(/S2 cannot be restarted: its disk failed/);
+    expect(c.inputLog().filter((i) => i.kind === 'restart')).toEqual([]);
     await c.runUntil(() => c.leader() !== null, 3_000);
     const at = (await c.propose(c.leader()!, 'after'))!;
     expect(
       await c.runUntil(() => [1, 3].every((id) => c.node(id).commitIndex >= at.index), 3_000),
     ).toBe(true);
     expect(inner.open()).toBe(2);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('a node whose disk refuses a write before it sent anything relying on it fails, then restarts from its disk', async () => {
+    const disks = new Map<string, Disk>();
+    let writes = 0;
+    const openDisk: OpenDisk = (name) => {
+      const disk = new MemoryDiskStore(name, disks);
+      if (!name.endsWith(':S2')) return disk;
+      return {
+        load: () => disk.load(),
+        write: (hardState, from, entries) => {
+          // The refusal throws inside the window, before its messages are posted.
+          if (from !== null && ++writes === WRITES_BEFORE_REFUSAL)
+            throw new Error('S2 could not write its disk: it is full');
+          disk.write(hardState, from, entries);
+        },
+        writeSnapshot: (snapshot) => disk.writeSnapshot(snapshot),
+        flush: () => disk.flush(),
+        close: () => disk.close(),
+      };
+    };
+    const inner = inProcessSpawner(disks, openDisk);
+    const c = new Coordinator({ nodes: 3, seed: 13 }, inner.spawn, inner.makeChannel, 'test');
+    running.push(c);
+    await c.start();
+    await c.runUntil(() => c.leader() !== null, 3_000);
+    for (let k = 0; k < WRITES_BEFORE_REFUSAL && c.node(2).error === null; k++) {
+      const leader = c.leader();
+      if (leader !== null) await c.propose(leader, `e${k}`);
+      await c.advance(30);
+    }
+    expect(c.node(2).error).toMatch(/disk: it is full/);
+    await c.restart(2);
+    expect(await c.runUntil(() => c.leader() !== null, 3_000)).toBe(true);
+    const at = (await c.propose(c.leader()!, 'after'))!;
+    expect(await c.runUntil(() => c.node(2).commitIndex >= at.index, 3_000)).toBe(true);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('a node that fails outside its own handling is never restarted: its disk may miss a write', async () => {
+    const disks = new Map<string, Disk>();
+    const inner = inProcessSpawner(disks);
+    let failNext = false;
+    const spawn: Spawn = (id, incarnation, events) => {
+      const endpoint = inner.spawn(id, incarnation, {
+        ...events,
+        // S2's next report is lost as if it could not be read.
+        message: (m) => {
+          if (id === 2 && failNext && m.kind === 'done') {
+            failNext = false;
+            events.error('S2 sent a message that could not be read');
+          } else events.message(m);
+        },
+      });
+      return endpoint;
+    };
+    const c = new Coordinator({ nodes: 3, seed: 12 }, spawn, inner.makeChannel, 'test');
+    running.push(c);
+    await c.start();
+    await c.runUntil(() => c.leader() !== null, 3_000);
+    failNext = true;
+    expect(await c.runUntil(() => c.node(2).error !== null, 3_000)).toBe(true);
+    // A failure outside the node's own handling: what its disk holds is unknown.
+    await expect(c.restart(2)).rejects.toThrow(/S2 cannot be restarted/);
   });
 
   it('rejects an input for a server that does not exist, and records nothing', async () => {

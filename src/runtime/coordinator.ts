@@ -1,5 +1,6 @@
 import {
   isConfigCommand,
+  type ClusterConfig,
   type LogEntry,
   type MembershipChange,
   type NodeId,
@@ -93,6 +94,8 @@ interface Slot {
   /** Mirror of the node's applied per-user state, rebuilt from its applies. */
   service: ServiceState;
   error: string | null;
+  /** Why the node's disk may lack what it sent (a write failed): it is never restarted. */
+  diskLost: string | null;
 }
 
 /** A client whose operations start once the coordinator has applied them. */
@@ -184,6 +187,7 @@ export class Coordinator {
       carried: [],
       network: null,
       error: null,
+      diskLost: null,
       service: createServiceState(),
       view: {
         id,
@@ -436,6 +440,7 @@ export class Coordinator {
     validateInput(this.ids, input);
     const outcome = await this.exclusive(async () => {
       const at = { ...input, at: this.nowMs } as Input;
+      this.checkRestart(at);
       await this.checkMembershipChange(at);
       this.inputs.push(at);
       const result = await this.perform(at);
@@ -491,8 +496,9 @@ export class Coordinator {
         return this.askLeader({ kind: 'addLearner', id });
       }
       case 'removeServer':
-        // The removed server's worker runs on, as its host does headless: a
-        // server out of the configuration never stands for election (§4.2.2).
+        // The removed server's worker runs on, as its host does headless
+        // (a stopped one would differ from the headless trace): once its own
+        // log leaves it out, it no longer stands for election (§4.2.2).
         return this.askLeader({ kind: 'remove', id: input.id });
       case 'restart': {
         const slot = this.slot(input.id);
@@ -513,6 +519,18 @@ export class Coordinator {
         this.networkCopy = null;
         return;
     }
+  }
+
+  /** A node whose disk lost writes it had sent messages about stays down (see worker-core.ts). */
+  private checkRestart(input: Input): void {
+    if (input.kind !== 'restart') return;
+    const lost = this.slot(input.id).diskLost;
+    if (lost === null) return;
+    throw new RangeError(
+      `S${input.id} cannot be restarted: its disk failed (${lost}) after it had sent messages ` +
+        'relying on what it wrote. Raft needs a server to remember its term, vote and log; ' +
+        'reset the run to start again.',
+    );
   }
 
   /**
@@ -646,7 +664,12 @@ export class Coordinator {
     this.networkCopy = null;
     slot.endpoint = this.spawn(id, slot.incarnation, {
       message: (m) => this.onMessage(slot, m),
-      error: (message) => void this.failed(slot, message),
+      // A failure outside the node's own handling may end it with a write
+      // uncommitted: its disk cannot be trusted, unless it had not started.
+      error: (message) => {
+        if (slot.hashes[slot.incarnation] !== undefined) slot.diskLost = message;
+        void this.failed(slot, message);
+      },
     });
     slot.network = this.networkSnapshot();
     const bootstrap = this.bootstrap.includes(id);
@@ -662,16 +685,17 @@ export class Coordinator {
       nowMs: this.nowMs,
     });
     return reply.then((m) => {
-      if (m.kind === 'started') this.restored(slot, m.disk);
+      if (m.kind === 'started') this.restored(slot, m.disk, m.config);
       this.absorb(slot, m);
     });
   }
 
   /** The mirror of a node that has just started: what it read from its disk. */
-  private restored(slot: Slot, disk: Disk): void {
+  private restored(slot: Slot, disk: Disk, config: ClusterConfig): void {
     const snapshot = disk.snapshot ?? null;
     slot.view = {
       ...slot.view,
+      config,
       log: disk.log,
       snapshotIndex: snapshot?.index ?? 0,
       snapshotTerm: snapshot?.term ?? 0,
@@ -765,7 +789,7 @@ export class Coordinator {
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.kind === 'error') {
-      if (m.posted) this.release(slot, m.posted);
+      if (m.diskLost) slot.diskLost = m.message;
       void this.failed(slot, m.message);
       return;
     }
@@ -811,30 +835,6 @@ export class Coordinator {
     let t = slot.dueReported;
     for (const ch of slot.inbound) for (const at of ch.later) if (at < t) t = at;
     return t;
-  }
-
-  /**
-   * A node failed with batches it had reported but not yet posted (they
-   * waited for its disk): nobody may wait for those. Sent at once, out of
-   * band, as a receiver may be waiting for them right now.
-   */
-  private release(slot: Slot, posted: Readonly<Record<NodeId, number>>): void {
-    for (const [to, ch] of slot.outbound) {
-      const count = posted[to] ?? 0;
-      if (ch.sent <= count) continue;
-      ch.sent = count;
-      ch.later.length = Math.max(0, count - ch.required);
-      if (ch.required <= count) continue;
-      ch.required = count;
-      const target = this.slots.get(to);
-      if (target?.endpoint && target.inbound.includes(ch))
-        target.endpoint.post({
-          kind: 'release',
-          from: slot.id,
-          incarnation: slot.incarnation,
-          posted: count,
-        });
-    }
   }
 
   /** Takes in a report; its telemetry from `observed` on (what came before was taken in already). */

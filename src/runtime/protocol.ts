@@ -19,10 +19,10 @@ import type { ResolvedOptions } from '../sim/options';
  * waits for them, so the threads may race yet the run is the same as the
  * headless one.
  *
- * A window's report leaves as soon as its instants have run; its batches
- * leave once the disk holds what they depend on (persist before send), and
- * receivers wait for them by count anyway. So the coordinator plans the next
- * window while the disk commits.
+ * A window's report and batches leave as soon as its instants have run and
+ * its writes are handed to the disk, which commits them meanwhile (see
+ * worker-core.ts for why that keeps persist-before-send); receivers wait
+ * for batches by count.
  *
  * Inputs for a node (a proposal, a client's request) ride in its next 'run'
  * command rather than a round trip of their own; that window then ends
@@ -66,17 +66,6 @@ export type ToWorker =
       readonly expect: Expectation;
       readonly network?: NetworkSnapshot;
       readonly inputs?: readonly NodeInput[];
-    }
-  /**
-   * Out of band (not queued behind other commands): `from`'s incarnation
-   * failed having posted only `posted` batches to this node; stop waiting
-   * for more.
-   */
-  | {
-      readonly kind: 'release';
-      readonly from: NodeId;
-      readonly incarnation: number;
-      readonly posted: number;
     };
 
 /**
@@ -100,8 +89,16 @@ export interface NodeInput {
 export type Expectation = Readonly<Record<NodeId, Readonly<Record<number, number>>>>;
 
 export type FromWorker =
-  /** `disk`: what the node started from (its snapshot and the log after it), for the mirror. */
-  | { readonly kind: 'started'; readonly report: WindowReport; readonly disk: Disk }
+  /**
+   * `disk`: what the node started from (its snapshot and the log after it),
+   * and `config` the configuration they put in effect, for the mirror.
+   */
+  | {
+      readonly kind: 'started';
+      readonly report: WindowReport;
+      readonly disk: Disk;
+      readonly config: ClusterConfig;
+    }
   /** The answer to 'check': why the change cannot be made now, or null. */
   | { readonly kind: 'checked'; readonly report: WindowReport; readonly problem: string | null }
   | {
@@ -115,8 +112,11 @@ export type FromWorker =
   | {
       readonly kind: 'error';
       readonly message: string;
-      /** to -> batches this incarnation really posted on that link (some reported ones never left). */
-      readonly posted?: Readonly<Record<NodeId, number>>;
+      /**
+       * A write could not commit after messages depending on it had left:
+       * the disk may lack what the node promised, so it must not restart.
+       */
+      readonly diskLost?: true;
     };
 
 /** What a worker tells the coordinator after each window or input. */
@@ -124,8 +124,7 @@ export interface WindowReport {
   readonly nextDueAt: number;
   /**
    * to -> the earliest deliverAt in the batch this command sends on that
-   * link (no entry: no batch). Posted, or to be posted once the disk has
-   * committed what it depends on.
+   * link (no entry: no batch), posted before the report.
    */
   readonly batches: Readonly<Record<NodeId, number>>;
   /** This incarnation's trace hash so far. */

@@ -98,6 +98,6 @@ describe('the worker body', () => {
       network: new NetworkState([1, 1]).snapshot(),
     });
     await settle();
-    expect(replies).toEqual([{ kind: 'error', message: 'the node has not started', posted: {} }]);
+    expect(replies).toEqual([{ kind: 'error', message: 'the node has not started' }]);
   });
 });

@@ -17,22 +17,35 @@ import type {
 /** Posts to the coordinator. */
 export type PostToCoordinator = (message: FromWorker) => void;
 
-interface PeerLink {
-  port: MessagePort;
-  /** Batches posted on this port. */
-  posted: number;
-}
-
 /**
  * The body of a node's Worker, free of any Worker global so Node tests can
  * run it over Node's own MessageChannel. Commands from the coordinator run
  * one at a time, in order.
  *
- * Persist before send, pipelined: a window's report goes to the coordinator
- * as soon as its instants have run, while the disk commits the window's
- * writes (together with those of any window run meanwhile: group commit);
- * the window's envelopes are posted only once that commit is done. Nothing
- * the node sent can be missing from its disk when its thread is terminated.
+ * Persist before send, without waiting for the commit. A command's writes
+ * (term, vote, log, snapshot) go to the disk before any of its envelopes is
+ * posted: the disk puts them in its next transaction, which it starts a few
+ * ms later, after the one committing, with whatever else was written
+ * meanwhile (group commit, idb-disk.ts); IndexedDB commits one connection's
+ * transactions in the order they were made, so the disk always holds a
+ * prefix of the writes. The envelopes and the report leave at once. That is
+ * safe because nothing in a run can see a write commit late:
+ * - A crash is the coordinator's: it first has the node report that every
+ *   write is committed ('sync'), then terminates the thread. A restart reads
+ *   everything its previous incarnation wrote before anything it sent, as
+ *   the headless run does (the determinism contract requires it anyway).
+ * - A node that fails waits for its writes to commit before it reports the
+ *   failure (fail()), so the coordinator's termination aborts none of them.
+ * - If a commit fails, the node's messages may promise what its disk lacks.
+ *   It reports `diskLost`, and the coordinator never restarts it from that
+ *   disk: a server that forgot its vote or acknowledged entries must not
+ *   come back (Raft Figure 2); one that stays down forever is only a server
+ *   less, so safety holds (any two majorities share a live server).
+ * - A page that closes or crashes takes its session's disks with it: a new
+ *   page never reads them (browser.ts).
+ * Waiting for each commit before sending would instead put an IndexedDB
+ * commit (about 0.5 ms, one at a time per origin) on the path of nearly
+ * every window; `npm run bench:runtime` measures both.
  *
  * Envelopes travel in batches, one per link per command (none if empty);
  * the coordinator says how many batches must have arrived before a window
@@ -43,20 +56,19 @@ export class WorkerNode {
   private incarnation = 0;
   private disk: DiskStore | null = null;
   private readonly network = new NetworkState([1, 1]);
-  private readonly links = new Map<NodeId, PeerLink>();
+  /** The port to each peer's current incarnation. */
+  private readonly links = new Map<NodeId, MessagePort>();
   /** Every port ever connected, to close them all at the end. */
   private readonly ports: MessagePort[] = [];
   /** from -> sender incarnation -> batches received. */
   private readonly received = new Map<NodeId, Map<number, number>>();
-  /** "from:incarnation" -> batches a failed sender really posted: wait for no more. */
-  private readonly released = new Map<string, number>();
   private waiting: { expect: Expectation; resolve: () => void } | null = null;
   private telemetry: Telemetry[] = [];
   private hash = new Hash64(0);
   private queue: Promise<void> = Promise.resolve();
-  /** Resolves once every window so far is on disk and its envelopes are posted. */
+  /** Resolves once every write made before a send is committed; rejects if one could not be. */
   private durable: Promise<void> = Promise.resolve();
-  /** Set once the node has failed: it posts nothing more. */
+  /** Set once the node has failed: it handles and posts nothing more. */
   private broken = false;
 
   constructor(
@@ -66,24 +78,23 @@ export class WorkerNode {
 
   /** Takes a command from the coordinator; commands are handled strictly in order. */
   accept(message: ToWorker): void {
-    if (message.kind === 'release') {
-      this.released.set(`${message.from}:${message.incarnation}`, message.posted);
-      this.recheck();
-      return;
-    }
     this.queue = this.queue.then(() => this.handle(message)).catch((error) => this.fail(error));
   }
 
   /**
-   * Reports the node's failure once, with what it really posted on each link
-   * (batches reported but still waiting for the disk will never leave).
+   * Reports the node's failure once, after the writes its messages depend on
+   * have committed (the coordinator terminates the thread next, which would
+   * abort a transaction still committing), or with `diskLost` if one could
+   * not commit.
    */
   fail(error: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    const posted: Record<NodeId, number> = {};
-    for (const [peer, link] of this.links) posted[peer] = link.posted;
-    this.post({ kind: 'error', message: describeError(error), posted });
+    const message = describeError(error);
+    void this.durable.then(
+      () => this.post({ kind: 'error', message }),
+      () => this.post({ kind: 'error', message, diskLost: true }),
+    );
   }
 
   /** Closes every port and the disk: a worker that stops leaks nothing. */
@@ -93,10 +104,12 @@ export class WorkerNode {
   }
 
   private async handle(m: ToWorker): Promise<void> {
+    if (this.broken) return;
     switch (m.kind) {
       case 'init': {
         const disk = await this.init(m);
-        this.post({ kind: 'started', report: this.report(new Map()), disk });
+        const config = this.requireHost().node.clusterConfig;
+        this.post({ kind: 'started', report: this.report(new Map()), disk, config });
         return;
       }
       case 'check': {
@@ -136,9 +149,6 @@ export class WorkerNode {
           for (const e of host.runInstant(t)) out.push(e);
         }
         const report = this.report(this.send(out));
-        // An answer to a client leaves with the report: like a message to a
-        // peer, it must not leave before what it depends on is on disk.
-        if (report.telemetry.some((t) => t.k === 'reply')) await this.durable;
         this.post(
           results ? { kind: 'done', report, results, inputEnds } : { kind: 'done', report },
         );
@@ -243,7 +253,7 @@ export class WorkerNode {
     this.ports.push(port);
     // A new port to `peer` replaces the one to its previous incarnation for
     // sending; the old one keeps delivering what that incarnation sent.
-    this.links.set(peer, { port, posted: 0 });
+    this.links.set(peer, port);
     port.onmessage = (event: MessageEvent<LinkBatch>) => this.receive(event.data);
   }
 
@@ -275,10 +285,7 @@ export class WorkerNode {
       const byIncarnation = expect[from as unknown as NodeId]!;
       const got = this.received.get(Number(from));
       for (const incarnation in byIncarnation) {
-        const count = Math.min(
-          byIncarnation[incarnation as unknown as number]!,
-          this.released.get(`${from}:${incarnation}`) ?? Infinity,
-        );
+        const count = byIncarnation[incarnation as unknown as number]!;
         if ((got?.get(Number(incarnation)) ?? 0) < count) return false;
       }
     }
@@ -286,21 +293,21 @@ export class WorkerNode {
   }
 
   /**
-   * Hands the command's writes to the disk, and its envelopes to their
-   * links, one batch per link; the batches are posted once the disk has
-   * committed those writes (persist before send), after every earlier
-   * batch, so each link stays in order. Returns each batch's earliest
-   * delivery, by link, for the report.
+   * Hands the command's writes to the disk, then posts its envelopes, one
+   * batch per link (persist before send: see the class comment for why the
+   * commit is not awaited). Returns each batch's earliest delivery, by link,
+   * for the report.
    */
   private send(out: readonly Envelope[]): Map<NodeId, number> {
     const host = this.requireHost();
     const disk = this.disk;
-    let flushed: Promise<void> = Promise.resolve();
     if (disk) {
       disk.write(host.disk.hardState, null, []);
-      flushed = disk.flush();
-      // A failure is handled where the chain below reaches it, maybe later.
+      const flushed = disk.flush();
+      // A failure is handled where the chain below reaches it.
       flushed.catch(() => undefined);
+      this.durable = this.durable.then(() => flushed);
+      this.durable.catch((error) => this.fail(error));
     }
     const byLink = new Map<NodeId, Envelope[]>();
     for (const e of out) {
@@ -308,27 +315,16 @@ export class WorkerNode {
       if (batch) batch.push(e);
       else byLink.set(e.to, [e]);
     }
-    const posts: [PeerLink, LinkBatch][] = [];
     const earliest = new Map<NodeId, number>();
     for (const [to, envelopes] of byLink) {
-      const link = this.links.get(to);
-      if (!link) throw new Error(`S${host.id} has no port to S${to}`);
+      const port = this.links.get(to);
+      if (!port) throw new Error(`S${host.id} has no port to S${to}`);
       let first = Infinity;
       for (const e of envelopes) if (e.deliverAt < first) first = e.deliverAt;
       earliest.set(to, first);
-      posts.push([link, { from: host.id, incarnation: this.incarnation, envelopes }]);
+      const batch: LinkBatch = { from: host.id, incarnation: this.incarnation, envelopes };
+      port.postMessage(batch);
     }
-    if (posts.length === 0 && !disk) return earliest;
-    this.durable = this.durable
-      .then(() => flushed)
-      .then(() => {
-        if (this.broken) return;
-        for (const [link, batch] of posts) {
-          link.port.postMessage(batch);
-          link.posted++;
-        }
-      });
-    this.durable.catch((error) => this.fail(error));
     return earliest;
   }
 
