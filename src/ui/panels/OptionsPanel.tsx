@@ -1,5 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Prng } from '../../sim/index.ts';
+import { CLOCK_DRIFT_MAX } from '../../sim/options.ts';
+import { useMessages } from '../i18n/index.ts';
 import {
   PAGE_NODES_MAX,
   PAGE_NODES_MIN,
@@ -35,6 +37,8 @@ interface Draft {
   dropPercent: string;
   duplicatePercent: string;
   snapshotEvery: string;
+  driftBoundPercent: string;
+  driftPercent: string;
   bugs: readonly TeachingBug[];
   noopOnElection: boolean;
   preVote: boolean;
@@ -53,6 +57,8 @@ function draftOf(o: PageOptions): Draft {
     dropPercent: String(Math.round(o.dropRate * 1000) / 10),
     duplicatePercent: String(Math.round(o.duplicateRate * 1000) / 10),
     snapshotEvery: String(o.snapshotEvery),
+    driftBoundPercent: String(Math.round(o.clockDriftBound * 1000) / 10),
+    driftPercent: String(Math.round(o.clockDrift * 1000) / 10),
     bugs: o.bugs,
     noopOnElection: o.noopOnElection,
     preVote: o.preVote,
@@ -76,6 +82,8 @@ function readDraft(d: Draft): { options: PageOptions; problems: string[] } {
     prevote: d.preVote ? '1' : '0',
     checkquorum: d.checkQuorum ? '1' : '0',
     lease: d.leaseReads ? '1' : '0',
+    driftbound: percent(d.driftBoundPercent),
+    drift: percent(d.driftPercent),
   });
   if (d.bugs.length > 0) params.set('bug', d.bugs.join(','));
   return parsePageOptions(`?${params.toString()}`);
@@ -88,6 +96,7 @@ function readDraft(d: Draft): { options: PageOptions; problems: string[] } {
  */
 export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
   const id = useId();
+  const m = useMessages();
   const [draft, setDraft] = useState<Draft>(() => draftOf(options));
   const [problems, setProblems] = useState<string[]>([]);
   // Folded by default: a short page for the class, and a small DOM while time runs.
@@ -181,6 +190,8 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
             {check('PreVote (§9.6)', draft.preVote, (v) => edit({ preVote: v }))}
             {check('CheckQuorum (§6.2)', draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
             {check('Lease reads (§6.4.1)', draft.leaseReads, (v) => edit({ leaseReads: v }))}
+            {number(m.drift.bound, 'driftBoundPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
+            {number(m.drift.drift, 'driftPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
             {number('Snapshot every', 'snapshotEvery', 0, 100_000, 'entries, 0 never')}
           </fieldset>
           <fieldset>
