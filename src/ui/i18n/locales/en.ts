@@ -183,17 +183,17 @@ export const messages = {
     },
     compaction: {
       title: 'Log compaction: snapshots and InstallSnapshot',
-      snapshots:
-        'In this run each server snapshots its state every 5 applied entries, and discards the log entries the snapshot stands for (§7). Alice logs in and writes five times: the log view now begins with the compacted prefix, one cell for the snapshot.',
-      crash:
-        'A follower crashes. Alice writes fifteen more times; the leader commits the writes with the other three and compacts again, past the end of the crashed server’s log: no server still holds the entries it lacks.',
+      snapshots: (every: number) =>
+        `In this run each server snapshots its state every ${every} applied entries, and discards the log entries the snapshot stands for (§7). Alice logs in and writes ${every} times: the log view now begins with the compacted prefix, one cell for the snapshot.`,
+      crash: (writes: number) =>
+        `A follower crashes. Alice writes ${writes} more times; the leader commits the writes with the other three and compacts again, past the end of the crashed server’s log: no server still holds the entries it lacks.`,
       install:
         'The follower restarts. AppendEntries cannot help it, as the entries it needs are gone; so the leader sends InstallSnapshot, and the follower replaces its state with the snapshot, then takes the entries after it as usual (§7).',
       tryIt: 'Now you try.',
       taskGoal:
         'Leave a follower so far behind that only a snapshot can catch it up: the leader’s snapshot must pass the end of its log while it is out of reach.',
-      taskHint:
-        'Crash or cut off a follower, then have Alice write ten times or more. Afterwards restart it or heal the network, and watch for the InstallSnapshot.',
+      taskHint: (writes: number) =>
+        `Crash or cut off a follower, then have Alice write ${writes} times or more. Afterwards restart it or heal the network, and watch for the InstallSnapshot.`,
     },
     membership: {
       title: 'Membership changes: adding and removing servers',
@@ -213,7 +213,7 @@ export const messages = {
       title: 'A server that rejoins can unseat a healthy leader',
       start: 'PreVote is off in this run. Alice’s first write is committed on all five servers.',
       cut: 'One follower is cut off, and misses Alice’s next write. Hearing no leader, it times out again and again, each time a candidate in a higher term: it cannot win, but its term keeps rising.',
-      heal: 'The network heals. The rejoined server answers the leader with its higher term, and the leader steps down at once (§5.1), though nothing was wrong with it.',
+      heal: 'The network heals. The rejoined server’s higher term reaches the leader, which steps down at once (§5.1), though nothing was wrong with it.',
       elect:
         'A leader is elected in the higher term, and not the rejoined server: its log lacks Alice’s write. The cluster was without a leader for nothing; PreVote, the next lesson, prevents this (§9.6).',
       tryIt: 'Now you try.',

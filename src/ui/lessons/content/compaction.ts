@@ -13,6 +13,9 @@ export const COMPACTION_SNAPSHOT_EVERY = 5;
 /** Writes while the follower is down: enough for the leader to compact past its log's end twice over. */
 const WRITES_WHILE_DOWN = 3 * COMPACTION_SNAPSHOT_EVERY;
 
+/** Writes the task's hint asks for: enough for the leader to compact past a server cut off before them. */
+const TASK_WRITES = 2 * COMPACTION_SNAPSHOT_EVERY;
+
 /** The server the lesson crashes: the last one the input log crashed. */
 export function crashedServer(v: LessonView): NodeId | null {
   const crash = v.inputLog().findLast((i) => i.kind === 'crash');
@@ -40,7 +43,7 @@ export const compaction: Lesson = {
   },
   steps: [
     {
-      narration: (m) => m.compaction.snapshots,
+      narration: (m) => m.compaction.snapshots(COMPACTION_SNAPSHOT_EVERY),
       actions: [
         login('alice', 'alice-pw'),
         ...Array.from({ length: COMPACTION_SNAPSHOT_EVERY }, (_, k) => write('alice', `v${k + 1}`)),
@@ -53,7 +56,7 @@ export const compaction: Lesson = {
       },
     },
     {
-      narration: (m) => m.compaction.crash,
+      narration: (m) => m.compaction.crash(WRITES_WHILE_DOWN),
       actions: (v) => {
         const follower = v.ids.find((id) => id !== v.leader());
         return [
@@ -88,7 +91,7 @@ export const compaction: Lesson = {
       narration: (m) => m.compaction.tryIt,
       task: {
         goal: (m) => m.compaction.taskGoal,
-        hint: (m) => m.compaction.taskHint,
+        hint: (m) => m.compaction.taskHint(TASK_WRITES),
         check: (v) => {
           const leader = v.leader();
           return (
@@ -111,9 +114,7 @@ export const compaction: Lesson = {
                         groups: [[alone], v.ids.filter((id) => id !== alone)],
                       },
                     ]),
-                ...Array.from({ length: 2 * COMPACTION_SNAPSHOT_EVERY }, (_, k) =>
-                  write('alice', `t${k + 1}`),
-                ),
+                ...Array.from({ length: TASK_WRITES }, (_, k) => write('alice', `t${k + 1}`)),
               ];
             },
           },
