@@ -17,7 +17,7 @@ describe('parsePageOptions', () => {
 
   it('reads every option', () => {
     const { options, problems } = parsePageOptions(
-      '?nodes=7&election=300-600&heartbeat=100&latency=5-40&drop=0.1&dup=0.05&bug=voteWithoutLogCheck,commitOldTermByCount&noop=0&prevote=1&checkquorum=1&lease=1&snapshot=20',
+      '?nodes=7&election=300-600&heartbeat=100&latency=5-40&drop=0.1&dup=0.05&bug=voteWithoutLogCheck,commitOldTermByCount&noop=0&prevote=1&checkquorum=1&lease=1&snapshot=20&driftbound=0.2&drift=0.35',
     );
     expect(problems).toEqual([]);
     expect(options).toEqual({
@@ -33,6 +33,8 @@ describe('parsePageOptions', () => {
       checkQuorum: true,
       leaseReads: true,
       snapshotEvery: 20,
+      clockDriftBound: 0.2,
+      clockDrift: 0.35,
     });
   });
 
@@ -50,6 +52,46 @@ describe('parsePageOptions', () => {
     const { options, problems } = parsePageOptions('?election=100-200&heartbeat=150');
     expect(options.heartbeatMs).toBeLessThan(100);
     expect(problems[0]?.(en)).toContain('heartbeat every 150 ms');
+  });
+});
+
+describe('the clock drift options (lease reads, dissertation §6.4.1)', () => {
+  it('round-trip through the address, each written only when it differs from its default', () => {
+    for (const [o, query] of [
+      [{ ...DEFAULT_PAGE_OPTIONS, clockDriftBound: 0 }, 'driftbound=0'],
+      [{ ...DEFAULT_PAGE_OPTIONS, clockDrift: 0.5 }, 'drift=0.5'],
+      [
+        { ...DEFAULT_PAGE_OPTIONS, clockDriftBound: 0.25, clockDrift: 0.05 },
+        'driftbound=0.25&drift=0.05',
+      ],
+      [DEFAULT_PAGE_OPTIONS, ''],
+    ] as const) {
+      const params = new URLSearchParams('seed=4&driftbound=0.1');
+      writePageOptions(params, o);
+      expect(params.toString()).toBe(query === '' ? 'seed=4' : `seed=4&${query}`);
+      expect(parsePageOptions(`?${params.toString()}`)).toEqual({ options: o, problems: [] });
+    }
+  });
+
+  it('explains a value that is not a fraction from 0 to 0.5, and keeps the default', () => {
+    const { options, problems } = parsePageOptions('?driftbound=-0.1&drift=0.6');
+    expect(options).toEqual(DEFAULT_PAGE_OPTIONS);
+    expect(problems.map((p) => p(en))).toEqual([
+      'The clock drift bound in the address, "-0.1", is not a fraction from 0 to 0.5, so 0.1 is used.',
+      'The clock drift in the address, "0.6", is not a fraction from 0 to 0.5, so 0 is used.',
+    ]);
+    expect(parsePageOptions('?drift=fast').problems.map((p) => p(en))).toEqual([
+      'The clock drift in the address, "fast", is not a fraction from 0 to 0.5, so 0 is used.',
+    ]);
+  });
+
+  it('reach the cluster', () => {
+    const { options } = parsePageOptions('?lease=1&driftbound=0.3&drift=0.4');
+    expect(resolveOptions(clusterOptions(7, options))).toMatchObject({
+      leaseReads: true,
+      clockDriftBound: 0.3,
+      clockDrift: 0.4,
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  CLOCK_DRIFT_MAX,
   DEFAULT_ELECTION_TIMEOUT_MS,
   DEFAULT_HEARTBEAT_MS,
   DEFAULT_LATENCY_MS,
@@ -39,6 +40,10 @@ export interface PageOptions {
   readonly leaseReads: boolean;
   /** Raft §7: each server snapshots every this many applied entries; 0, never. */
   readonly snapshotEvery: number;
+  /** The clock drift lease reads assume at most, as a fraction (dissertation §6.4.1). */
+  readonly clockDriftBound: number;
+  /** The clock drift servers really have: each clock runs at 1 ± up to this fraction. */
+  readonly clockDrift: number;
 }
 
 export const DEFAULT_PAGE_OPTIONS: PageOptions = {
@@ -54,6 +59,8 @@ export const DEFAULT_PAGE_OPTIONS: PageOptions = {
   checkQuorum: false,
   leaseReads: false,
   snapshotEvery: 0,
+  clockDriftBound: 0.1,
+  clockDrift: 0,
 };
 
 /** The query keys, in the order written. */
@@ -70,6 +77,8 @@ const KEY = {
   checkQuorum: 'checkquorum',
   leaseReads: 'lease',
   snapshotEvery: 'snapshot',
+  clockDriftBound: 'driftbound',
+  clockDrift: 'drift',
 } as const satisfies Record<keyof PageOptions, string>;
 
 /** What a value in the address is, as the problems name it. */
@@ -119,6 +128,14 @@ export function parsePageOptions(search: string): {
     if (Number.isFinite(n) && n >= 0 && n <= 1) return n;
     problems.push((m) => m.options.notFraction(m.options.what[what], v));
     return 0;
+  };
+  const drift = (key: string, what: 'bound' | 'drift', fallback: number): number => {
+    const v = raw(key);
+    if (v === null) return fallback;
+    const n = Number(v);
+    if (Number.isFinite(n) && n >= 0 && n <= CLOCK_DRIFT_MAX) return n;
+    problems.push((m) => m.drift.notFraction(m.drift[`${what}Name`], v, CLOCK_DRIFT_MAX, fallback));
+    return fallback;
   };
   const flag = (key: string, fallback: boolean): boolean => {
     const v = params.get(key);
@@ -172,6 +189,8 @@ export function parsePageOptions(search: string): {
         'snapshot interval',
         d.snapshotEvery,
       ),
+      clockDriftBound: drift(KEY.clockDriftBound, 'bound', d.clockDriftBound),
+      clockDrift: drift(KEY.clockDrift, 'drift', d.clockDrift),
     },
     problems,
   };
@@ -205,6 +224,11 @@ export function writePageOptions(params: URLSearchParams, o: PageOptions): void 
   flag(KEY.checkQuorum, o.checkQuorum, d.checkQuorum);
   flag(KEY.leaseReads, o.leaseReads, d.leaseReads);
   put(KEY.snapshotEvery, o.snapshotEvery === 0 ? null : String(o.snapshotEvery));
+  put(
+    KEY.clockDriftBound,
+    o.clockDriftBound === d.clockDriftBound ? null : String(o.clockDriftBound),
+  );
+  put(KEY.clockDrift, o.clockDrift === d.clockDrift ? null : String(o.clockDrift));
 }
 
 /** The cluster's options for a page run (the seed comes separately). */
@@ -226,6 +250,8 @@ export function clusterOptions(seed: number, o: PageOptions): ClusterOptions {
     checkQuorum: o.checkQuorum,
     leaseReads: o.leaseReads,
     snapshotEvery: o.snapshotEvery,
+    clockDriftBound: o.clockDriftBound,
+    clockDrift: o.clockDrift,
   };
 }
 

@@ -31,7 +31,7 @@ function runAll(lesson: Lesson): { run: HeadlessLesson; hashes: string[] } {
 }
 
 describe('the lesson library', () => {
-  it('has the eleven stories of issue #6, each with a unique id', () => {
+  it('has the eleven stories of issue #6, then the features beyond §5 of issue #7, each with a unique id', () => {
     expect(LESSONS.map((l) => l.id)).toEqual([
       'election',
       'splitVote',
@@ -45,6 +45,13 @@ describe('the lesson library', () => {
       'staleReads',
       'exactlyOnce',
       'sessions',
+      'compaction',
+      'membership',
+      'disruption',
+      'preVote',
+      'checkQuorum',
+      'transfer',
+      'leaseReads',
     ]);
     expect(lessonById('figure7')?.setup.initial).toBeDefined();
     expect(lessonById('nonesuch')).toBeUndefined();

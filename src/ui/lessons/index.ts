@@ -1,14 +1,20 @@
+import { checkQuorum } from './content/checkQuorum.ts';
+import { compaction } from './content/compaction.ts';
 import { election } from './content/election.ts';
 import { exactlyOnce } from './content/exactlyOnce.ts';
 import { figure7 } from './content/figure7.ts';
 import { figure8, figure8Bug } from './content/figure8.ts';
 import { leaderCrash } from './content/leaderCrash.ts';
+import { leaseReads } from './content/leaseReads.ts';
+import { membership } from './content/membership.ts';
 import { noop } from './content/noop.ts';
 import { partition } from './content/partition.ts';
+import { disruption, preVote } from './content/preVote.ts';
 import { replication } from './content/replication.ts';
 import { sessions } from './content/sessions.ts';
 import { splitVote } from './content/splitVote.ts';
 import { staleReads } from './content/staleReads.ts';
+import { transfer } from './content/transfer.ts';
 import type { Lesson } from './lesson.ts';
 
 export type {
@@ -50,6 +56,14 @@ export const LESSONS: readonly Lesson[] = [
   staleReads,
   exactlyOnce,
   sessions,
+  // Beyond §5 (issue #7): each feature with the problem it solves.
+  compaction,
+  membership,
+  disruption,
+  preVote,
+  checkQuorum,
+  transfer,
+  leaseReads,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Prng } from '../../sim/index.ts';
+import { CLOCK_DRIFT_MAX } from '../../sim/options.ts';
 import { useMessages, type Text } from '../i18n/index.ts';
 import {
   PAGE_NODES_MAX,
@@ -29,6 +30,8 @@ interface Draft {
   dropPercent: string;
   duplicatePercent: string;
   snapshotEvery: string;
+  driftBoundPercent: string;
+  driftPercent: string;
   bugs: readonly TeachingBug[];
   noopOnElection: boolean;
   preVote: boolean;
@@ -47,6 +50,8 @@ function draftOf(o: PageOptions): Draft {
     dropPercent: String(Math.round(o.dropRate * 1000) / 10),
     duplicatePercent: String(Math.round(o.duplicateRate * 1000) / 10),
     snapshotEvery: String(o.snapshotEvery),
+    driftBoundPercent: String(Math.round(o.clockDriftBound * 1000) / 10),
+    driftPercent: String(Math.round(o.clockDrift * 1000) / 10),
     bugs: o.bugs,
     noopOnElection: o.noopOnElection,
     preVote: o.preVote,
@@ -70,6 +75,8 @@ function readDraft(d: Draft): { options: PageOptions; problems: Text[] } {
     prevote: d.preVote ? '1' : '0',
     checkquorum: d.checkQuorum ? '1' : '0',
     lease: d.leaseReads ? '1' : '0',
+    driftbound: percent(d.driftBoundPercent),
+    drift: percent(d.driftPercent),
   });
   if (d.bugs.length > 0) params.set('bug', d.bugs.join(','));
   return parsePageOptions(`?${params.toString()}`);
@@ -175,6 +182,8 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
             {check(o.preVote, draft.preVote, (v) => edit({ preVote: v }))}
             {check(o.checkQuorum, draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
             {check(o.lease, draft.leaseReads, (v) => edit({ leaseReads: v }))}
+            {number(m.drift.bound, 'driftBoundPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
+            {number(m.drift.drift, 'driftPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
             {number(o.snapshot, 'snapshotEvery', 0, 100_000, o.snapshotUnit)}
           </fieldset>
           <fieldset>

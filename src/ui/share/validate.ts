@@ -1,7 +1,9 @@
 import { validateInput, type Input } from '../../sim/inputs.ts';
+import { CLOCK_DRIFT_MAX } from '../../sim/options.ts';
 import type { ClientOpInput, ClusterOptions, NodeId } from '../../sim/index.ts';
 import { messages } from '../i18n/index.ts';
 import {
+  DEFAULT_PAGE_OPTIONS,
   ELECTION_TIMEOUT_MS_MAX,
   ELECTION_TIMEOUT_MS_MIN,
   HEARTBEAT_MS_MAX,
@@ -179,7 +181,12 @@ const OPTION_KEYS = [
 
 /** The options within the bounds the address and the options panel use (urlOptions.ts). */
 function pageOptions(value: unknown): PageOptions {
-  const o = record(value, 'options', OPTION_KEYS);
+  // The drift options came later: a run without them has the defaults.
+  const o = record(value, 'options', OPTION_KEYS, ['clockDriftBound', 'clockDrift']);
+  const drift = (key: 'clockDriftBound' | 'clockDrift'): number =>
+    field(o, key) === undefined
+      ? DEFAULT_PAGE_OPTIONS[key]
+      : number(field(o, key), `options.${key}`, 0, CLOCK_DRIFT_MAX);
   const electionTimeoutMs = msRange(
     field(o, 'electionTimeoutMs'),
     'options.electionTimeoutMs',
@@ -209,6 +216,8 @@ function pageOptions(value: unknown): PageOptions {
     preVote: boolean(field(o, 'preVote'), 'options.preVote'),
     checkQuorum: boolean(field(o, 'checkQuorum'), 'options.checkQuorum'),
     leaseReads: boolean(field(o, 'leaseReads'), 'options.leaseReads'),
+    clockDriftBound: drift('clockDriftBound'),
+    clockDrift: drift('clockDrift'),
     snapshotEvery: integer(
       field(o, 'snapshotEvery'),
       'options.snapshotEvery',

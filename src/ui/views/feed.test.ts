@@ -280,7 +280,7 @@ describe('the feed beyond §5', () => {
       lastIncludedTerm: 3,
       data: null,
       sentAtMs: 0,
-    } as Message;
+    };
     const [sent] = feed.fromTelemetry(1, { k: 'send', e: envelope(install, 7) });
     expect(sent && describeEvent(sent)).toMatch(/^S1 sends S4 its snapshot up to index 40/);
   });

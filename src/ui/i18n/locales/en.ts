@@ -794,6 +794,102 @@ export const messages = {
       taskHint:
         'Log in as alice with a password you guess, or write as a user who never logged in.',
     },
+    compaction: {
+      title: 'Log compaction: snapshots and InstallSnapshot',
+      snapshots: (every: number) =>
+        `In this run each server snapshots its state every ${every} applied entries, and discards the log entries the snapshot stands for (§7). Alice logs in and writes ${every} times: the log view now begins with the compacted prefix, one cell for the snapshot.`,
+      crash: (writes: number) =>
+        `A follower crashes. Alice writes ${writes} more times; the leader commits the writes with the other three and compacts again, past the end of the crashed server’s log: no server still holds the entries it lacks.`,
+      install:
+        'The follower restarts. AppendEntries cannot help it, as the entries it needs are gone; so the leader sends InstallSnapshot, and the follower replaces its state with the snapshot, then takes the entries after it as usual (§7).',
+      tryIt: 'Now you try.',
+      taskGoal:
+        'Leave a follower so far behind that only a snapshot can catch it up: the leader’s snapshot must pass the end of its log while it is out of reach.',
+      taskHint: (writes: number) =>
+        `Crash or cut off a follower, then have Alice write ${writes} times or more. Afterwards restart it or heal the network, and watch for the InstallSnapshot.`,
+    },
+    membership: {
+      title: 'Membership changes: adding and removing servers',
+      start: 'Five servers, and Alice’s first write committed on all of them.',
+      learner:
+        'A sixth server starts with an empty log. The leader adds it as a learner first: it receives the log but has no vote, so the majority stays three of five while it catches up (§4.2.1).',
+      voter:
+        'It has caught up, so the leader appends a configuration that makes it a voter: now four of six are a majority. One server at a time, any majority of the old voters overlaps any majority of the new, so two leaders can never be elected in one term (§4.1).',
+      removeLeader:
+        'Now the leader removes itself. It keeps leading until the configuration without it commits, then steps down, and the other five elect a new leader (§4.2.2).',
+      tryIt: 'Now you try.',
+      taskGoal: 'Grow the cluster to 7 voters.',
+      taskHint:
+        'Add servers from the membership menu, one at a time: the leader refuses a second change until the first has committed.',
+    },
+    disruption: {
+      title: 'A server that rejoins can unseat a healthy leader',
+      start: 'PreVote is off in this run. Alice’s first write is committed on all five servers.',
+      cut: 'One follower is cut off, and misses Alice’s next write. Hearing no leader, it times out again and again, each time a candidate in a higher term: it cannot win, but its term keeps rising.',
+      heal: 'The network heals. The rejoined server’s higher term reaches the leader, which steps down at once (§5.1), though nothing was wrong with it.',
+      elect:
+        'A leader is elected in the higher term, and not the rejoined server: its log lacks Alice’s write. The cluster was without a leader for nothing; PreVote, the next lesson, prevents this (§9.6).',
+      tryIt: 'Now you try.',
+      taskGoal: 'Unseat the leader again, without crashing it.',
+      taskHint: 'Cut a follower off for a couple of seconds, then heal the network.',
+    },
+    preVote: {
+      title: 'PreVote: the same story, and the leader stays',
+      start:
+        'The same cluster and seed, with PreVote on. Alice’s first write is committed on all five servers.',
+      cut: 'One follower is cut off again. Before it raises its term, it now first asks whether it could win (a pre-vote); no one answers, so its term stays as it was.',
+      heal: 'The network heals. The rejoined server has no higher term to disturb anyone: it hears the leader’s heartbeats and follows. The leader and its term stay (§9.6).',
+      tryIt: 'Now you try.',
+      taskGoal:
+        'PreVote stops only needless elections: with it on, unseat the leader without crashing it.',
+      taskHint:
+        'Servers grant a pre-vote once they stop hearing a leader. Cut the leader off until the others elect a new one, then heal.',
+    },
+    checkQuorum: {
+      title: 'CheckQuorum: a cut-off leader steps down',
+      start: 'CheckQuorum is on in this run. Alice’s first write is committed on all five servers.',
+      cut: 'The leader is cut off from the rest, which elect a new leader. With CheckQuorum, a leader that has not heard from a majority within an election timeout steps down (§6.2 of the dissertation). Without it, as in the lesson on stale reads, it would go on believing it leads.',
+      heal: 'The network heals, and the old leader follows the new one.',
+      deaf: 'Now one follower cannot hear the leader, though the others hear it. That follower times out and asks for votes in a higher term; the others heard from their leader within an election timeout, so they ignore it, and the leader keeps its place.',
+      tryIt: 'Now you try.',
+      taskGoal: 'Make the leader step down without crashing it or cutting it off from everyone.',
+      taskHint:
+        'A leader must hear from a majority, itself included. Leave it on a side with a single follower.',
+    },
+    transfer: {
+      title: 'Leadership transfer: handing over on purpose',
+      start: 'Alice’s first write is committed on all five servers.',
+      behind: 'A follower is down while Alice writes twice more: its log falls behind.',
+      handOver:
+        'It restarts, and the leader is asked to hand leadership to it (§3.10). The leader stops taking writes, sends it the entries it lacks, then a TimeoutNow message: the target stands at once, without waiting for its timer, and wins, as its log is up to date.',
+      why: 'Alice’s next write goes to the new leader. A transfer costs one round of votes instead of an election timeout: useful before taking a leader down for maintenance, or to move leadership to a better-placed server.',
+      tryIt: 'Now you try.',
+      taskGoal: 'Hand leadership to S4.',
+      taskHint: 'Open S4’s menu on the ring and choose to transfer leadership to it.',
+    },
+    leaseReads: {
+      title: 'Lease reads, and clocks that drift too far',
+      start: (slow: string) =>
+        `Lease reads are on, and each server’s clock runs at its own rate, up to 50% fast or slow. ${slow}’s clock is the slowest: it is made leader (Time out now), and Alice writes “v1”.`,
+      read: 'Bob reads Alice’s state through the leader. It answers at once from its own state, without a round of heartbeats: it holds a lease, a time in which no other leader can be elected, counted on its own clock (§6.4.1).',
+      cut: 'The leader is cut off. Its lease assumes clocks drift by at most a bound, here 0; but its clock runs slow, so by real time its lease lasts longer than the others wait. By their own faster clocks, the others soon stop counting themselves in its lease.',
+      elect: (fast: string) =>
+        `${fast}, the fastest clock, times out (we hurry it with Time out now) and is elected, while by the old leader’s clock its lease still holds.`,
+      write: 'Alice writes “v2” through the new leader; it commits on the majority side.',
+      staleRead:
+        'Bob reads again through the old leader. By its slow clock the lease still holds, so it answers at once with “v1”, although “v2” was already written. Bob did not ask for a stale read, so the history view’s linearizability checker flags the history.',
+      heal: 'The network heals and the old leader steps down. With a drift bound that covers the clocks (50% in the options), its lease would have ended in time and the read would have waited.',
+    },
+  },
+  // drift: the clock-drift options of lease reads (dissertation §6.4.1)
+  drift: {
+    bound: 'Clock drift lease reads assume, at most',
+    drift: 'Clock drift the servers really have',
+    unit: '%',
+    boundName: 'clock drift bound',
+    driftName: 'clock drift',
+    notFraction: (what: string, value: string, max: number, fallback: number) =>
+      `The ${what} in the address, "${value}", is not a fraction from 0 to ${max}, so ${fallback} is used.`,
   },
   // share: links, run files, the saved session, exports (src/ui/share)
   share: {
