@@ -89,7 +89,33 @@ describe('nodeFields', () => {
       commitIndex: '2',
       lastApplied: '1',
       log: '3 entries, last index 3 (term 3): 1–2 term 1, 3 term 3',
+      snapshot: 'none',
     });
+  });
+
+  it('adds the snapshot and the configuration (Raft §7, dissertation §4.1)', () => {
+    const fields = asMap(
+      nodeFields({
+        id: 2,
+        alive: true,
+        role: 'follower',
+        term: 3,
+        votedFor: 1,
+        log: [{ index: 5, term: 3, command: { kind: 'config', voters: [1, 2, 3], learners: [4] } }],
+        commitIndex: 5,
+        lastApplied: 5,
+        snapshotIndex: 4,
+        snapshotTerm: 2,
+        config: { voters: [1, 2, 3], learners: [4] },
+      }),
+    );
+    expect(fields).toMatchObject({
+      snapshot: 'up to index 4, term 2',
+      configuration: 'voters S1 S2 S3, learners S4',
+    });
+    expect(describeCommand({ kind: 'config', voters: [1, 2], learners: [] })).toBe(
+      'configuration: voters S1 S2',
+    );
   });
 
   it('says when a server is down or its log empty', () => {

@@ -1,3 +1,4 @@
+import { isConfigCommand, type ClusterConfig } from '../../raft/index.ts';
 import type { Envelope, LogEntry, NodeId, Role } from '../../sim/index.ts';
 import { messages } from '../i18n/index.ts';
 import { formatVirtualMs, formatWhole, nodeName } from '../labels.ts';
@@ -61,9 +62,21 @@ export function describeCommand(command: unknown): string {
       );
     case 'getState':
       return clip(`getState ${text(c.user)}`);
+    case 'config':
+      return isConfigCommand(command)
+        ? messages().beyond.configCommand(configText(command))
+        : clip(JSON.stringify(command) ?? '');
     default:
       return clip(JSON.stringify(command) ?? '');
   }
+}
+
+/** "voters S1 S2 S3, learners S4" (dissertation §4.1). */
+function configText(config: ClusterConfig): string {
+  return messages().beyond.configMembers(
+    config.voters.map(nodeName).join(' '),
+    config.learners.map(nodeName).join(' '),
+  );
 }
 
 /** "(client c1 #2)": who sent a command, with its request number. */
@@ -85,6 +98,11 @@ export interface InspectNode {
   readonly log: readonly LogEntry[];
   readonly commitIndex: number;
   readonly lastApplied: number;
+  /** Raft §7: what its snapshot stands for; 0 or absent when none. */
+  readonly snapshotIndex?: number | undefined;
+  readonly snapshotTerm?: number | undefined;
+  /** Dissertation §4.1: the configuration its log puts in effect. */
+  readonly config?: ClusterConfig | undefined;
 }
 
 /** A server's state (Raft Figure 2), as fields. */
@@ -110,6 +128,13 @@ export function nodeFields(node: InspectNode): Field[] {
           )
         : t.emptyLog,
     },
+    {
+      name: m.beyond.snapshotField,
+      value: node.snapshotIndex
+        ? m.beyond.snapshotValue(node.snapshotIndex, node.snapshotTerm ?? 0)
+        : m.beyond.noSnapshot,
+    },
+    ...(node.config ? [{ name: m.beyond.configField, value: configText(node.config) }] : []),
   ];
 }
 
@@ -172,6 +197,9 @@ export function messageFields(envelope: Envelope): Field[] {
           { name: 'conflictIndex', value: String(m.conflictIndex) },
         );
       fields.push({ name: 'readSeq', value: String(m.readSeq) });
+      break;
+    case 'InstallSnapshot':
+      if (m.config) fields.push({ name: 'config', value: configText(m.config) });
       break;
   }
   // Any other field the Raft core adds (preVote, lease times, ...): shown as it is.

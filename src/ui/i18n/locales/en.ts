@@ -607,6 +607,14 @@ export const messages = {
     /** Beside the row's t/c/a numbers, and on the snapshot's last cell. */
     numsSnapshot: (index: number) => ` s${index}`,
     snapshotMark: 'S',
+    // The inspector, beyond §5.
+    configMembers: (voters: string, learners: string) =>
+      learners === '' ? `voters ${voters}` : `voters ${voters}, learners ${learners}`,
+    configCommand: (members: string) => `configuration: ${members}`,
+    snapshotField: 'snapshot',
+    snapshotValue: (index: number, term: number) => `up to index ${index}, term ${term}`,
+    configField: 'configuration',
+    noSnapshot: 'none',
     // The event feed, beyond §5.
     snapshotMessage: (index: number, term: number) =>
       `its snapshot up to index ${index} (term ${term})`,

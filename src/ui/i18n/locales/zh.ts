@@ -625,6 +625,13 @@ export const messages: Messages = {
     rowSnapshot: (index: number, term: number) => `快照截至 ${index}，任期 ${term}`,
     numsSnapshot: (index: number) => ` s${index}`,
     snapshotMark: 'S',
+    configMembers: (voters: string, learners: string) =>
+      learners === '' ? `投票成员 ${voters}` : `投票成员 ${voters}，学习者 ${learners}`,
+    configCommand: (members: string) => `配置：${members}`,
+    snapshotField: '快照',
+    snapshotValue: (index: number, term: number) => `截至索引 ${index}，任期 ${term}`,
+    configField: '配置',
+    noSnapshot: '无',
     snapshotMessage: (index: number, term: number) => `它截至索引 ${index}（任期 ${term}）的快照`,
     sendsSnapshot: (from: string, to: string, index: number, term: number) =>
       `${from} 把截至索引 ${index}（任期 ${term}）的快照发给 ${to}：${to} 缺少的条目已被 ${from} 压缩掉了（§7）`,
