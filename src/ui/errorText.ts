@@ -14,9 +14,34 @@ export function errorText(error: unknown): Text {
       const values = params as Record<string, string | number>;
       return (m) => m.errors.coded(code, values, error.message);
     }
+    const membership = membershipRefusal(error.message);
+    if (membership) return (m) => m.errors.coded(membership.code, membership.params, error.message);
     return () => error.message;
   }
   return () => String(error);
+}
+
+/**
+ * The Raft core's and the cluster's refusals of a membership change
+ * (dissertation §4.1), English sentences without a code: named here.
+ */
+const MEMBERSHIP_REFUSALS: readonly (readonly [RegExp, string])[] = [
+  [/^(S\d+) is already in the cluster\.$/, 'member-already'],
+  [/^(S\d+) is not a learner waiting to join\.$/, 'not-learner'],
+  [/^(S\d+) is not in the cluster\.$/, 'not-member'],
+  [/^(S\d+) is the last voter; a cluster needs one\.$/, 'last-voter'],
+  [/^The previous membership change is not committed yet/, 'change-pending'],
+  [/^There is no leader to ask for a membership change/, 'no-leader-change'],
+];
+
+function membershipRefusal(
+  message: string,
+): { code: string; params: Record<string, string> } | null {
+  for (const [pattern, code] of MEMBERSHIP_REFUSALS) {
+    const match = pattern.exec(message);
+    if (match) return { code, params: { node: match[1] ?? '' } };
+  }
+  return null;
 }
 
 /**

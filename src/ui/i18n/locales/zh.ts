@@ -10,6 +10,13 @@ export const meta = { code: 'zh', name: '简体中文' };
 
 /** Lower layers' refusals by code (src/app/problem.ts); a value like "alice" comes quoted. */
 const ERRORS: Readonly<Record<string, (p: ProblemParams) => string>> = {
+  // Membership changes (dissertation §4.1), named in src/ui/errorText.ts.
+  'member-already': (p) => `${p.node} 已在集群中。`,
+  'not-learner': (p) => `${p.node} 不是等待加入的学习者。`,
+  'not-member': (p) => `${p.node} 不在集群中。`,
+  'last-voter': (p) => `${p.node} 是最后一个投票成员；集群至少需要一个。`,
+  'change-pending': () => '上一次成员变更尚未提交：成员变更每次只能进行一个。',
+  'no-leader-change': () => '现在没有 Leader 可以发起成员变更，请等选出 Leader。',
   'user-name-empty': (p) =>
     `请输入用户名：${p.min} 到 ${p.max} 个字符，只能用 a-z、0-9、"_" 和 "-"。`,
   'user-name-long': (p) => `用户名 ${p.user} 有 ${p.length} 个字符，上限是 ${p.max}。`,
