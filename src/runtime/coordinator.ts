@@ -8,7 +8,7 @@ import {
 } from '../raft';
 import { SafetyChecker } from '../check/safety';
 import type { ClusterViolation, NodeView } from '../sim/cluster';
-import { applyNetworkInput, validateInput, type Input } from '../sim/inputs';
+import { applyNetworkInput, membershipChange, validateInput, type Input } from '../sim/inputs';
 import { NetworkState, type Envelope, type NetworkSnapshot } from '../sim/network';
 import {
   MAX_NODES,
@@ -542,15 +542,8 @@ export class Coordinator {
     if (input.kind !== 'addServer' && input.kind !== 'removeServer') return;
     await this.sendCarried();
     const leader = this.leader();
-    if (leader === null) {
-      throw new RangeError(
-        'There is no leader to ask for a membership change right now; wait for one.',
-      );
-    }
-    const change: MembershipChange =
-      input.kind === 'addServer'
-        ? { kind: 'addLearner', id: input.id }
-        : { kind: 'remove', id: input.id };
+    const change = membershipChange(input, leader);
+    if (change === null || leader === null) return;
     const slot = this.slot(leader);
     const answer = await this.call(slot, { kind: 'check', change });
     if (answer.kind === 'error') throw new Error(`S${leader} failed: ${answer.message}`);

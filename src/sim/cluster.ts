@@ -20,7 +20,13 @@ import type {
 import { Hash64 } from '../check/hash';
 import { SafetyChecker, type Violation } from '../check/safety';
 import { NodeHost, type Disk, type HostObserver, type SoftState } from './host';
-import { applyNetworkInput, validateInput, type Input, type InputAction } from './inputs';
+import {
+  applyNetworkInput,
+  membershipChange,
+  validateInput,
+  type Input,
+  type InputAction,
+} from './inputs';
 import { NetworkState, type DropReason, type Envelope } from './network';
 import {
   MAX_NODES,
@@ -560,18 +566,10 @@ class HeadlessCluster implements Cluster {
 
   /** Membership changes go through the leader: refuse before logging if it cannot take one now. */
   private checkMembershipChange(input: Input): void {
-    if (input.kind !== 'addServer' && input.kind !== 'removeServer') return;
     const leader = this.leader();
-    if (leader === null) {
-      throw new RangeError(
-        'There is no leader to ask for a membership change right now; wait for one.',
-      );
-    }
-    const change: MembershipChange =
-      input.kind === 'addServer'
-        ? { kind: 'addLearner', id: input.id }
-        : { kind: 'remove', id: input.id };
-    const next = this.hosts.get(leader)?.node.nextConfig(change);
+    const change = membershipChange(input, leader);
+    if (change === null) return;
+    const next = this.hosts.get(leader ?? 0)?.node.nextConfig(change);
     if (typeof next === 'string') throw new RangeError(next);
   }
 

@@ -1,4 +1,4 @@
-import type { NodeId } from '../raft';
+import type { MembershipChange, NodeId } from '../raft';
 import type { NetworkState } from './network';
 import { ProblemError } from '../app';
 import { MAX_NODES, checkRate } from './options';
@@ -166,4 +166,21 @@ export function applyNetworkInput(
     default:
       return false;
   }
+}
+
+/**
+ * Membership (dissertation §4.1): the change an addServer or removeServer
+ * input asks the leader for, once there is a leader to ask; null for any
+ * other input. Throws, changing nothing, when there is no leader.
+ */
+export function membershipChange(input: Input, leader: NodeId | null): MembershipChange | null {
+  if (input.kind !== 'addServer' && input.kind !== 'removeServer') return null;
+  if (leader === null) {
+    throw new RangeError(
+      'There is no leader to ask for a membership change right now; wait for one.',
+    );
+  }
+  return input.kind === 'addServer'
+    ? { kind: 'addLearner', id: input.id }
+    : { kind: 'remove', id: input.id };
 }

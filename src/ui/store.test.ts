@@ -158,16 +158,8 @@ describe('the playground store', () => {
 });
 
 describe('the first leader speed', () => {
-  /** Plays `frames` frames of `frameMs` manual wall time, each advance finished before the next. */
-  async function playFor(store: PlaygroundStore, clock: ManualClock, frames: number, frameMs = 40) {
-    for (let k = 0; k < frames; k++) {
-      await store.getState().play();
-      await clock.tick(frameMs);
-      await store.getState().pause();
-    }
-  }
-
-  it('runs at firstLeaderSpeed until a leader is elected, then at the page speed', async () => {
+  /** Seed 1 at 1/4x, with 1x until the first leader, on a wall clock the test moves. */
+  async function warmStore() {
     const clock = new ManualClock();
     const store = createPlaygroundStore({
       seed: 1,
@@ -180,6 +172,20 @@ describe('the first leader speed', () => {
     });
     stores.push(store);
     await store.getState().start();
+    return { clock, store };
+  }
+
+  /** Plays `frames` frames of `frameMs` manual wall time, each advance finished before the next. */
+  async function playFor(store: PlaygroundStore, clock: ManualClock, frames: number, frameMs = 40) {
+    for (let k = 0; k < frames; k++) {
+      await store.getState().play();
+      await clock.tick(frameMs);
+      await store.getState().pause();
+    }
+  }
+
+  it('runs at firstLeaderSpeed until a leader is elected, then at the page speed', async () => {
+    const { clock, store } = await warmStore();
     const headless = createCluster({ nodes: 5, seed: 1 });
     headless.runUntil(() => headless.leader() !== null, 5_000);
 
@@ -197,18 +203,7 @@ describe('the first leader speed', () => {
   });
 
   it('ends as soon as the user picks a speed', async () => {
-    const clock = new ManualClock();
-    const store = createPlaygroundStore({
-      seed: 1,
-      nodeCount: 5,
-      playing: false,
-      speed: 0.25,
-      firstLeaderSpeed: 1,
-      clock,
-      startRuntime: inPageRuntime(),
-    });
-    stores.push(store);
-    await store.getState().start();
+    const { clock, store } = await warmStore();
     store.getState().setSpeed(0.5);
     await playFor(store, clock, 3);
     expect(store.getState().now).toBe(60);
