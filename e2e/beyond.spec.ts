@@ -55,3 +55,71 @@ test('the logs view shows each server’s compacted prefix and its snapshot', as
   ).toBeVisible();
   expect(ring.errors).toEqual([]);
 });
+
+test('CheckQuorum: a leader cut off from the majority steps down, and the feed says why', async ({
+  ring,
+}) => {
+  await ring.open({ seed: 3, paused: true, options: { checkquorum: '1' } });
+  await ring.stepUntilLeader();
+  const old = await ring.leaderId();
+  if (old === null) throw new Error('no leader');
+  await ring.nodeAction(old, `Isolate S${old}`);
+  await ring.runUntil(() => expect(ring.role(old)).toHaveText('follower'));
+  await expect(ring.panel('event-feed')).toContainText(`S${old} stepped down in term`);
+  await expect(ring.panel('event-feed')).toContainText('(CheckQuorum)');
+  expect(ring.errors).toEqual([]);
+});
+
+test('PreVote: an isolated server does not raise its term, and the leader keeps its place', async ({
+  ring,
+}) => {
+  await ring.open({ seed: 3, paused: true, options: { prevote: '1' } });
+  await ring.stepUntilLeader();
+  const leader = await ring.leaderId();
+  if (leader === null) throw new Error('no leader');
+  const term = (await ring.term(leader).textContent()) ?? '';
+  const other = leader === 1 ? 2 : 1;
+  await ring.nodeAction(other, `Isolate S${other}`);
+  await ring.runFor(2_000);
+  // It asks whether it could win (a pre-vote) again and again, and never raises its term.
+  await expect(ring.term(other)).toHaveText(term);
+  await ring.healAllButton.click();
+  await ring.runFor(1_000);
+  await expect(ring.leader).toHaveText(`S${leader}`);
+  await expect(ring.term(leader)).toHaveText(term);
+  expect(ring.errors).toEqual([]);
+});
+
+test('leadership transfer from a server’s menu: the target leads at once (§3.10)', async ({
+  ring,
+}) => {
+  await ring.open({ seed: 3, paused: true });
+  await ring.stepUntilLeader();
+  const leader = await ring.leaderId();
+  const target = leader === 4 ? 5 : 4;
+  await ring.nodeAction(target, `Transfer leadership to S${target}`);
+  await ring.runUntil(() => expect(ring.leader).toHaveText(`S${target}`));
+  await expect(ring.panel('event-feed')).toContainText(
+    `S${leader} was asked to hand leadership to S${target}`,
+  );
+  expect(ring.errors).toEqual([]);
+});
+
+test('lease reads and the clock-drift options come from the address to the options panel', async ({
+  ring,
+}) => {
+  await ring.open({
+    seed: 3,
+    paused: true,
+    options: { lease: '1', driftbound: '0.2', drift: '0.3' },
+  });
+  const options = ring.panel('options');
+  await options
+    .getByRole('button', { name: /options/i })
+    .first()
+    .click();
+  await expect(options.getByLabel('Lease reads (§6.4.1)')).toBeChecked();
+  await expect(options.getByLabel(/Clock drift lease reads assume/)).toHaveValue('20');
+  await expect(options.getByLabel(/Clock drift the servers really have/)).toHaveValue('30');
+  expect(ring.errors).toEqual([]);
+});
