@@ -411,6 +411,16 @@ describe('ReadIndex (dissertation §6.4)', () => {
     expect(n.takeReady().readStates).toEqual([{ ctx: 7, index: 1 }]);
   });
 
+  it('with lease reads, a read within the lease is confirmed at once and says so (§6.4.1)', () => {
+    const n = electedLeader(peers3, {}, { leaseReads: true }); // no-op at 1, sent at 160
+    n.step({ ...ack(2, 1), ackSentAtMs: 160 }, 180); // a majority heard us at 160: the lease runs
+    n.takeReady();
+    expect(n.readIndex(7, 190)).toBe(true);
+    const ready = n.takeReady();
+    expect(ready.readStates).toEqual([{ ctx: 7, index: 1, lease: true }]);
+    expect(ready.messages.filter((m) => m.type === 'AppendEntries')).toEqual([]);
+  });
+
   it('replies to AppendEntries sent before the read do not confirm it', () => {
     const n = leader(peers3);
     n.step(ack(2, 1), 180);

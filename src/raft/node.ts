@@ -42,7 +42,12 @@ export interface Ready {
   /** Newly committed entries, lastApplied + 1 .. commitIndex. */
   readonly committed: readonly LogEntry[];
   /** Reads confirmed by a quorum: serve `ctx` once lastApplied >= index (§6.4). */
-  readonly readStates: readonly { readonly ctx: number; readonly index: number }[];
+  /** `lease`: confirmed by the leader's lease alone, without a round of heartbeats (§6.4.1). */
+  readonly readStates: readonly {
+    readonly ctx: number;
+    readonly index: number;
+    readonly lease?: true;
+  }[];
   /** Reads that can no longer be confirmed because leadership was lost. */
   readonly failedReads: readonly number[];
   /**
@@ -105,7 +110,7 @@ export class RaftNode {
   private hardStateDirty = false;
   private unstableFrom = Infinity;
   private outbox: Message[] = [];
-  private readStates: { ctx: number; index: number }[] = [];
+  private readStates: { ctx: number; index: number; lease?: true }[] = [];
   /** The latest snapshot, sent to followers that are too far behind. */
   private snapshotValue: Snapshot | null = null;
   /** The configuration this server's log puts in effect (dissertation §4.1). */
@@ -860,7 +865,8 @@ export class RaftNode {
     if (waiting.length === 0) return;
     if (this.leaseHolds()) {
       // §6.4.1: within its lease no other leader can exist; no round needed.
-      for (const r of waiting) this.readStates.push({ ctx: r.ctx, index: this.commitIndexValue });
+      for (const r of waiting)
+        this.readStates.push({ ctx: r.ctx, index: this.commitIndexValue, lease: true });
       this.pendingReads = this.pendingReads.filter((r) => r.index !== null);
       return;
     }

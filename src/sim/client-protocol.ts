@@ -18,6 +18,8 @@ export type ClientReply =
       readonly from: NodeId;
       readonly kind: 'response';
       readonly response: ServiceResponse;
+      /** A read the leader served within its lease, without a round of heartbeats (§6.4.1). */
+      readonly lease?: true;
     }
   /** Not the leader: ask `leaderHint` (or another server, if null). */
   | {

@@ -142,7 +142,7 @@ export class NodeHost {
   /** Linearizable reads awaiting their ReadIndex round, by requestId. */
   private readonly pendingReads = new Map<number, ClientRequest>();
   /** Reads confirmed at a readIndex, awaiting lastApplied >= index. */
-  private readyReads: { index: number; request: ClientRequest }[] = [];
+  private readyReads: { index: number; request: ClientRequest; lease: boolean }[] = [];
 
   constructor(options: HostOptions, disk: Disk, nowMs: number, traceHash: Hash64) {
     this.options = options;
@@ -391,10 +391,10 @@ export class NodeHost {
       this.pendingReads.delete(ctx);
       if (request) this.redirect(request, nowMs);
     }
-    for (const { ctx, index } of ready.readStates) {
+    for (const { ctx, index, lease } of ready.readStates) {
       const request = this.pendingReads.get(ctx);
       this.pendingReads.delete(ctx);
-      if (request) this.readyReads.push({ index, request });
+      if (request) this.readyReads.push({ index, request, lease: lease === true });
     }
     if (this.readyReads.length > 0) this.serveReads(nowMs);
     if (soft.role !== 'leader' && this.pendingWrites.size > 0) this.abandonWrites(nowMs);
@@ -420,7 +420,7 @@ export class NodeHost {
   }
 
   private serveReads(nowMs: number): void {
-    const waiting: { index: number; request: ClientRequest }[] = [];
+    const waiting: typeof this.readyReads = [];
     for (const r of this.readyReads) {
       if (r.index > this.node.lastApplied) {
         waiting.push(r);
@@ -434,6 +434,7 @@ export class NodeHost {
           from: this.id,
           kind: 'response',
           response: readState(this.service, command.user),
+          ...(r.lease && { lease: true as const }),
         },
         nowMs,
       );

@@ -186,7 +186,10 @@ export function describeEvent(e: FeedHappening): string {
         return d.leader === null ? f.tryAnother(node, to) : f.redirect(node, to, s(d.leader));
       const detail = replyWords(m, d);
       if (d.kind === 'reason') return f.unknown(node, to, detail);
-      return d.kind === 'error' ? f.refused(node, to, detail) : f.answered(node, to, detail);
+      if (d.kind === 'error') return f.refused(node, to, detail);
+      return d.kind === 'value' && d.lease
+        ? m.beyond.answeredFromLease(node, to, detail)
+        : f.answered(node, to, detail);
     }
   }
 }

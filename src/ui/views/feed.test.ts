@@ -306,6 +306,27 @@ describe('the feed beyond §5', () => {
     ]);
   });
 
+  it('says when the leader answers a read from its lease (§6.4.1)', () => {
+    const feed = new FeedConverter();
+    const reply = (lease: boolean): Telemetry => ({
+      k: 'reply',
+      at: 9,
+      reply: {
+        requestId: 4,
+        from: 1,
+        kind: 'response',
+        response: { ok: true, value: { kind: 'getState', user: 'alice', state: 'v1', version: 2 } },
+        ...(lease && { lease: true as const }),
+      },
+    });
+    const [leased] = feed.fromTelemetry(1, reply(true));
+    const [round] = feed.fromTelemetry(1, reply(false));
+    expect(leased && describeEvent(leased)).toMatch(
+      /^S1 answered request 4 from its lease, without a round of heartbeats \(§6\.4\.1\): /,
+    );
+    expect(round && describeEvent(round)).toMatch(/^S1 answered request 4: /);
+  });
+
   it('tells a leader that steps down in its own term: CheckQuorum, or out of the configuration', () => {
     const feed = new FeedConverter();
     feed.fromTelemetry(1, state(10, 'leader', 2, 1));

@@ -347,7 +347,11 @@ export class FeedConverter {
             outcome: 'error',
             detail: { kind: 'error', code: r.code, text: r.error, user: known?.user ?? '' },
           });
-        return this.make(at, { ...base, outcome: 'ok', detail: { kind: 'value', value: r.value } });
+        return this.make(at, {
+          ...base,
+          outcome: 'ok',
+          detail: { kind: 'value', value: r.value, ...(reply.lease && { lease: true as const }) },
+        });
       }
     }
   }

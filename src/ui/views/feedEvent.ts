@@ -129,7 +129,7 @@ export type FeedHappening =
 export type ReplyDetail =
   /** Not the leader: try `leader`, or another server when null. */
   | { readonly kind: 'redirect'; readonly leader: NodeId | null }
-  | { readonly kind: 'value'; readonly value: ServiceValue }
+  | { readonly kind: 'value'; readonly value: ServiceValue; readonly lease?: true }
   /** The service refused: its ErrorCode and English sentence, and the user the request named. */
   | { readonly kind: 'error'; readonly code: string; readonly text: string; readonly user: string }
   /** Why the outcome is unknown, in the server's words. */

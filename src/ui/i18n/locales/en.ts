@@ -631,6 +631,8 @@ export const messages = {
       learners === ''
         ? `${leader} appended a new configuration, voters ${voters}: it takes effect as soon as it is in the log (§4.1)`
         : `${leader} appended a new configuration, voters ${voters}, learners ${learners}: it takes effect as soon as it is in the log (§4.1)`,
+    answeredFromLease: (node: string, to: string, detail: string) =>
+      `${node} answered ${to} from its lease, without a round of heartbeats (§6.4.1): ${detail}`,
     lostQuorum: (node: string, term: number) =>
       `${node} stepped down in term ${term}: it had not heard from a majority for an election timeout (CheckQuorum)`,
     leftConfig: (node: string, term: number) =>

@@ -653,6 +653,8 @@ export const messages: Messages = {
       learners === ''
         ? `${leader} 追加了新配置，投票成员 ${voters}：配置一写入日志就生效（§4.1）`
         : `${leader} 追加了新配置，投票成员 ${voters}，学习者 ${learners}：配置一写入日志就生效（§4.1）`,
+    answeredFromLease: (node: string, to: string, detail: string) =>
+      `${node} 凭租约直接回答了 ${to}，没有发一轮心跳确认（§6.4.1）：${detail}`,
     lostQuorum: (node: string, term: number) =>
       `${node} 在任期 ${term} 退位：它在一个选举超时内没有收到多数派的回应（CheckQuorum）`,
     leftConfig: (node: string, term: number) =>
