@@ -780,6 +780,38 @@ export const messages: Messages = {
         '试着在不知道密码的情况下改动 Alice 的状态。页面会检查你是否被拒绝、她的状态是否仍归她所有。',
       taskHint: '用猜的密码以 alice 登录，或者以一个从未登录过的用户写入。',
     },
+    // ui: the lessons menu and panel (src/ui/lessons/*.tsx)
+    ui: {
+      menu: '课程',
+      menuTitle: '引导式课程：带讲解的简短运行，会在协议做出关键动作的地方暂停',
+      library: '课程列表',
+      openScenario: '场景',
+      openScenarioLabel: (title) => `把“${title}”的场景作为普通运行打开`,
+      panel: '课程',
+      stepOf: (k, n) => `第 ${k} 步，共 ${n} 步`,
+      next: '下一步',
+      back: '上一步',
+      close: '关闭课程',
+      presenter: '大字',
+      presenterTitle: '演示模式：大号字体，坐在教室后排也能看清',
+      opening: '正在打开课程的运行……',
+      running: '正在运行到这一步的关键时刻……',
+      waiting: '在这一步的关键时刻之前暂停了：按“播放”继续。',
+      paused: (at) => `已在 ${at} 暂停。按“下一步”继续。`,
+      last: (at) => `已在 ${at} 暂停。这是最后一步：学完后关闭课程即可，运行会保持原样。`,
+      missed: (at) =>
+        `到 ${at} 为止，这一步等待的时刻没有出现：这次运行走向了别处，可能是因为你做了某些操作。按“上一步”按课程原本的方式重新运行上一步，再按“下一步”。`,
+      tryIt: '现在轮到你了',
+      hint: '提示',
+      hideHint: '隐藏提示',
+      taskDone: '完成了：页面看到你做到了。',
+      opened: (title) => `已打开课程：“${title}”。`,
+      backTo: (k) => `回到第 ${k} 步：运行已重放到这一步开始的地方。`,
+      scenarioOpened: (title, at) => `已打开“${title}”的场景，停在 ${at}。`,
+      unknown: (id, ids) => `没有名为“${id}”的课程。现有的课程是：${ids.join('、')}。`,
+      violated: (property, at) =>
+        `${property ?? '一条安全性质'}在 ${at} 被违反；违反之处见“安全性”面板。课程会继续运行到它的关键时刻。`,
+    },
   },
   // share: links, run files, the saved session, exports (src/ui/share)
   share: {
