@@ -131,7 +131,7 @@ export function App({
   const [lessons] = useState(() =>
     createLessonStore(
       request.kind === 'lesson'
-        ? { lesson: request.lesson, pending: { step: 0, afterGeneration: -1 } }
+        ? { lesson: request.lesson, step: 0, pending: { step: 0, afterGeneration: -1 } }
         : {},
     ),
   );
@@ -170,18 +170,19 @@ export function App({
     );
   }, []);
   const openLesson = (lesson: Lesson) => {
-    lessons.setState(({ presenter, speed }) => ({
+    lessons.setState(({ speed }) => ({
       ...NO_LESSON,
-      presenter,
       speed,
       lesson,
+      step: 0,
       pending: { step: 0, afterGeneration: run.generation },
+      focus: 'next',
     }));
     window.history.replaceState(null, '', withLesson(window.location.search, lesson.id));
     open(lessonSetupSpec(lesson), openedNotice(lesson));
   };
   const openScenario = (lesson: Lesson) => {
-    lessons.setState(({ presenter, speed }) => ({ ...NO_LESSON, presenter, speed }));
+    lessons.setState(({ speed }) => ({ ...NO_LESSON, speed }));
     window.history.replaceState(null, '', withLesson(window.location.search, null));
     const scenario = lessonScenario(lesson);
     open(scenario, (m) =>

@@ -119,9 +119,12 @@ export interface UntilPlan {
   readonly holds: () => boolean;
   /** Virtual ms: the run pauses here at the latest. */
   readonly deadlineMs: number;
+  /** What the caller calls this run (a lesson's step), given back in `until`. */
+  readonly tag: number;
 }
 
 export interface UntilState {
+  readonly tag: number;
   readonly deadlineMs: number;
   /** The instant the run paused at; null while it runs (or waits for Play) toward it. */
   readonly pausedAtMs: number | null;
@@ -256,7 +259,11 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   /** Time runs at options.firstLeaderSpeed until there is a leader (reset brings it back). */
   let warmingUp = options.firstLeaderSpeed !== undefined;
   /** The moment `playUntil` waits for; while set, time runs instant by instant. */
-  let goal: { readonly holds: () => boolean; readonly deadlineMs: number } | null = null;
+  let goal: {
+    readonly holds: () => boolean;
+    readonly deadlineMs: number;
+    readonly tag: number;
+  } | null = null;
 
   return createStore<PlaygroundState>()((set, get) => {
     let viewsRefreshedAtMs = -Infinity;
@@ -345,10 +352,10 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
     /** Pauses where the goal of `playUntil` was reached, and says so in `until`. */
     const reachGoal = (c: Coordinator): void => {
       if (!goal) return;
-      const { holds, deadlineMs } = goal;
+      const { holds, deadlineMs, tag } = goal;
       goal = null;
       pacer?.pause();
-      refresh({ playing: false, until: { deadlineMs, pausedAtMs: c.now, reached: holds() } });
+      refresh({ playing: false, until: { tag, deadlineMs, pausedAtMs: c.now, reached: holds() } });
     };
 
     /**
@@ -687,10 +694,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         pacer?.pause();
         return serial(async (c) => {
           await halt();
-          const { inputs, holds, deadlineMs } = plan(c);
+          const { inputs, holds, deadlineMs, tag } = plan(c);
+          // Said before the inputs apply (a restart takes a while): the run is on its way.
+          set({ until: { tag, deadlineMs, pausedAtMs: null, reached: false } });
           for (const input of inputs) await c.apply(input);
-          goal = { holds, deadlineMs };
-          refresh({ until: { deadlineMs, pausedAtMs: null, reached: false }, problem: null });
+          goal = { holds, deadlineMs, tag };
+          refresh({ problem: null });
           if (goalReached(c)) return reachGoal(c);
           pacer?.play();
           set({ playing: true });

@@ -17,16 +17,18 @@ import './lessons.css';
 export function LessonHost({ generation, testHook }: { generation: number; testHook: boolean }) {
   const driver = useLessonDriver(generation, testHook);
   const lesson = useLesson((s) => s.lesson);
-  return lesson ? <LessonPanel lesson={lesson} {...driver} /> : null;
+  return lesson ? <LessonPanel lesson={lesson} generation={generation} {...driver} /> : null;
 }
 
 function LessonPanel({
   lesson,
+  generation,
   next,
   back,
   close,
 }: {
   lesson: Lesson;
+  generation: number;
   next: () => void;
   back: () => void;
   close: () => void;
@@ -34,14 +36,13 @@ function LessonPanel({
   const m = useMessages();
   const u = m.lessons.ui;
   const lessons = useLessonStore();
-  const starts = useLesson((s) => s.starts);
+  const k = useLesson((s) => s.step);
   const pending = useLesson((s) => s.pending);
-  const presenter = useLesson((s) => s.presenter);
   const taskDone = useLesson((s) => s.taskDone);
   const { until, playing } = usePlayground((s) => ({ until: s.until, playing: s.playing }));
-  const k = pending ? pending.step : starts.length - 1;
   const step = lesson.steps[k];
-  const phase = lessonPhase(step, pending !== null, until, playing);
+  const begun = useLesson((s) => s.starts.length - 1 === s.step);
+  const phase = lessonPhase(step, { k, opening: pending !== null, begun }, until, playing);
   const last = k === lesson.steps.length - 1;
   const canNext = !last && (phase === 'paused' || phase === 'missed');
   const canBack = k > 0 && phase !== 'opening';
@@ -51,13 +52,16 @@ function LessonPanel({
   const [hintStep, setHintStep] = useState<number | null>(null);
   const hint = hintStep === k;
   const backButton = useRef<HTMLButtonElement>(null);
-  // A Back opens a new run, and this panel comes back with it: focus stays on Back.
+  const nextButton = useRef<HTMLButtonElement>(null);
+  // Opening a lesson or a Back opens a new run, and this panel comes with it: the focus follows.
+  const focus = useLesson((s) => s.focus);
+  // Not the panel of the run being left (a lesson opened from the menu shows there first).
+  const mine = pending === null || generation > pending.afterGeneration;
   useEffect(() => {
-    if (lessons.getState().focusBack) {
-      lessons.setState({ focusBack: false });
-      backButton.current?.focus();
-    }
-  }, [lessons]);
+    if (focus === null || !mine) return;
+    lessons.setState({ focus: null });
+    (focus === 'back' ? backButton : nextButton).current?.focus();
+  }, [lessons, focus, mine]);
   if (!step) return null;
   const task = phase === 'opening' ? undefined : step.task;
   const at = formatVirtualMs(until?.pausedAtMs ?? 0);
@@ -70,7 +74,7 @@ function LessonPanel({
   };
   return (
     <section
-      className={presenter ? 'lesson lesson--presenter' : 'lesson'}
+      className="lesson"
       aria-labelledby={titleId}
       data-testid="lesson-panel"
       data-lesson={lesson.id}
@@ -82,14 +86,6 @@ function LessonPanel({
         <span className="lesson__count" data-testid="lesson-step">
           {u.stepOf(k + 1, lesson.steps.length)}
         </span>
-        <button
-          type="button"
-          aria-pressed={presenter}
-          title={u.presenterTitle}
-          onClick={() => lessons.setState({ presenter: !presenter })}
-        >
-          {u.presenter}
-        </button>
         <button type="button" onClick={close}>
           {u.close}
         </button>
@@ -131,13 +127,18 @@ function LessonPanel({
           aria-disabled={!canBack}
           onClick={() => {
             if (!canBack) return;
-            lessons.setState({ focusBack: true });
+            lessons.setState({ focus: 'back' });
             back();
           }}
         >
           {u.back}
         </button>
-        <button type="button" aria-disabled={!canNext} onClick={() => canNext && next()}>
+        <button
+          ref={nextButton}
+          type="button"
+          aria-disabled={!canNext}
+          onClick={() => canNext && next()}
+        >
           {u.next}
         </button>
       </div>

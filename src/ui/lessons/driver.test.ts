@@ -67,6 +67,9 @@ async function step(store: PlaygroundStore, lessons: LessonStore, lesson: Lesson
   return { atMs: c.now, hash: c.traceHash() };
 }
 
+/** The first step, begun. */
+const FIRST = { k: 0, opening: false, begun: true } as const;
+
 function headless(lesson: Lesson): { atMs: number; hash: string }[] {
   const run = new HeadlessLesson(lesson);
   const pauses: { atMs: number; hash: string }[] = [];
@@ -88,7 +91,10 @@ describe('a lesson driven through the store', () => {
         pauses.push(await step(store, lessons, lesson, k));
         const { until, playing } = store.getState();
         expect(playing).toBe(false);
-        expect(lessonPhase(s, false, until, playing), `${lesson.id} step ${k + 1}`).toBe('paused');
+        expect(
+          lessonPhase(s, { k, opening: false, begun: true }, until, playing),
+          `${lesson.id} step ${k + 1}`,
+        ).toBe('paused');
       }
       expect(pauses).toEqual(headless(lesson));
       // The steps' actions entered the input log as clicks do.
@@ -125,7 +131,7 @@ describe('a lesson driven through the store', () => {
     await store.getState().pause();
     const { until, playing } = store.getState();
     if (until?.pausedAtMs == null) {
-      expect(lessonPhase(lesson.steps[0], false, until, playing)).toBe('waiting');
+      expect(lessonPhase(lesson.steps[0], FIRST, until, playing)).toBe('waiting');
       await store.getState().play();
       await paused(store);
     }
@@ -163,7 +169,7 @@ describe('a lesson driven through the store', () => {
     await paused(store);
     const { until, playing } = store.getState();
     expect(until?.reached).toBe(false);
-    expect(lessonPhase(lesson.steps[0], false, until, playing)).toBe('missed');
+    expect(lessonPhase(lesson.steps[0], FIRST, until, playing)).toBe('missed');
     expect(store.getState().now).toBe(lesson.steps[0]!.until!.withinMs);
   });
 

@@ -13,7 +13,9 @@ import type { StepStart } from './view.ts';
 export interface LessonState {
   /** Null: no lesson open. */
   readonly lesson: Lesson | null;
-  /** Where each step begun so far began; the last is the step shown. */
+  /** The step shown, from 0 (-1: none); it may still be opening or beginning. */
+  readonly step: number;
+  /** Where each step begun so far began; once the shown step has begun, the last is its. */
   readonly starts: readonly StepStart[];
   /**
    * A step to begin once the run opened for it has started: on the first
@@ -24,25 +26,27 @@ export interface LessonState {
   readonly generation: number;
   /** The shown step's task was seen done (said once, and kept). */
   readonly taskDone: boolean;
-  /** Large type, for a class. */
-  readonly presenter: boolean;
   /** The speed last picked, kept for the runs a lesson opens. */
   readonly speed: Speed | null;
-  /** Back was pressed: the panel of the run it opens takes the focus back to it. */
-  readonly focusBack: boolean;
+  /**
+   * The button the panel of the next run focuses as it appears: a lesson
+   * opened from the menu (Next), or Back pressed (Back), so a keyboard user
+   * keeps their place although the run, and the panel with it, is new.
+   */
+  readonly focus: 'next' | 'back' | null;
 }
 
 export type LessonStore = StoreApi<LessonState>;
 
 export const NO_LESSON: LessonState = {
   lesson: null,
+  step: -1,
   starts: [],
   pending: null,
   generation: 0,
   taskDone: false,
-  presenter: false,
   speed: null,
-  focusBack: false,
+  focus: null,
 };
 
 export function createLessonStore(initial: Partial<LessonState> = {}): LessonStore {

@@ -25,8 +25,7 @@ export function installLessonTestHook(
 ): () => void {
   const hook: RaftLessonTestHook = {
     solve: async () => {
-      const { lesson, starts } = lessons.getState();
-      const k = starts.length - 1;
+      const { lesson, step: k, starts } = lessons.getState();
       const task = lesson?.steps[k]?.task;
       const start = starts[k];
       if (!task || !start) return false;

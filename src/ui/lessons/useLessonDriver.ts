@@ -31,15 +31,15 @@ export function beginStep(
       inputs: stepInputs(step, c, start),
       holds: () => holds?.(c, start) ?? false,
       deadlineMs: untilDeadlineMs(step, start),
+      tag: k,
     };
   });
 }
 
 /** Whether the shown step's "now you try" holds now; said once (the lesson store keeps it). */
 function checkTask(playground: PlaygroundStore, lessons: LessonStore): void {
-  const { lesson, starts, pending, taskDone } = lessons.getState();
+  const { lesson, step: k, starts, pending, taskDone } = lessons.getState();
   if (!lesson || pending || taskDone) return;
-  const k = starts.length - 1;
   const task = lesson.steps[k]?.task;
   const start = starts[k];
   const c = playground.getState().coordinator();
@@ -64,7 +64,7 @@ export function useLessonDriver(generation: number, testHook: boolean): LessonDr
   const open = useOpenRun();
 
   const close = useCallback(() => {
-    lessons.setState(({ presenter, speed }) => ({ ...NO_LESSON, presenter, speed }));
+    lessons.setState(({ speed }) => ({ ...NO_LESSON, speed }));
     window.history.replaceState(null, '', withLesson(window.location.search, null));
   }, [lessons]);
 
@@ -94,21 +94,23 @@ export function useLessonDriver(generation: number, testHook: boolean): LessonDr
   }, [playground, lessons, generation, close, testHook]);
 
   const next = useCallback(() => {
-    const { lesson, starts, pending } = lessons.getState();
-    if (!lesson || pending || starts.length >= lesson.steps.length) return;
-    void beginStep(playground, lessons, lesson, starts.length);
+    const { lesson, step, starts, pending } = lessons.getState();
+    // Not while a step is still being begun, nor past the last.
+    if (!lesson || pending || step !== starts.length - 1 || step + 1 >= lesson.steps.length) return;
+    lessons.setState({ step: step + 1 });
+    void beginStep(playground, lessons, lesson, step + 1);
   }, [playground, lessons]);
 
   const back = useCallback(() => {
-    const { lesson, starts, pending } = lessons.getState();
-    const k = starts.length - 1;
+    const { lesson, step: k, starts, pending } = lessons.getState();
     const previous = starts[k - 1];
     const c = playground.getState().coordinator();
-    if (!lesson || pending || !previous || !c) return;
+    if (!lesson || pending || k !== starts.length - 1 || !previous || !c) return;
     // Time travel by the determinism contract: the inputs made before that
     // step began, re-run to its instant, then the step begun again.
     const spec = scenarioAt(lesson, c.inputLog(), previous);
     lessons.setState({
+      step: k - 1,
       starts: starts.slice(0, k - 1),
       pending: { step: k - 1, afterGeneration: generation },
       taskDone: false,

@@ -786,8 +786,6 @@ export const messages = {
       next: 'Next',
       back: 'Back',
       close: 'Close lesson',
-      presenter: 'Large type',
-      presenterTitle: 'Presenter mode: large type, to read from the back of a room',
       opening: 'Opening the lesson’s run…',
       running: 'Running to this step’s moment…',
       waiting: 'Paused before this step’s moment: press Play to go on.',

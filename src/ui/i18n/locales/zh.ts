@@ -792,8 +792,6 @@ export const messages: Messages = {
       next: '下一步',
       back: '上一步',
       close: '关闭课程',
-      presenter: '大字',
-      presenterTitle: '演示模式：大号字体，坐在教室后排也能看清',
       opening: '正在打开课程的运行……',
       running: '正在运行到这一步的关键时刻……',
       waiting: '在这一步的关键时刻之前暂停了：按“播放”继续。',
