@@ -211,3 +211,23 @@ test('the lesson panel works from the keyboard alone', async ({ playground, page
   await page.keyboard.press('Tab');
   await expect(next).toBeFocused();
 });
+
+test('a step whose moment does not come says so and offers Back', async ({ playground }) => {
+  const u = en.lessons.ui;
+  await playground.openLesson('election');
+  await playground.setSpeed('max');
+  await playground.lessonAt(1);
+  // The student crashes every server: no one can win the election step 2 waits for.
+  for (const id of [1, 2, 3, 4, 5]) await playground.crashButton(id).click();
+  await expect(playground.workers).toHaveText('0');
+  const panel = playground.lessonPanel;
+  await panel.getByRole('button', { name: u.next }).click();
+  await playground.lessonAt(2, 'missed');
+  const [, missedWords] = u.missed('\0').split('\0');
+  await expect(panel.getByTestId('lesson-status')).toContainText(missedWords!);
+  await panel.getByRole('button', { name: u.back }).click();
+  await playground.lessonAt(1);
+  await panel.getByRole('button', { name: u.next }).click();
+  await playground.lessonAt(2);
+  await expect(playground.lessonNarration).toHaveText(en.lessons.election.candidate);
+});
