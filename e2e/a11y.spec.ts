@@ -20,3 +20,27 @@ for (const theme of ['light', 'dark'] as const) {
     await ring.shot(`axe-${theme}`);
   });
 }
+
+test('axe finds nothing serious with a lesson open, its task and hint shown, and the lessons menu open', async ({
+  ring,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await ring.openLesson('election');
+  // The election lesson's fourth step is its "now you try".
+  for (let step = 1; step < 4; step++) {
+    await ring.lessonAt(step);
+    await ring.lessonPanel.getByRole('button', { name: 'Next' }).click();
+  }
+  await ring.lessonAt(4);
+  await ring.lessonPanel.getByRole('button', { name: 'Hint' }).click();
+  await expect(ring.page.getByTestId('lesson-hint')).toBeVisible();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('navigation', { name: 'Lesson library' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(bad).toEqual([]);
+  await ring.shot('axe-lesson');
+});

@@ -1,4 +1,5 @@
 import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
+import type { RaftLessonTestHook } from '../src/ui/lessons/testHook.ts';
 import type { RaftTestHook } from '../src/ui/testHook.ts';
 
 /** Most presses of "Step" that stepUntilLeader makes: each runs one instant
@@ -305,6 +306,48 @@ export class Playground {
     const status = this.page.getByTestId('session-status');
     await expect(status).toHaveAttribute('data-state', 'saved');
     await expect(status).toHaveAttribute('data-at-ms', String(atMs));
+  }
+
+  /**
+   * The lesson panel (src/ui/lessons/LessonPanel.tsx): `data-lesson` names
+   * the lesson, `data-step` the step shown (from 1), `data-phase` where it
+   * stands (opening, running, waiting, paused, missed).
+   */
+  get lessonPanel(): Locator {
+    return this.page.getByTestId('lesson-panel');
+  }
+
+  get lessonNarration(): Locator {
+    return this.page.getByTestId('lesson-narration');
+  }
+
+  /** The live region that says a "now you try" is done; empty until it is. */
+  get lessonTaskDone(): Locator {
+    return this.page.getByTestId('lesson-task-done');
+  }
+
+  /** Opens `?lesson=<id>` (with the test hook) and waits until its run has started. */
+  async openLesson(id: string): Promise<void> {
+    await this.page.goto(`./?lesson=${encodeURIComponent(id)}&test=1`);
+    await expect(this.simTime).toHaveAttribute('data-status', 'running');
+  }
+
+  /** Waits until the lesson shows step `step` (from 1), stopped in `phase`. */
+  async lessonAt(step: number, phase: 'paused' | 'missed' = 'paused'): Promise<void> {
+    await expect(this.lessonPanel).toHaveAttribute('data-step', String(step));
+    await expect(this.lessonPanel).toHaveAttribute('data-phase', phase, {
+      timeout: RUN_WALL_MS_MAX,
+    });
+  }
+
+  /** Makes the shown step's task solution through the lesson test hook (needs `?test=1`). */
+  async solveLessonTask(): Promise<void> {
+    const solved = await this.page.evaluate(() => {
+      const hook: RaftLessonTestHook | undefined = window.__raftLesson;
+      if (!hook) throw new Error('window.__raftLesson is not set: open the page with ?test=1.');
+      return hook.solve();
+    });
+    expect(solved, 'the step shown has a task').toBe(true);
   }
 
   /** Proposes on the leader; returns the log index the page reports for it. */

@@ -28,6 +28,12 @@ import { runClusterOptions, type RunBase, type RunSpec } from './share/runSpec.t
 import { ShareContext, type ShareApi } from './share/ShareContext.ts';
 import { SharePanel } from './share/SharePanel.tsx';
 import type { PageParams } from './url.ts';
+import { lessonRequest, lessonSetupSpec, withLesson } from './lessons/address.ts';
+import { lessonScenario } from './lessons/engine.ts';
+import type { Lesson } from './lessons/lesson.ts';
+import { LessonHost } from './lessons/LessonPanel.tsx';
+import { LessonsMenu } from './lessons/LessonsMenu.tsx';
+import { createLessonStore, LessonContext, NO_LESSON } from './lessons/lessonStore.ts';
 import { optionsKey, type PageOptions } from './urlOptions.ts';
 
 /** Virtual ms per wall ms once there is a leader: slow enough to follow heartbeats by eye. */
@@ -103,6 +109,10 @@ function runOf(spec: RunSpec, notice: Text | null, generation: number): Run {
   };
 }
 
+function openedNotice(lesson: Lesson): Text {
+  return (m) => m.lessons.ui.opened(lesson.title(m.lessons));
+}
+
 /** No link, no saved session: the address's run from time 0. */
 const NOTHING_OPENED: Opening = { spec: null, notice: null, problem: null };
 
@@ -116,10 +126,21 @@ export function App({
   /** The run a link or the saved session opens (share/opening.ts). */
   opening?: Opening;
 }) {
+  // `?lesson=<id>` opens that lesson, from its first step, before any other run.
+  const [request] = useState(() => lessonRequest(window.location.search));
+  const [lessons] = useState(() =>
+    createLessonStore(
+      request.kind === 'lesson'
+        ? { lesson: request.lesson, step: 0, pending: { step: 0, afterGeneration: -1 } }
+        : {},
+    ),
+  );
   const [run, setRun] = useState<Run>(() =>
-    opening.spec
-      ? runOf(opening.spec, opening.notice, 0)
-      : { seed: params.seed, options: params.options, replay: null, notice: null, generation: 0 },
+    request.kind === 'lesson'
+      ? runOf(lessonSetupSpec(request.lesson), openedNotice(request.lesson), 0)
+      : opening.spec
+        ? runOf(opening.spec, opening.notice, 0)
+        : { seed: params.seed, options: params.options, replay: null, notice: null, generation: 0 },
   );
   const apply = (seed: number, options: PageOptions) => {
     window.history.replaceState(null, '', addressFor(window.location.search, seed, options));
@@ -148,6 +169,26 @@ export function App({
       ),
     );
   }, []);
+  const openLesson = (lesson: Lesson) => {
+    lessons.setState(({ speed }) => ({
+      ...NO_LESSON,
+      speed,
+      lesson,
+      step: 0,
+      pending: { step: 0, afterGeneration: run.generation },
+      focus: 'next',
+    }));
+    window.history.replaceState(null, '', withLesson(window.location.search, lesson.id));
+    open(lessonSetupSpec(lesson), openedNotice(lesson));
+  };
+  const openScenario = (lesson: Lesson) => {
+    lessons.setState(({ speed }) => ({ ...NO_LESSON, speed }));
+    window.history.replaceState(null, '', withLesson(window.location.search, null));
+    const scenario = lessonScenario(lesson);
+    open(scenario, (m) =>
+      m.lessons.ui.scenarioOpened(lesson.title(m.lessons), formatVirtualMs(scenario.atMs)),
+    );
+  };
   const base = useMemo<RunBase>(
     () => ({
       seed: run.seed,
@@ -163,7 +204,13 @@ export function App({
     <main className="app">
       <header>
         <h1>{m.page.heading}</h1>
+        <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
         <LanguageSelect />
+        {request.kind === 'unknown' && (
+          <p className="notice" role="alert" data-testid="lesson-problem">
+            {m.lessons.ui.unknown(request.id, request.ids)}
+          </p>
+        )}
         {params.seedProblem && (
           <p className="notice" role="alert">
             {params.seedProblem(m)}
@@ -187,24 +234,32 @@ export function App({
           </p>
         )}
       </header>
-      <ShareContext value={share}>
-        <PlaygroundProvider
-          key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
-          seed={run.seed}
-          nodeCount={nodes}
-          cluster={cluster}
-          // An opened run is shown paused at its instant.
-          playing={!params.paused && run.replay === null}
-          {...(run.replay && { replay: run.replay })}
-          speed={INITIAL_SPEED}
-          firstLeaderSpeed={FIRST_LEADER_SPEED}
-          startRuntime={startRuntime}
-          testHook={params.test}
-        >
-          <Playground />
-        </PlaygroundProvider>
-        <OptionsPanel key={run.generation} seed={run.seed} options={run.options} onApply={apply} />
-      </ShareContext>
+      <LessonContext value={lessons}>
+        <ShareContext value={share}>
+          <PlaygroundProvider
+            key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
+            seed={run.seed}
+            nodeCount={nodes}
+            cluster={cluster}
+            // An opened run is shown paused at its instant.
+            playing={!params.paused && run.replay === null}
+            {...(run.replay && { replay: run.replay })}
+            speed={INITIAL_SPEED}
+            firstLeaderSpeed={FIRST_LEADER_SPEED}
+            startRuntime={startRuntime}
+            testHook={params.test}
+          >
+            <LessonHost generation={run.generation} testHook={params.test} />
+            <Playground />
+          </PlaygroundProvider>
+          <OptionsPanel
+            key={run.generation}
+            seed={run.seed}
+            options={run.options}
+            onApply={apply}
+          />
+        </ShareContext>
+      </LessonContext>
     </main>
   );
 }

@@ -103,6 +103,33 @@ export interface PlaygroundData {
   readonly past: { readonly atMs: number; readonly presentMs: number } | null;
   /** What the last fork discarded, in words; null when none. */
   readonly forkNotice: Text | null;
+  /** The run `playUntil` started: null when none; `pausedAtMs` is set once it paused. */
+  readonly until: UntilState | null;
+}
+
+/**
+ * What `playUntil` runs: a lesson step's actions, then time up to its
+ * moment. The page's pause then falls on the very instant a headless run
+ * pauses on (src/ui/lessons/README.md).
+ */
+export interface UntilPlan {
+  /** Applied at the current instant, in order, into the input log as clicks are. */
+  readonly inputs: readonly Input[];
+  /** The moment to pause on, checked at the end of every instant. */
+  readonly holds: () => boolean;
+  /** Virtual ms: the run pauses here at the latest. */
+  readonly deadlineMs: number;
+  /** What the caller calls this run (a lesson's step), given back in `until`. */
+  readonly tag: number;
+}
+
+export interface UntilState {
+  readonly tag: number;
+  readonly deadlineMs: number;
+  /** The instant the run paused at; null while it runs (or waits for Play) toward it. */
+  readonly pausedAtMs: number | null;
+  /** `holds` held at the pause; false: the deadline came first. */
+  readonly reached: boolean;
 }
 
 export interface PlaygroundActions {
@@ -148,6 +175,15 @@ export interface PlaygroundActions {
   /** Leaves the past view without changing the run. */
   toPresent: () => Promise<void>;
   dismissForkNotice: () => void;
+  /**
+   * Applies `plan(c)`'s inputs at the current instant (after the actions
+   * before it), then plays until its moment and pauses exactly there: while
+   * it waits, time runs one instant at a time at the chosen speed, because
+   * a window (Coordinator.runUntil) may pass the moment by several ms and
+   * the run would then differ from the headless one. Pause and Play suspend
+   * and resume it; `until` says where it stands.
+   */
+  playUntil: (plan: (c: Coordinator) => UntilPlan) => Promise<void>;
 }
 
 export type PlaygroundState = PlaygroundData & PlaygroundActions;
@@ -222,6 +258,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   let violationsSeen = 0;
   /** Time runs at options.firstLeaderSpeed until there is a leader (reset brings it back). */
   let warmingUp = options.firstLeaderSpeed !== undefined;
+  /** The moment `playUntil` waits for; while set, time runs instant by instant. */
+  let goal: {
+    readonly holds: () => boolean;
+    readonly deadlineMs: number;
+    readonly tag: number;
+  } | null = null;
 
   return createStore<PlaygroundState>()((set, get) => {
     let viewsRefreshedAtMs = -Infinity;
@@ -284,7 +326,53 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       });
     };
 
-    /** Runs a user action after the ones before it; a failure is shown, not thrown. */
+    /**
+     * Under `playUntil`, a new violation is said but does not pause: the
+     * lesson pauses where its story needs (Figure 8 with the bug pauses on
+     * its own violation, and runs on past the Leader Completeness one).
+     */
+    const noteViolations = (c: Coordinator): void => {
+      const count = c.violations().length;
+      if (count <= violationsSeen) return;
+      violationsSeen = count;
+      const first = c.violations()[0];
+      const at = c.now;
+      refresh({
+        problem: (m) =>
+          m.lessons.ui.violated(
+            first ? propertyName(m, first.property) : null,
+            formatVirtualMs(at),
+          ),
+      });
+    };
+
+    const goalReached = (c: Coordinator): boolean =>
+      goal !== null && (goal.holds() || c.now >= goal.deadlineMs);
+
+    /** Pauses where the goal of `playUntil` was reached, and says so in `until`. */
+    const reachGoal = (c: Coordinator): void => {
+      if (!goal) return;
+      const { holds, deadlineMs, tag } = goal;
+      goal = null;
+      pacer?.pause();
+      refresh({ playing: false, until: { tag, deadlineMs, pausedAtMs: c.now, reached: holds() } });
+    };
+
+    /**
+     * Runs toward the goal for at most `ms`, one instant at a time (what
+     * lessons/coordinator.test.ts checks against the headless engine).
+     */
+    const advanceToGoal = async (c: Coordinator, ms: number): Promise<void> => {
+      const g = goal;
+      if (!g) return;
+      const target = Math.min(c.now + ms, g.deadlineMs);
+      while (!goalReached(c) && c.now < target) {
+        if ((await c.stepToNextEvent(target)) === null) await c.advance(target - c.now);
+        noteViolations(c);
+      }
+      if (goalReached(c)) reachGoal(c);
+    };
+
     /**
      * Acting at an earlier instant forks a new future (RaftScope's habit):
      * a fresh run re-does the inputs up to that instant, the later ones are
@@ -351,6 +439,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       view: EMPTY_CLUSTER_VIEW,
       past: null,
       forkNotice: null,
+      until: null,
     };
 
     return {
@@ -391,8 +480,10 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           pacer?.setSpeed(get().speed);
         };
         pacer = new Pacer(
-          // Runs window by window and stops at the first that breaks a safety property.
+          // Runs window by window and stops at the first that breaks a safety property;
+          // toward a lesson's moment, instant by instant.
           async (ms) => {
+            if (goal) return advanceToGoal(c, ms);
             if (await c.runUntil(() => c.violations().length > violationsSeen, ms))
               pauseOnViolation(c);
           },
@@ -418,6 +509,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           }
           if (mine !== life) return;
           replayed = { ...replayed, ...ratesAfter(c.inputLog()) };
+          // What the opened run broke already shows in the Safety panel: only a new violation pauses.
+          violationsSeen = c.violations().length;
         }
         refresh({ status: 'running', ...replayed });
         if (get().playing) pacer.play();
@@ -425,6 +518,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
 
       stop: async () => {
         life++;
+        goal = null;
         pacer?.dispose();
         unsubscribe?.();
         detachView?.();
@@ -474,7 +568,10 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           await halt();
           await stepOnce(c);
           refresh({ playing: false, problem: null });
-          pauseOnViolation(c);
+          if (goal) {
+            noteViolations(c);
+            if (goalReached(c)) reachGoal(c);
+          } else pauseOnViolation(c);
         });
       },
 
@@ -592,6 +689,22 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       toPresent: () => serial(() => refresh({ past: null }), false),
 
       dismissForkNotice: () => set({ forkNotice: null }),
+
+      playUntil: (plan) => {
+        pacer?.pause();
+        return serial(async (c) => {
+          await halt();
+          const { inputs, holds, deadlineMs, tag } = plan(c);
+          // Said before the inputs apply (a restart takes a while): the run is on its way.
+          set({ until: { tag, deadlineMs, pausedAtMs: null, reached: false } });
+          for (const input of inputs) await c.apply(input);
+          goal = { holds, deadlineMs, tag };
+          refresh({ problem: null });
+          if (goalReached(c)) return reachGoal(c);
+          pacer?.play();
+          set({ playing: true });
+        });
+      },
     };
   });
 }

@@ -890,6 +890,39 @@ export const messages = {
         'Bob reads again through the old leader. By its slow clock the lease still holds, so it answers at once with “v1”, although “v2” was already written. Bob did not ask for a stale read, so the history view’s linearizability checker flags the history.',
       heal: 'The network heals and the old leader steps down. With a drift bound that covers the clocks (50% in the options), its lease would have ended in time and the read would have waited.',
     },
+    // ui: the lessons menu and panel (src/ui/lessons/*.tsx)
+    ui: {
+      menu: 'Lessons',
+      menuTitle: 'Guided lessons: short narrated runs that pause where the protocol does something',
+      library: 'Lesson library',
+      openScenario: 'Scenario',
+      openScenarioLabel: (title: string) => `Open the scenario of “${title}” as a plain run`,
+      panel: 'Lesson',
+      stepOf: (k: number, n: number) => `Step ${k} of ${n}`,
+      next: 'Next',
+      back: 'Back',
+      close: 'Close lesson',
+      opening: 'Opening the lesson’s run…',
+      running: 'Running to this step’s moment…',
+      waiting: 'Paused before this step’s moment: press Play to go on.',
+      paused: (at: string) => `Paused at ${at}. Press Next to go on.`,
+      last: (at: string) =>
+        `Paused at ${at}. This is the last step: close the lesson when you are done; the run stays as it is.`,
+      missed: (at: string) =>
+        `The moment this step waits for did not come by ${at}: the run went differently, perhaps because of something you did. Press Back to run the previous step again as the lesson plays it, then Next.`,
+      tryIt: 'Now you try',
+      hint: 'Hint',
+      hideHint: 'Hide hint',
+      taskDone: 'Done: the page saw you do it.',
+      opened: (title: string) => `Lesson opened: “${title}”.`,
+      backTo: (k: number) => `Back to step ${k}: the run was replayed to where that step began.`,
+      scenarioOpened: (title: string, at: string) =>
+        `The scenario of “${title}” opened, paused at ${at}.`,
+      unknown: (id: string, ids: readonly string[]) =>
+        `There is no lesson called "${id}". The lessons are: ${ids.join(', ')}.`,
+      violated: (property: string | null, at: string) =>
+        `${property ?? 'A safety property'} was violated at ${at}; the Safety panel shows where. The lesson runs on to its moment.`,
+    },
   },
   // drift: the clock-drift options of lease reads (dissertation §6.4.1)
   drift: {

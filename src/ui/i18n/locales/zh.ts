@@ -897,6 +897,36 @@ export const messages: Messages = {
         'Bob 再次通过旧领导者读取。按它走得慢的时钟，租约仍然有效，于是它立即答以“v1”，尽管“v2”已经写入。Bob 并没有要求过期读，所以历史视图中的线性一致性检查器标出了这段历史。',
       heal: '网络恢复了，旧领导者下台。若漂移上限能涵盖这些时钟（在选项中设为 50%），它的租约就会及时结束，这次读取便会等待。',
     },
+    // ui: the lessons menu and panel (src/ui/lessons/*.tsx)
+    ui: {
+      menu: '课程',
+      menuTitle: '引导式课程：带讲解的简短运行，会在协议做出关键动作的地方暂停',
+      library: '课程列表',
+      openScenario: '场景',
+      openScenarioLabel: (title) => `把“${title}”的场景作为普通运行打开`,
+      panel: '课程',
+      stepOf: (k, n) => `第 ${k} 步，共 ${n} 步`,
+      next: '下一步',
+      back: '上一步',
+      close: '关闭课程',
+      opening: '正在打开课程的运行……',
+      running: '正在运行到这一步的关键时刻……',
+      waiting: '在这一步的关键时刻之前暂停了：按“播放”继续。',
+      paused: (at) => `已在 ${at} 暂停。按“下一步”继续。`,
+      last: (at) => `已在 ${at} 暂停。这是最后一步：学完后关闭课程即可，运行会保持原样。`,
+      missed: (at) =>
+        `到 ${at} 为止，这一步等待的时刻没有出现：这次运行走向了别处，可能是因为你做了某些操作。按“上一步”按课程原本的方式重新运行上一步，再按“下一步”。`,
+      tryIt: '现在轮到你了',
+      hint: '提示',
+      hideHint: '隐藏提示',
+      taskDone: '完成了：页面看到你做到了。',
+      opened: (title) => `已打开课程：“${title}”。`,
+      backTo: (k) => `回到第 ${k} 步：运行已重放到这一步开始的地方。`,
+      scenarioOpened: (title, at) => `已打开“${title}”的场景，停在 ${at}。`,
+      unknown: (id, ids) => `没有名为“${id}”的课程。现有的课程是：${ids.join('、')}。`,
+      violated: (property, at) =>
+        `${property ?? '一条安全性质'}在 ${at} 被违反；违反之处见“安全性”面板。课程会继续运行到它的关键时刻。`,
+    },
   },
   // drift: the clock-drift options of lease reads (dissertation §6.4.1)
   drift: {
