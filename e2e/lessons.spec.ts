@@ -83,7 +83,10 @@ for (const { code, m } of LANGUAGES) {
         await expect(panel.getByText(step.task.goal(m.lessons))).toBeVisible();
         await expect(playground.lessonTaskDone).toHaveText('');
         await playground.solveLessonTask();
-        await expect(playground.lessonTaskDone).toHaveText('');
+        // A solution made at one instant is not seen before time runs; one that
+        // waits between its inputs (a partition, then a heal) may be seen during the wait.
+        if (step.task.solution.every((group) => group.afterMs === 0))
+          await expect(playground.lessonTaskDone).toHaveText('');
         await run.play.click();
         await expect(playground.lessonTaskDone).toHaveText(u.taskDone, {
           timeout: RUN_WALL_MS_MAX,
