@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Coordinator } from '../../runtime/coordinator.ts';
 import { inProcessSpawner } from '../../runtime/in-process.ts';
 import {
-  HeadlessLesson,
   LESSONS,
   lessonClusterOptions,
   stepInputs,
@@ -11,6 +10,7 @@ import {
   untilPauses,
   type Lesson,
 } from './index.ts';
+import { headless } from './testing.ts';
 
 // The page runs lessons on the Coordinator, whose nodes run in their own
 // threads. Driven by the same pieces as the headless engine, instant by
@@ -41,16 +41,6 @@ async function onCoordinator(lesson: Lesson): Promise<{ atMs: number; hash: stri
       if ((await c.stepToNextEvent(deadline)) === null) await c.advance(deadline - c.now);
     }
     pauses.push({ atMs: c.now, hash: c.traceHash() });
-  }
-  return pauses;
-}
-
-function headless(lesson: Lesson): { atMs: number; hash: string }[] {
-  const run = new HeadlessLesson(lesson);
-  const pauses: { atMs: number; hash: string }[] = [];
-  while (!run.done) {
-    run.next();
-    pauses.push({ atMs: run.view.now, hash: run.view.traceHash() });
   }
   return pauses;
 }

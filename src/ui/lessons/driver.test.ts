@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Coordinator } from '../../runtime/coordinator.ts';
-import { inProcessSpawner } from '../../runtime/in-process.ts';
 import { ManualClock } from '../../runtime/testing.ts';
 import type { Speed } from '../../runtime/speed.ts';
-import type { StartRuntime } from '../runtime.ts';
+import { inPageRuntime, type StartRuntime } from '../runtime.ts';
 import { runClusterOptions, type RunSpec } from '../share/runSpec.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../store.ts';
 import { lessonSetupSpec } from './address.ts';
@@ -11,17 +9,14 @@ import { HeadlessLesson, LESSONS, lessonById, scenarioAt, type Lesson } from './
 import { createLessonStore, type LessonStore } from './lessonStore.ts';
 import { lessonPhase } from './phase.ts';
 import { beginStep } from './useLessonDriver.ts';
+import { headless } from './testing.ts';
 
 // The page drives a lesson through the store (store.playUntil): each step
 // must pause at the instant the headless engine pauses at, with the same
 // trace, at any speed, and Back must come to the same run again.
 
-const inProcess: StartRuntime = async (options) => {
-  const spawner = inProcessSpawner();
-  const coordinator = new Coordinator(options, spawner.spawn, spawner.makeChannel, 'lesson-ui');
-  await coordinator.start();
-  return { coordinator, workers: spawner.open, stop: () => Promise.resolve(coordinator.stop()) };
-};
+/** The page's own store and coordinator, each node's worker body run in this thread. */
+const inProcess: StartRuntime = inPageRuntime();
 
 const stores: PlaygroundStore[] = [];
 afterEach(async () => {
@@ -69,16 +64,6 @@ async function step(store: PlaygroundStore, lessons: LessonStore, lesson: Lesson
 
 /** The first step, begun. */
 const FIRST = { k: 0, opening: false, begun: true } as const;
-
-function headless(lesson: Lesson): { atMs: number; hash: string }[] {
-  const run = new HeadlessLesson(lesson);
-  const pauses: { atMs: number; hash: string }[] = [];
-  while (!run.done) {
-    run.next();
-    pauses.push({ atMs: run.view.now, hash: run.view.traceHash() });
-  }
-  return pauses;
-}
 
 describe('a lesson driven through the store', () => {
   it.each(LESSONS.map((l) => [l.id, l] as const))(

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Coordinator } from '../../runtime/coordinator.ts';
-import { inProcessSpawner } from '../../runtime/in-process.ts';
 import { replay } from '../../sim/index.ts';
-import type { StartRuntime } from '../runtime.ts';
+import { inPageRuntime, type StartRuntime } from '../runtime.ts';
 import { createPlaygroundStore, type PlaygroundStore } from '../store.ts';
 import { currentRunSpec } from './currentRun.ts';
 import { decodeRun, encodeRun } from './link.ts';
@@ -12,12 +10,8 @@ import { sampleRun } from './testRun.ts';
 // Opening a RunSpec as the page does (App passes the store `cluster` and
 // `replay`), on the same coordinator as the page, its nodes in this thread.
 
-const inProcess: StartRuntime = async (options) => {
-  const spawner = inProcessSpawner();
-  const coordinator = new Coordinator(options, spawner.spawn, spawner.makeChannel, 'open-test');
-  await coordinator.start();
-  return { coordinator, workers: spawner.open, stop: () => Promise.resolve(coordinator.stop()) };
-};
+/** The page's own store and coordinator, each node's worker body run in this thread. */
+const inProcess: StartRuntime = inPageRuntime();
 
 const stores: PlaygroundStore[] = [];
 afterEach(async () => {
