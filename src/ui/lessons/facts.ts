@@ -108,3 +108,9 @@ export function deposedLeaders(v: LessonView): NodeId[] {
   const leader = v.leader();
   return withRole(v, 'leader').filter((id) => id !== leader);
 }
+
+/** The server a lesson cuts off: the first that does not lead. */
+export function firstFollower(v: LessonView): NodeId | undefined {
+  const leader = v.leader();
+  return v.ids.find((id) => id !== leader);
+}

@@ -20,8 +20,7 @@ import { DEFAULT_ELECTION_TIMEOUT_MS, DEFAULT_LATENCY_MS } from '../../sim/optio
 import { checkHistory } from '../linVerdict.ts';
 import { COMPACTION_SNAPSHOT_EVERY, compactedPast, crashedServer } from './content/compaction.ts';
 import { addedServer, leaderConfig, MEMBERSHIP_TASK_VOTERS } from './content/membership.ts';
-import { loner } from './content/preVote.ts';
-import { deafServer } from './content/checkQuorum.ts';
+import { firstFollower } from './facts.ts';
 import { TRANSFER_TASK_TARGET, transferTarget } from './content/transfer.ts';
 import { clockRates, LEASE_CLOCK_DRIFT } from './content/leaseReads.ts';
 
@@ -374,7 +373,7 @@ describe('PreVote (dissertation §9.6)', () => {
   it('without it, the cut-off server raises its term again and again and, back, unseats the leader', () => {
     const run = at('disruption', 0);
     const leader = run.view.leader()!;
-    const alone = loner(run.view)!;
+    const alone = firstFollower(run.view)!;
     const term = run.view.node(leader).term;
     run.next();
     expect(run.view.node(alone).term).toBeGreaterThan(term + 3);
@@ -389,7 +388,7 @@ describe('PreVote (dissertation §9.6)', () => {
   it('with it, the same story leaves the leader and its term in place', () => {
     const run = at('preVote', 0);
     const leader = run.view.leader()!;
-    const alone = loner(run.view)!;
+    const alone = firstFollower(run.view)!;
     const term = run.view.node(leader).term;
     run.next();
     expect(run.view.node(alone).term).toBe(term);
@@ -409,7 +408,7 @@ describe('CheckQuorum (dissertation §6.2)', () => {
     run.next();
     const leader = run.view.leader()!;
     const term = run.view.node(leader).term;
-    const deaf = deafServer(run.view)!;
+    const deaf = firstFollower(run.view)!;
     run.next();
     expect(run.view.node(deaf).term).toBeGreaterThan(term);
     expect(run.view.leader()).toBe(leader);

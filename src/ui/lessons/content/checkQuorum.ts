@@ -1,9 +1,8 @@
-import type { NodeId } from '../../../sim/index.ts';
 import { DEFAULT_PAGE_OPTIONS } from '../../urlOptions.ts';
-import { appliedEverywhere, converged, downAt, newLeader } from '../facts.ts';
+import { appliedEverywhere, converged, downAt, firstFollower, newLeader } from '../facts.ts';
 import type { Lesson } from '../lesson.ts';
 import type { LessonView, StepStart } from '../view.ts';
-import { login, write } from './actions.ts';
+import { isolateLeader, login, write } from './actions.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -14,12 +13,6 @@ export const DEAF_MS = 2_000;
 function steppedDown(v: LessonView, start: StepStart): boolean {
   const was = start.leader;
   return was !== null && !downAt(v.inputLog(), v.now).has(was) && v.node(was).role !== 'leader';
-}
-
-/** The server whose link from the leader the lesson cuts: the first that does not lead. */
-export function deafServer(v: LessonView): NodeId | undefined {
-  const leader = v.leader();
-  return v.ids.find((id) => id !== leader);
 }
 
 /** Lesson: CheckQuorum, a cut-off leader steps down; followers ignore a disruptive candidate (dissertation §6.2). */
@@ -35,12 +28,7 @@ export const checkQuorum: Lesson = {
     },
     {
       narration: (m) => m.checkQuorum.cut,
-      actions: (v) => {
-        const leader = v.leader();
-        return leader === null
-          ? []
-          : [{ kind: 'partition', groups: [[leader], v.ids.filter((id) => id !== leader)] }];
-      },
+      actions: isolateLeader,
       until: {
         holds: (v, start) => steppedDown(v, start) && newLeader(v, start) !== null,
         withinMs: ELECTION_WITHIN_MS,
@@ -55,7 +43,7 @@ export const checkQuorum: Lesson = {
       narration: (m) => m.checkQuorum.deaf,
       actions: (v) => {
         const leader = v.leader();
-        const deaf = deafServer(v);
+        const deaf = firstFollower(v);
         return leader === null || deaf === undefined
           ? []
           : [{ kind: 'setLink', from: leader, to: deaf, up: false }];

@@ -1,7 +1,7 @@
 import { DEFAULT_PAGE_OPTIONS } from '../../urlOptions.ts';
 import { allAnswered, appliedEverywhere, converged, newLeader } from '../facts.ts';
 import type { Lesson } from '../lesson.ts';
-import { login, write } from './actions.ts';
+import { atLeader, login, write } from './actions.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -18,10 +18,7 @@ export const leaderCrash: Lesson = {
     },
     {
       narration: (m) => m.leaderCrash.crash,
-      actions: (v) => {
-        const leader = v.leader();
-        return leader === null ? [] : [{ kind: 'crash', id: leader }];
-      },
+      actions: atLeader((leader) => [{ kind: 'crash', id: leader }]),
       until: { holds: (v, start) => newLeader(v, start) !== null, withinMs: ELECTION_WITHIN_MS },
     },
     {

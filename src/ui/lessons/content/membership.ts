@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_OPTIONS } from '../../urlOptions.ts';
 import { appliedEverywhere, newLeader } from '../facts.ts';
 import type { Lesson } from '../lesson.ts';
 import type { LessonView } from '../view.ts';
-import { login, write } from './actions.ts';
+import { atLeader, login, write } from './actions.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -80,10 +80,7 @@ export const membership: Lesson = {
     },
     {
       narration: (m) => m.membership.removeLeader,
-      actions: (v) => {
-        const leader = v.leader();
-        return leader === null ? [] : [{ kind: 'removeServer', id: leader }];
-      },
+      actions: atLeader((leader) => [{ kind: 'removeServer', id: leader }]),
       // Paused once the new leader has committed its log, the configuration without the old one included.
       until: {
         holds: (v, start) => {

@@ -1,9 +1,8 @@
-import type { NodeId } from '../../../sim/index.ts';
 import { DEFAULT_PAGE_OPTIONS } from '../../urlOptions.ts';
-import { appliedEverywhere, newLeader } from '../facts.ts';
+import { appliedEverywhere, firstFollower, newLeader } from '../facts.ts';
 import type { Lesson, Step } from '../lesson.ts';
 import type { LessonView, StepStart } from '../view.ts';
-import { login, write } from './actions.ts';
+import { isolateLeader, login, write } from './actions.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -13,15 +12,9 @@ export const CUT_OFF_MS = 2_000;
 /** How long the lesson watches after the heal, for the leader to step down or to stay. */
 const AFTER_HEAL_MS = 1_000;
 
-/** The server the lessons cut off: the first that does not lead. */
-export function loner(v: LessonView): NodeId | undefined {
-  const leader = v.leader();
-  return v.ids.find((id) => id !== leader);
-}
-
 /** The lesson's cut: that server alone, and a write it misses, so its log falls behind. */
 function cutOff(v: LessonView) {
-  const alone = loner(v);
+  const alone = firstFollower(v);
   return alone === undefined
     ? []
     : [
@@ -115,12 +108,7 @@ export const preVote: Lesson = {
           // A real failure still elects: the rest pre-vote, win, and the heal tells the old leader.
           {
             afterMs: 0,
-            actions: (v) => {
-              const leader = v.leader();
-              return leader === null
-                ? []
-                : [{ kind: 'partition', groups: [[leader], v.ids.filter((id) => id !== leader)] }];
-            },
+            actions: isolateLeader,
           },
           { afterMs: ELECTION_WITHIN_MS, actions: [{ kind: 'heal' }] },
         ],

@@ -11,7 +11,7 @@ import {
 } from '../facts.ts';
 import type { Lesson } from '../lesson.ts';
 import type { LessonView, StepStart } from '../view.ts';
-import { login, read, write } from './actions.ts';
+import { isolateLeader, login, read, write } from './actions.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -54,12 +54,7 @@ export const staleReads: Lesson = {
     },
     {
       narration: (m) => m.staleReads.cut,
-      actions: (v) => {
-        const leader = v.leader();
-        return leader === null
-          ? []
-          : [{ kind: 'partition', groups: [[leader], v.ids.filter((id) => id !== leader)] }];
-      },
+      actions: isolateLeader,
       until: { holds: (v, start) => newLeader(v, start) !== null, withinMs: ELECTION_WITHIN_MS },
     },
     {

@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_OPTIONS } from '../../urlOptions.ts';
 import { allAnswered, appliedEverywhere, converged, newLeader } from '../facts.ts';
 import type { Lesson } from '../lesson.ts';
 import type { LessonView } from '../view.ts';
-import { login, write } from './actions.ts';
+import { atLeader, login, write } from './actions.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -79,12 +79,9 @@ export const transfer: Lesson = {
         solution: [
           {
             afterMs: 0,
-            actions: (v) => {
-              const leader = v.leader();
-              return leader === null
-                ? []
-                : [{ kind: 'transferLeadership', id: leader, target: TRANSFER_TASK_TARGET }];
-            },
+            actions: atLeader((leader) => [
+              { kind: 'transferLeadership', id: leader, target: TRANSFER_TASK_TARGET },
+            ]),
           },
         ],
         withinMs: ELECTION_WITHIN_MS,
