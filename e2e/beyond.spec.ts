@@ -64,7 +64,12 @@ test('CheckQuorum: a leader cut off from the majority steps down, and the feed s
   const old = await ring.leaderId();
   if (old === null) throw new Error('no leader');
   await ring.nodeAction(old, `Isolate S${old}`);
-  await ring.runUntil(() => expect(ring.role(old)).toHaveText('follower'));
+  // A leader that has stepped down is a follower only until its election timer
+  // fires, so step to that instant rather than play past it.
+  await ring.stepUntil(
+    async () => (await ring.role(old).textContent()) === 'follower',
+    `step-down of S${old}`,
+  );
   await expect(ring.panel('event-feed')).toContainText(`S${old} stepped down in term`);
   await expect(ring.panel('event-feed')).toContainText('(CheckQuorum)');
   expect(ring.errors).toEqual([]);

@@ -237,11 +237,28 @@ export class Playground {
 
   /** Steps until exactly one node shows the leader role; returns the steps taken. */
   async stepUntilLeader(stepsMax = LEADER_STEPS_MAX): Promise<number> {
+    return this.stepUntil(
+      async () => (await this.leaderRoles.count()) === 1,
+      'a single leader',
+      stepsMax,
+    );
+  }
+
+  /**
+   * Steps one instant at a time until `done` holds; returns the steps taken.
+   * Unlike playing until it holds, this stops at the first instant it does,
+   * so a state that lasts only a moment of virtual time is not missed.
+   */
+  async stepUntil(
+    done: () => Promise<boolean>,
+    what: string,
+    stepsMax = LEADER_STEPS_MAX,
+  ): Promise<number> {
     for (let steps = 0; steps <= stepsMax; steps++) {
-      if ((await this.leaderRoles.count()) === 1) return steps;
+      if (await done()) return steps;
       await this.step();
     }
-    throw new Error(`No single leader after ${stepsMax} steps.`);
+    throw new Error(`No ${what} after ${stepsMax} steps.`);
   }
 
   /** Plays at full speed until `ms` more of virtual time have passed, then pauses. */
