@@ -6,6 +6,7 @@ import { Coordinator } from '../../src/runtime/coordinator.ts';
 import type { Endpoint, Spawn } from '../../src/runtime/endpoint.ts';
 import { deleteDatabases } from '../../src/runtime/idb-disk.ts';
 import type { FromWorker } from '../../src/runtime/protocol.ts';
+import { decode, type Wire } from '../../src/runtime/wire.ts';
 
 /** Round trips timed per measurement, after as many to warm up. */
 const ROUND_TRIPS = 5_000;
@@ -173,7 +174,8 @@ function benchSpawner(disk: 'memory' | 'opfs'): {
       disk === 'memory'
         ? new Worker(new URL('./memory-node.worker.ts', import.meta.url), { type: 'module', name })
         : new Worker(new URL('./opfs-node.worker.ts', import.meta.url), { type: 'module', name });
-    worker.onmessage = (event: MessageEvent<FromWorker>) => events.message(event.data);
+    worker.onmessage = (event: MessageEvent<Wire<FromWorker>>) =>
+      events.message(decode(event.data));
     worker.onerror = (event: ErrorEvent) =>
       events.error(`S${id}'s worker failed: ${event.message}`);
     return {

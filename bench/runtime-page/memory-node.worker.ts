@@ -5,13 +5,13 @@
 // so it is for benchmarks only (no crash or restart).
 import { MemoryDiskStore } from '../../src/runtime/disk.ts';
 import type { Disk } from '../../src/sim/host.ts';
-import type { FromWorker, ToWorker } from '../../src/runtime/protocol.ts';
+import type { ToWorker } from '../../src/runtime/protocol.ts';
 import { WorkerNode } from '../../src/runtime/worker-core.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const disks = new Map<string, Disk>();
 const node = new WorkerNode(
-  (message: FromWorker) => scope.postMessage(message),
+  (message) => scope.postMessage(message),
   (name) => new MemoryDiskStore(name, disks),
 );
 scope.onmessage = (event: MessageEvent<ToWorker>) => node.accept(event.data);

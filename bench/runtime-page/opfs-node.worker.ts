@@ -6,7 +6,7 @@
 // the worker's termination as a relaxed IndexedDB commit does (not a power
 // cut: no flush). An append-only log of changes; load() replays it.
 import type { DiskStore } from '../../src/runtime/disk.ts';
-import type { FromWorker, ToWorker } from '../../src/runtime/protocol.ts';
+import type { ToWorker } from '../../src/runtime/protocol.ts';
 import { WorkerNode } from '../../src/runtime/worker-core.ts';
 import type { HardState, LogEntry, Snapshot } from '../../src/raft/index.ts';
 import type { Disk } from '../../src/sim/host.ts';
@@ -119,7 +119,7 @@ class OpfsDiskStore implements DiskStore {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const node = new WorkerNode(
-  (message: FromWorker) => scope.postMessage(message),
+  (message) => scope.postMessage(message),
   (name) => new OpfsDiskStore(name),
 );
 scope.onmessage = (event: MessageEvent<ToWorker>) => node.accept(event.data);

@@ -3,6 +3,7 @@ import { Coordinator } from './coordinator';
 import type { MakeChannel, Spawn } from './endpoint';
 import { deleteDatabases } from './idb-disk';
 import type { FromWorker } from './protocol';
+import { decode, type Wire } from './wire';
 
 /** Every database this app makes starts with this (see Coordinator.diskName). */
 export const DATABASE_PREFIX = 'raft-playground:';
@@ -24,7 +25,8 @@ export function browserSpawner(): {
     });
     running++;
     let alive = true;
-    worker.onmessage = (event: MessageEvent<FromWorker>) => events.message(event.data);
+    worker.onmessage = (event: MessageEvent<Wire<FromWorker>>) =>
+      events.message(decode(event.data));
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       const why = event.message

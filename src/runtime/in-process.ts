@@ -1,7 +1,8 @@
 import type { Disk } from '../sim/host';
 import { MemoryDiskStore, type OpenDisk } from './disk';
 import type { MakeChannel, Spawn } from './endpoint';
-import type { ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
+import { decode, type Wire } from './wire';
 import { WorkerNode } from './worker-core';
 
 /**
@@ -24,7 +25,8 @@ export function inProcessSpawner(
     const { port1: coordinatorEnd, port2: workerEnd } = new MessageChannel();
     const node = new WorkerNode((m) => workerEnd.postMessage(m), openDisk);
     workerEnd.onmessage = (event: MessageEvent<ToWorker>) => node.accept(event.data);
-    coordinatorEnd.onmessage = (event: MessageEvent) => events.message(event.data as never);
+    coordinatorEnd.onmessage = (event: MessageEvent<Wire<FromWorker>>) =>
+      events.message(decode(event.data));
     open++;
     let alive = true;
     return {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { IndexedDbDiskStore } from './idb-disk';
-import type { FromWorker, ToWorker } from './protocol';
+import type { ToWorker } from './protocol';
 import { WorkerNode } from './worker-core';
 
 /**
@@ -11,9 +11,10 @@ import { WorkerNode } from './worker-core';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-const post = (message: FromWorker): void => scope.postMessage(message);
-
-const node = new WorkerNode(post, (name) => new IndexedDbDiskStore(name));
+const node = new WorkerNode(
+  (message) => scope.postMessage(message),
+  (name) => new IndexedDbDiskStore(name),
+);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => node.accept(event.data);
 

@@ -5,6 +5,7 @@ import { resolveOptions } from '../sim/options';
 import { MemoryDiskStore } from './disk';
 import type { FromWorker, ToWorker } from './protocol';
 import { WorkerNode } from './worker-core';
+import { decode, encode } from './wire';
 
 // The worker body over Node's own MessageChannel: it must not run a window
 // before every envelope the coordinator counted has arrived on its ports.
@@ -18,7 +19,7 @@ function startWorker(id: number) {
   const replies: FromWorker[] = [];
   const disks = new Map<string, Disk>();
   const node = new WorkerNode(
-    (m) => replies.push(m),
+    (m) => replies.push(decode(m)),
     (name) => new MemoryDiskStore(name, disks),
   );
   const options = resolveOptions({ nodes: 2, seed: 1 });
@@ -74,7 +75,7 @@ describe('the worker body', () => {
       seq: 0,
       duplicate: false,
     };
-    peerEnd.postMessage({ from: 1, incarnation: 0, envelopes: [vote] });
+    peerEnd.postMessage(encode({ from: 1, incarnation: 0, envelopes: [vote] }));
     await settle();
     const done = w.replies[1];
     expect(done?.kind).toBe('done');
@@ -88,7 +89,7 @@ describe('the worker body', () => {
   it('reports an error instead of throwing when asked to run before it started', async () => {
     const replies: FromWorker[] = [];
     const node = new WorkerNode(
-      (m) => replies.push(m),
+      (m) => replies.push(decode(m)),
       (name) => new MemoryDiskStore(name, new Map()),
     );
     node.accept({

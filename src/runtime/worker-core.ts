@@ -4,6 +4,7 @@ import { NodeHost, type Disk, type HostObserver } from '../sim/host';
 import { NetworkState, type Envelope } from '../sim/network';
 import { clockRate, initialDisk, raftTiming } from '../sim/options';
 import type { OpenDisk, DiskStore } from './disk';
+import { decode, encode, type Wire } from './wire';
 import type {
   Expectation,
   FromWorker,
@@ -14,8 +15,8 @@ import type {
   WindowReport,
 } from './protocol';
 
-/** Posts to the coordinator. */
-export type PostToCoordinator = (message: FromWorker) => void;
+/** Posts to the coordinator, as JSON text (wire.ts). */
+export type PostToCoordinator = (message: Wire<FromWorker>) => void;
 
 /**
  * The body of a node's Worker, free of any Worker global so Node tests can
@@ -72,9 +73,13 @@ export class WorkerNode {
   private broken = false;
 
   constructor(
-    private readonly post: PostToCoordinator,
+    private readonly postText: PostToCoordinator,
     private readonly openDisk: OpenDisk,
   ) {}
+
+  private post(message: FromWorker): void {
+    this.postText(encode(message));
+  }
 
   /** Takes a command from the coordinator; commands are handled strictly in order. */
   accept(message: ToWorker): void {
@@ -254,7 +259,7 @@ export class WorkerNode {
     // A new port to `peer` replaces the one to its previous incarnation for
     // sending; the old one keeps delivering what that incarnation sent.
     this.links.set(peer, port);
-    port.onmessage = (event: MessageEvent<LinkBatch>) => this.receive(event.data);
+    port.onmessage = (event: MessageEvent<Wire<LinkBatch>>) => this.receive(decode(event.data));
   }
 
   private receive(batch: LinkBatch): void {
@@ -323,7 +328,7 @@ export class WorkerNode {
       for (const e of envelopes) if (e.deliverAt < first) first = e.deliverAt;
       earliest.set(to, first);
       const batch: LinkBatch = { from: host.id, incarnation: this.incarnation, envelopes };
-      port.postMessage(batch);
+      port.postMessage(encode(batch));
     }
     return earliest;
   }
