@@ -28,6 +28,43 @@ test('the logs show entries with their terms and the commit marks', async ({ pla
   expect(playground.errors).toEqual([]);
 });
 
+test('a long log: the view follows its newest entries, and stays where the user scrolls back to', async ({
+  playground,
+}) => {
+  await playground.open({ seed: SEED, paused: true, hook: true });
+  await playground.stepUntilLeader();
+  const leader = (await playground.leaderId()) ?? 0;
+  const entries = await playground.page.evaluate(() => window.__raftBench!.load(300, 0));
+  await playground.runFor(200); // the hook runs the cluster behind the page's back: show it
+  const logs = playground.panel('logs-view');
+  const cell = (index: number) =>
+    logs.getByRole('gridcell', { name: new RegExp(`^S${leader} index ${index}, `) });
+  const grid = logs.getByRole('grid');
+  /** Whether the grid shows the cell: drawn, and inside the grid's visible box. */
+  const shown = async (index: number) => {
+    const [box, view] = [await cell(index).boundingBox(), await grid.boundingBox()];
+    return !!box && !!view && box.x >= view.x && box.x + box.width <= view.x + view.width;
+  };
+  await expect.poll(() => shown(entries)).toBe(true);
+  await expect(cell(1)).toHaveCount(0); // only the cells in view are drawn
+
+  // Back to the start: new entries no longer move the view.
+  await grid.evaluate((el) => (el.scrollLeft = 0));
+  await expect.poll(() => shown(1)).toBe(true);
+  const next = await playground.propose();
+  await playground.runFor(200);
+  await expect.poll(() => shown(1)).toBe(true);
+  await expect(cell(next)).toHaveCount(0);
+
+  // Back at the end, it follows again.
+  await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await expect.poll(() => shown(next)).toBe(true);
+  const last = await playground.propose();
+  await playground.runFor(200);
+  await expect.poll(() => shown(last)).toBe(true);
+  expect(playground.errors).toEqual([]);
+});
+
 test('the inspector shows a server’s currentTerm, votedFor and commitIndex', async ({
   playground,
 }) => {

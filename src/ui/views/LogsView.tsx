@@ -1,6 +1,6 @@
 import {
-  useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -43,7 +43,8 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   const idPrefix = useId();
   const l = useMessages().logs;
   const scroller = useRef<HTMLDivElement>(null);
-  const atEnd = useRef(true);
+  /** Whether the view follows the newest entries: it shows the end of the logs. */
+  const [following, setFollowing] = useState(true);
   const widthPx = useElementWidth(scroller, VIEWPORT_FALLBACK_PX);
   const [scrollSlot, setScrollSlot] = useState(0);
   const [active, setActive] = useState<GridPosition | null>(null);
@@ -53,17 +54,39 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   const { first, count } = useMemo(() => logColumns(nodes, progress), [nodes, progress]);
   const viewportPx = Math.max(0, widthPx - LOG_ROWHEAD_PX);
   const cellPx = LOG_CELL_PX;
-  const win = visibleWindow({ scrollLeftPx: scrollSlot * cellPx, viewportPx, cellPx, count });
+  // While following, the window is placed at the end as it renders, so the
+  // new cells show in this commit rather than after a scroll event and another.
+  const leftPx = following ? Math.max(0, count * cellPx - viewportPx) : scrollSlot * cellPx;
+  const slot = Math.floor(leftPx / cellPx);
+  const win = visibleWindow({ scrollLeftPx: leftPx, viewportPx, cellPx, count });
   const shown =
     active && active.row < nodes.length && active.slot >= win.start && active.slot < win.end
       ? active
       : null;
 
-  // Follow the newest entries while the view shows the end of the logs.
-  useEffect(() => {
+  // Before paint, and without reading the layout back (the browser clamps
+  // to the end). Setting scrollLeft lays the grid out, so not while the panel
+  // is off screen and skipped (content-visibility): then when it comes back.
+  const panel = useRef<HTMLElement>(null);
+  const skipped = useRef(false);
+  const followTo = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    followTo.current = following ? count * cellPx : null;
     const el = scroller.current;
-    if (el && atEnd.current) el.scrollLeft = el.scrollWidth;
-  }, [count]);
+    if (el && followTo.current !== null && !skipped.current) el.scrollLeft = followTo.current;
+  }, [count, cellPx, following]);
+  // Before the browser first decides whether to skip the panel, and says so.
+  useLayoutEffect(() => {
+    const section = panel.current;
+    if (!section) return;
+    const onChange = (e: Event) => {
+      skipped.current = (e as ContentVisibilityAutoStateChangeEvent).skipped;
+      const el = scroller.current;
+      if (el && followTo.current !== null && !skipped.current) el.scrollLeft = followTo.current;
+    };
+    section.addEventListener('contentvisibilityautostatechange', onChange);
+    return () => section.removeEventListener('contentvisibilityautostatechange', onChange);
+  }, []);
 
   const scrollTo = (el: HTMLElement, leftPx: number) => {
     el.scrollLeft = leftPx;
@@ -71,8 +94,11 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   };
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
-    atEnd.current = isAtEnd(el.scrollLeft, viewportPx, cellPx, count);
-    setScrollSlot(Math.floor(el.scrollLeft / cellPx));
+    // The element's own width, not the one measured last: a panel off screen
+    // is not laid out (content-visibility), so it may not have been measured yet.
+    const atEnd = isAtEnd(el.scrollLeft, el.clientWidth - LOG_ROWHEAD_PX, cellPx, count);
+    setFollowing(atEnd);
+    if (!atEnd) setScrollSlot(Math.floor(el.scrollLeft / cellPx));
   };
   const select = (at: GridPosition) => {
     const node = nodes[at.row];
@@ -80,7 +106,7 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (nodes.length === 0 || count === 0) return;
-    const from = shown ?? { row: 0, slot: Math.min(count - 1, scrollSlot) };
+    const from = shown ?? { row: 0, slot: Math.min(count - 1, slot) };
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       setActive(from);
@@ -110,7 +136,12 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   } as CSSProperties;
   const slots = Array.from({ length: win.end - win.start }, (_, k) => win.start + k);
   return (
-    <section className="rv-panel rv-logs" aria-labelledby={`${idPrefix}-h`} data-testid="logs-view">
+    <section
+      ref={panel}
+      className="rv-panel rv-logs"
+      aria-labelledby={`${idPrefix}-h`}
+      data-testid="logs-view"
+    >
       <h2 id={`${idPrefix}-h`}>{l.title}</h2>
       <LogLegend />
       {count === 0 && <p className="rv-note">{l.empty}</p>}

@@ -55,7 +55,9 @@ describe('LogsView', () => {
     // The fallback width shows about 16 cells; 9 rows of them plus overscan.
     expect(cells).toBeLessThanOrEqual(9 * (20 + 2 * LOG_OVERSCAN_CELLS));
     expect(out).toContain('aria-colcount="2002"');
-    expect(out).toContain('S2 index 1, term 1, committed and applied');
+    // It opens on the newest entries, which it follows, not on the first.
+    expect(out).toContain('S2 index 2000, term ');
+    expect(out).not.toContain('S2 index 1, term ');
   });
 
   it('labels an entry that differs from the leader in words', () => {
