@@ -28,6 +28,25 @@ test.describe('timeline', () => {
     await expect(ring.node(leader)).toHaveAttribute('data-status', 'crashed');
   });
 
+  test('the server table follows the network back in time: a server isolated later is not cut off before', async ({
+    ring,
+  }) => {
+    await ring.open({ seed: 3, paused: true, hook: true });
+    await ring.stepUntilLeader();
+    const before = await ring.now();
+    await ring.runFor(50);
+    await ring.isolateButton(2).click();
+    const row = ring.page.getByTestId('server-S2');
+    await expect(row).toContainText('cut off');
+    await expect(ring.isolateButton(2)).toBeDisabled();
+
+    await ring.travelTo(before);
+    await expect(ring.node(2)).not.toHaveAccessibleName(/cut off$/);
+    await expect(row).not.toContainText('cut off');
+    await expect(ring.isolateButton(2)).toBeEnabled();
+    await expect(ring.page.getByTestId('isolated')).toHaveText('no partition');
+  });
+
   test('acting in the past forks a new future and says what was discarded', async ({ ring }) => {
     await ring.open({ seed: 3, paused: true, hook: true });
     await ring.stepUntilLeader();

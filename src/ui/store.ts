@@ -28,6 +28,7 @@ import {
   type ClusterViewData,
 } from './ring/clusterView.ts';
 import { clampInstant, forkInputs, forkNotice } from './ring/fork.ts';
+import { cutOffServers } from './ring/links.ts';
 import type { Input } from '../sim/index.ts';
 import type { FeedEvent, FollowerProgress, UsersByNode } from './views/index.ts';
 import { propertyName } from './views/safety.ts';
@@ -76,7 +77,7 @@ export interface PlaygroundData {
   readonly workers: number;
   /** Messages on the wire. */
   readonly inFlight: number;
-  /** Servers cut off from the rest (one side of a partition). */
+  /** Servers the page calls cut off, as the network now stands (ring/links.ts cutOffServers). */
   readonly isolated: readonly NodeId[];
   readonly dropRate: number;
   readonly duplicateRate: number;
@@ -254,6 +255,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   const feed = new FeedBuffer();
   const leaderProgress = new LeaderProgress();
   const clientOps = new ClientOps();
+  /** The servers the Isolate buttons last cut off together (ring/links.ts cutOffServers). */
+  let isolatedByButtons: readonly NodeId[] = [];
   /** Violations seen so far: one more pauses the run. */
   let violationsSeen = 0;
   /** Time runs at options.firstLeaderSpeed until there is a leader (reset brings it back). */
@@ -280,6 +283,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       }
       const violations = c.violations();
       set((s) => {
+        const view = clusterView.snapshot(c);
         const nodes = stableNodes(
           s.nodes,
           c.ids.map((id) => c.node(id)),
@@ -290,7 +294,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           leader: c.leader(),
           workers: r.workers(),
           inFlight: c.inFlight().length,
-          view: clusterView.snapshot(c),
+          view,
+          isolated: cutOffServers(s.isolated, isolatedByButtons, c.ids, view.links),
           violations: violations.length === s.violations.length ? s.violations : violations,
           ...(views && {
             viewNodes: nodes,
@@ -608,13 +613,15 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           const isolated = [...new Set([...get().isolated, id])].sort((a, b) => a - b);
           const rest = c.ids.filter((x) => !isolated.includes(x));
           await c.partition([isolated, rest].filter((group) => group.length > 0));
-          refresh({ isolated, problem: null });
+          isolatedByButtons = isolated;
+          refresh({ problem: null });
         }),
 
       heal: () =>
         serial(async (c) => {
           await c.heal();
-          refresh({ isolated: [], problem: null });
+          isolatedByButtons = [];
+          refresh({ problem: null });
         }),
 
       setDropRate: (rate) =>
@@ -678,6 +685,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
             viewNodes: page.nodes,
             viewNow: page.now,
             view: { timerResets, electionTimeoutMs, flights, links, drops },
+            isolated: cutOffServers(
+              s.isolated,
+              isolatedByButtons,
+              page.nodes.map((n) => n.id),
+              links,
+            ),
             events: s.events.filter((e) => e.at <= at),
             playing: false,
             past: { atMs: at, presentMs },

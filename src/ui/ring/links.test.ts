@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropTarget, sideNames } from './grouping.ts';
-import { groupsFromLinks, linkStates, linkStatus, moveToGroup } from './links.ts';
+import { cutOffServers, groupsFromLinks, linkStates, linkStatus, moveToGroup } from './links.ts';
 
 const ids = [1, 2, 3, 4, 5];
 
@@ -29,6 +29,27 @@ describe('links', () => {
         linkStates(ids, () => true),
       ),
     ).toEqual([ids]);
+  });
+});
+
+describe('the servers shown as cut off', () => {
+  const split = (...groups: number[][]) =>
+    linkStates(ids, (a, b) => groups.some((g) => g.includes(a) && g.includes(b)));
+
+  it('keeps the ones isolated together while they are a side of their own', () => {
+    const shown = [1, 2];
+    expect(cutOffServers([], [2, 1], ids, split([1, 2], [3, 4, 5]))).toEqual(shown);
+    expect(cutOffServers(shown, [2, 1], ids, split([1, 2], [3, 4, 5]))).toBe(shown);
+  });
+
+  it('otherwise names each server alone on its side, whoever cut it off', () => {
+    // A lesson cut the leader off; the buttons had isolated nobody.
+    expect(cutOffServers([], [], ids, split([3], [1, 2, 4, 5]))).toEqual([3]);
+    // Two sides of several servers each: a partition, nobody alone.
+    expect(cutOffServers([1, 2], [1, 2], ids, split([1, 2, 3], [4, 5]))).toEqual([]);
+    // Healed, or back before the cut: nobody.
+    const whole = linkStates(ids, () => true);
+    expect(cutOffServers([1], [1], ids, whole)).toEqual([]);
   });
 });
 

@@ -79,3 +79,28 @@ export function moveToGroup(
   }
   return without.filter((g) => g.length > 0).map((g) => [...g].sort((x, y) => x - y));
 }
+
+/**
+ * The servers the page calls cut off, as the network stands: the ones the
+ * Isolate buttons cut off together (`byButtons`) while they are still a
+ * side of their own; otherwise, when something else shaped the network (a
+ * lesson, a drag, time travel), each server alone on its side. Gives back
+ * `shown` (what the page shows now) when that is unchanged, so views
+ * comparing by reference do not redraw.
+ */
+export function cutOffServers(
+  shown: readonly NodeId[],
+  byButtons: readonly NodeId[],
+  ids: readonly NodeId[],
+  links: readonly LinkState[],
+): readonly NodeId[] {
+  const key = (g: readonly NodeId[]) => [...g].sort((a, b) => a - b).join(',');
+  const groups = groupsFromLinks(ids, links);
+  const cut =
+    groups.length <= 1
+      ? []
+      : byButtons.length > 0 && groups.some((g) => key(g) === key(byButtons))
+        ? byButtons
+        : groups.filter((g) => g.length === 1).map((g) => g[0]!);
+  return key(cut) === key(shown) ? shown : [...cut].sort((a, b) => a - b);
+}
