@@ -58,6 +58,10 @@ test('a copied link opens the identical run in a new browser', async ({ playgrou
   await other.page.goto(link);
   await expect(other.runNotice).toContainText('Opened the run from the link, paused at');
   await expectRun(other, run);
+  // The run's client operations are listed as the clients panel listed them.
+  await expect(other.clientOps).toHaveCount(2);
+  await expect(other.clientOps.first()).toHaveAttribute('data-progress', 'done');
+  await expect(other.clientOps.first()).toContainText('notes on the engine');
   // The link is spent: the address names the run's seed, and a reload finds the session.
   expect(other.page.url()).not.toContain('#run=');
   expect(other.page.url()).toContain(`seed=${SEED}`);

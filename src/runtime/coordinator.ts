@@ -259,6 +259,11 @@ export class Coordinator {
     return this.network.isUp(from, to);
   }
 
+  /** The fraction of messages the network loses, and the fraction it delivers twice. */
+  lossRates(): { readonly dropRate: number; readonly duplicateRate: number } {
+    return { dropRate: this.network.dropRate, duplicateRate: this.network.duplicateRate };
+  }
+
   violations(): readonly ClusterViolation[] {
     return this.checker
       .violations()

@@ -220,16 +220,6 @@ export interface PlaygroundOptions {
  */
 export const VIEWS_REFRESH_WALL_MS = 100;
 
-/** The loss rates the network has after `inputs` (the controls show them), when any set them. */
-function ratesAfter(inputs: readonly Input[]): Partial<PlaygroundData> {
-  const rates: { dropRate?: number; duplicateRate?: number } = {};
-  for (const input of inputs) {
-    if (input.kind === 'setDropRate') rates.dropRate = input.rate;
-    if (input.kind === 'setDuplicateRate') rates.duplicateRate = input.rate;
-  }
-  return rates;
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -255,6 +245,18 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   const feed = new FeedBuffer();
   const leaderProgress = new LeaderProgress();
   const clientOps = new ClientOps();
+  /**
+   * Applies an input as the page's own controls would: a client's operation
+   * made by a lesson or an opened run is listed in the clients panel too.
+   */
+  const applyInput = async (c: Coordinator, input: Input): Promise<void> => {
+    const result = await c.apply(input);
+    if (input.kind !== 'client' || !result || !('progress' in result)) return;
+    const { op } = input;
+    const argument = op.kind === 'setState' ? op.state : op.kind === 'getState' ? op.user : '';
+    const stale = op.kind === 'getState' && op.stale;
+    clientOps.track(clientOps.start(input.client, op.kind, argument, stale, input.at), result);
+  };
   /** The servers the Isolate buttons last cut off together (ring/links.ts cutOffServers). */
   let isolatedByButtons: readonly NodeId[] = [];
   /** Violations seen so far: one more pauses the run. */
@@ -295,6 +297,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           workers: r.workers(),
           inFlight: c.inFlight().length,
           view,
+          ...c.lossRates(),
           isolated: cutOffServers(s.isolated, isolatedByButtons, c.ids, view.links),
           violations: violations.length === s.violations.length ? s.violations : violations,
           ...(views && {
@@ -508,12 +511,11 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           const { inputs, untilMs } = replayOnStart;
           replayOnStart = null;
           try {
-            await replayInto(started.coordinator, inputs, untilMs);
+            await replayInto(started.coordinator, inputs, untilMs, applyInput);
           } catch (error) {
             replayed = { problem: (m) => m.share.replayFailed(describe(error)) };
           }
           if (mine !== life) return;
-          replayed = { ...replayed, ...ratesAfter(c.inputLog()) };
           // What the opened run broke already shows in the Safety panel: only a new violation pauses.
           violationsSeen = c.violations().length;
         }
@@ -627,13 +629,13 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       setDropRate: (rate) =>
         serial(async (c) => {
           await c.setDropRate(rate);
-          refresh({ dropRate: rate, problem: null });
+          refresh({ problem: null });
         }),
 
       setDuplicateRate: (rate) =>
         serial(async (c) => {
           await c.setDuplicateRate(rate);
-          refresh({ duplicateRate: rate, problem: null });
+          refresh({ problem: null });
         }),
 
       clientOp: (client, kind, argument, opOptions = {}) =>
@@ -710,7 +712,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           const { inputs, holds, deadlineMs, tag } = plan(c);
           // Said before the inputs apply (a restart takes a while): the run is on its way.
           set({ until: { tag, deadlineMs, pausedAtMs: null, reached: false } });
-          for (const input of inputs) await c.apply(input);
+          for (const input of inputs) await applyInput(c, input);
           goal = { holds, deadlineMs, tag };
           refresh({ problem: null });
           if (goalReached(c)) return reachGoal(c);

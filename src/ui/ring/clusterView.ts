@@ -181,16 +181,18 @@ export function pastData(
 /**
  * Feeds a fresh runtime the inputs of a forked run, at their instants, as
  * fast as it goes, then runs on to `untilMs`: the new future starts from
- * exactly the state the old run had there.
+ * exactly the state the old run had there. `apply` applies each input (the
+ * store also lists the client operations among them).
  */
 export async function replayInto(
   c: Coordinator,
   inputs: readonly Input[],
   untilMs: number,
+  apply: (c: Coordinator, input: Input) => Promise<unknown>,
 ): Promise<void> {
   for (const input of inputs) {
     if (input.at > c.now) await c.advance(input.at - c.now);
-    await c.apply(input);
+    await apply(c, input);
   }
   if (untilMs > c.now) await c.advance(untilMs - c.now);
 }
