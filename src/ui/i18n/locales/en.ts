@@ -889,6 +889,10 @@ export const messages = {
       staleRead:
         'Bob reads again through the old leader. By its slow clock the lease still holds, so it answers at once with “v1”, although “v2” was already written. Bob did not ask for a stale read, so the history view’s linearizability checker flags the history.',
       heal: 'The network heals and the old leader steps down. With a drift bound that covers the clocks (50% in the options), its lease would have ended in time and the read would have waited.',
+      taskGoal:
+        'Before the lesson does it: get the old value “v1” from a read that did not ask to be stale.',
+      taskHint:
+        'In the clients panel, put Bob as the user name and read Alice’s state, with “Stale read” off. Bob’s client asks the server it last heard lead.',
     },
     // ui: the lessons menu and panel (src/ui/lessons/*.tsx)
     ui: {

@@ -896,6 +896,9 @@ export const messages: Messages = {
       staleRead:
         'Bob 再次通过旧领导者读取。按它走得慢的时钟，租约仍然有效，于是它立即答以“v1”，尽管“v2”已经写入。Bob 并没有要求过期读，所以历史视图中的线性一致性检查器标出了这段历史。',
       heal: '网络恢复了，旧领导者下台。若漂移上限能涵盖这些时钟（在选项中设为 50%），它的租约就会及时结束，这次读取便会等待。',
+      taskGoal: '抢在本课之前：让一次并未要求过期读的读取得到旧值“v1”。',
+      taskHint:
+        '在客户端面板中，把用户名填为 Bob，读取 Alice 的状态，不要勾选“陈旧读”。Bob 的客户端会去问它最后听说的领导者。',
     },
     // ui: the lessons menu and panel (src/ui/lessons/*.tsx)
     ui: {

@@ -4,6 +4,7 @@ import { clusterOptions, DEFAULT_PAGE_OPTIONS } from '../../urlOptions.ts';
 import { allAnswered, appliedEverywhere, converged, deposedLeaders, newLeader } from '../facts.ts';
 import type { Lesson, LessonSetup } from '../lesson.ts';
 import { login, read, write } from './actions.ts';
+import { oldReadSince } from './staleReads.ts';
 import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
@@ -98,6 +99,15 @@ export function leaseReadsLesson(seed: number): Lesson {
         until: {
           holds: (v) =>
             allAnswered(v) && v.history().every((op) => (op.completeMs ?? v.now) < v.now),
+          withinMs: WRITE_WITHIN_MS,
+        },
+        task: {
+          goal: (m) => m.leaseReads.taskGoal,
+          hint: (m) => m.leaseReads.taskHint,
+          // Not a stale read asked for: a linearizable one that the lease answered with the past.
+          check: oldReadSince(false),
+          // Bob's client asks the server it last heard lead: the old one.
+          solution: [{ afterMs: 0, actions: [read('bob', 'alice', false)] }],
           withinMs: WRITE_WITHIN_MS,
         },
       },

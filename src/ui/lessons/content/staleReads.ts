@@ -16,24 +16,27 @@ import { ELECTION_WITHIN_MS } from './election.ts';
 import { WRITE_WITHIN_MS } from './replication.ts';
 
 /**
- * A stale read since the step began: answered with a version older than
- * one a write had already been confirmed at before the read was asked.
+ * A read since the step began, asked for as stale or not as `stale` says,
+ * answered with a version older than one a write had already been
+ * confirmed at before the read was asked.
  */
-export function staleReadSince(v: LessonView, start: StepStart): boolean {
-  const history = v.history();
-  return opsSince(v, start).some((r) => {
-    if (r.kind !== 'getState' || !r.input.stale || r.status !== 'ok') return false;
-    const seen = (r.output as GetStateValue).version;
-    return history.some(
-      (w) =>
-        w.kind === 'setState' &&
-        w.status === 'ok' &&
-        w.input.user === r.input.user &&
-        w.completeMs !== null &&
-        w.completeMs < r.invokeMs &&
-        (w.output as SetStateValue).version > seen,
-    );
-  });
+export function oldReadSince(stale: boolean): (v: LessonView, start: StepStart) => boolean {
+  return (v, start) => {
+    const history = v.history();
+    return opsSince(v, start).some((r) => {
+      if (r.kind !== 'getState' || r.input.stale !== stale || r.status !== 'ok') return false;
+      const seen = (r.output as GetStateValue).version;
+      return history.some(
+        (w) =>
+          w.kind === 'setState' &&
+          w.status === 'ok' &&
+          w.input.user === r.input.user &&
+          w.completeMs !== null &&
+          w.completeMs < r.invokeMs &&
+          (w.output as SetStateValue).version > seen,
+      );
+    });
+  };
 }
 
 /** The server the task's solution cuts off: the first that did not lead when the step began. */
@@ -83,7 +86,7 @@ export const staleReads: Lesson = {
       task: {
         goal: (m) => m.staleReads.taskGoal,
         hint: (m) => m.staleReads.taskHint,
-        check: staleReadSince,
+        check: oldReadSince(true),
         solution: [
           {
             afterMs: 0,
