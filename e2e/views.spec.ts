@@ -40,8 +40,12 @@ test('a long log: the view follows its newest entries, and stays where the user 
   const cell = (index: number) =>
     logs.getByRole('gridcell', { name: new RegExp(`^S${leader} index ${index}, `) });
   const grid = logs.getByRole('grid');
-  /** Whether the grid shows the cell: drawn, and inside the grid's visible box. */
+  /**
+   * Whether the grid shows the cell: drawn, and inside the grid's visible
+   * box, with the panel on screen (one off screen is not laid out).
+   */
   const shown = async (index: number) => {
+    await logs.scrollIntoViewIfNeeded();
     const [box, view] = [await cell(index).boundingBox(), await grid.boundingBox()];
     return !!box && !!view && box.x >= view.x && box.x + box.width <= view.x + view.width;
   };
