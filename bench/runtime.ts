@@ -2,7 +2,9 @@
 // speed, for 3, 5 and 9 nodes under a steady proposal load (and 5 nodes
 // idle): simulated seconds per wall second, wall time and coordinator
 // overhead per window; and as floors, the MessageChannel round trip between
-// two workers and between the page and a worker (by postMessage, and by
+// two workers, a round in which five workers each hear from all the others
+// (what a window would cost if the nodes agreed on it without the page), and
+// between the page and a worker (by postMessage, and by
 // Atomics on a SharedArrayBuffer, the synchronisation that could replace
 // it for commands and reports), and one IndexedDB write
 // transaction in a worker, with each durability (a node hands its writes to
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
 
     const crossOriginIsolated = await call('crossOriginIsolated');
     const workerRoundTripUs = await call('workerRoundTripUs');
+    const meshRoundFiveUs = await call('meshRoundUs', 5);
     const pageRoundTripUs = await call('pageRoundTripUs');
     const atomicsBlockingRoundTripUs = await call('atomicsRoundTripUs', true);
     const atomicsAsyncRoundTripUs = await call('atomicsRoundTripUs', false);
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
       runWallS: RUN_WALL_MS / 1000,
       floor: {
         workerToWorkerRoundTripUs: workerRoundTripUs,
+        fiveWorkersAllToAllRoundUs: meshRoundFiveUs,
         pageToWorkerRoundTripUs: pageRoundTripUs,
         pageToWorkerAtomicsRoundTripUs: {
           workerBlocking: atomicsBlockingRoundTripUs,
@@ -144,6 +148,11 @@ async function main(): Promise<void> {
       bounds: {
         fiveNodesWindowBarriersMsPerSimulatedS: round(barrierMsPerSimulatedS),
         fiveNodesSimulatedSPerWallSAtMostByWindowBarriers: round(1000 / barrierMsPerSimulatedS),
+        // Were the nodes to agree on each window among themselves, every window
+        // would still be an all-to-all round: the loaded run's windows allow at most this.
+        fiveNodesSimulatedSPerWallSAtMostByAllToAllRounds: round(
+          1e6 / (five.windowsPerSimulatedS * meshRoundFiveUs),
+        ),
       },
       targets: {
         fiveNodesSimulatedSPerWallS: {

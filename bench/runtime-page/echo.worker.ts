@@ -7,8 +7,11 @@
 // through a synchronous access handle (the disk that would be fast enough);
 // as 'atomics' it answers the page through a SharedArrayBuffer, waiting with
 // Atomics.wait (blocking the thread) or Atomics.waitAsync (as a node would
-// have to, its peers' ports needing its event loop); with no role it echoes
-// to the page.
+// have to, its peers' ports needing its event loop); as 'mesh' it runs
+// `count` rounds with its peers, each round a message to every peer and one
+// from every peer before the next (the synchronisation of nodes that agreed
+// on each window among themselves, without the page); with no role it
+// echoes to the page.
 
 interface Setup {
   role: 'echo' | 'ping';
@@ -41,6 +44,36 @@ interface AtomicsSetup {
   shared: SharedArrayBuffer;
   count: number;
   blocking: boolean;
+}
+
+interface MeshSetup {
+  role: 'mesh';
+  ports: MessagePort[];
+  count: number;
+  payload: unknown;
+}
+
+/** Runs `count` all-to-all rounds over `ports`; resolves with the wall time they took. */
+function timeMeshRounds({ ports, count, payload }: MeshSetup): Promise<number> {
+  return new Promise((resolve) => {
+    // Messages of a round may come before this worker finished the one before.
+    const heard = new Map<number, number>();
+    let round = 0;
+    const t0 = performance.now();
+    const send = () => {
+      for (const port of ports) port.postMessage({ round, payload });
+    };
+    for (const port of ports)
+      port.onmessage = (m: MessageEvent<{ round: number }>) => {
+        heard.set(m.data.round, (heard.get(m.data.round) ?? 0) + 1);
+        while (heard.get(round) === ports.length) {
+          heard.delete(round);
+          if (++round === count) return resolve(performance.now() - t0);
+          send();
+        }
+      };
+    send();
+  });
 }
 
 /** Atomics.waitAsync (ES2024; Chromium has it in pages and workers). */
@@ -119,7 +152,7 @@ async function timeOpfsWrites({ name, count, bytes, flush }: OpfsSetup): Promise
 }
 
 scope.onmessage = (
-  event: MessageEvent<Setup | IdbSetup | OpfsSetup | AtomicsSetup | { echo: unknown }>,
+  event: MessageEvent<Setup | IdbSetup | OpfsSetup | AtomicsSetup | MeshSetup | { echo: unknown }>,
 ) => {
   const data = event.data;
   if ('echo' in data) {
@@ -132,6 +165,10 @@ scope.onmessage = (
   }
   if (data.role === 'atomics') {
     void answerAtomics(data);
+    return;
+  }
+  if (data.role === 'mesh') {
+    void timeMeshRounds(data).then((totalMs) => scope.postMessage({ totalMs }));
     return;
   }
   if (data.role === 'opfs') {

@@ -220,6 +220,45 @@ async function workerRoundTripUs(): Promise<number> {
   }
 }
 
+/**
+ * Mean time of one round among `nodes` workers in which each sends a small
+ * message to every other and waits for one from every other, in µs: what a
+ * window would cost at least if the nodes agreed on it among themselves
+ * (null messages) instead of through the page.
+ */
+async function meshRoundUs(nodes: number): Promise<number> {
+  const measure = async () => {
+    const workers = Array.from({ length: nodes }, () => echoWorker());
+    const ports: MessagePort[][] = workers.map(() => []);
+    for (let a = 0; a < nodes; a++)
+      for (let b = a + 1; b < nodes; b++) {
+        const { port1, port2 } = new MessageChannel();
+        ports[a]!.push(port1);
+        ports[b]!.push(port2);
+      }
+    try {
+      const times = await Promise.all(
+        workers.map(
+          (w, k) =>
+            new Promise<number>((resolve) => {
+              w.onmessage = (e: MessageEvent<{ totalMs: number }>) => resolve(e.data.totalMs);
+              const mine = ports[k]!;
+              w.postMessage(
+                { role: 'mesh', ports: mine, count: ROUND_TRIPS, payload: PAYLOAD },
+                mine,
+              );
+            }),
+        ),
+      );
+      return Math.max(...times);
+    } finally {
+      for (const w of workers) w.terminate();
+    }
+  };
+  await measure(); // warm up
+  return round(((await measure()) * 1000) / ROUND_TRIPS);
+}
+
 /** Mean round trip between the page and a worker (what each window costs at least), in µs. */
 async function pageRoundTripUs(): Promise<number> {
   const worker = echoWorker();
@@ -358,6 +397,7 @@ function round(x: number, digits = 1): number {
 const api = {
   cluster,
   workerRoundTripUs,
+  meshRoundUs,
   pageRoundTripUs,
   atomicsRoundTripUs,
   idbCommitUs,
