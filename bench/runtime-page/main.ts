@@ -221,6 +221,25 @@ async function workerRoundTripUs(): Promise<number> {
 }
 
 /**
+ * Starts each of `workers` with its setup (and the ports it takes along) at
+ * once; resolves with the slowest one's reported time, in ms.
+ */
+function slowest(
+  workers: readonly Worker[],
+  setup: (k: number) => [unknown, Transferable[]],
+): Promise<number> {
+  const times = workers.map(
+    (worker, k) =>
+      new Promise<number>((resolve) => {
+        worker.onmessage = (e: MessageEvent<{ totalMs: number }>) => resolve(e.data.totalMs);
+        const [message, transfer] = setup(k);
+        worker.postMessage(message, transfer);
+      }),
+  );
+  return Promise.all(times).then((ms) => Math.max(...ms));
+}
+
+/**
  * Mean time of one round among `nodes` workers in which each sends a small
  * message to every other and waits for one from every other, in µs: what a
  * window would cost at least if the nodes agreed on it among themselves
@@ -237,20 +256,10 @@ async function meshRoundUs(nodes: number): Promise<number> {
         ports[b]!.push(port2);
       }
     try {
-      const times = await Promise.all(
-        workers.map(
-          (w, k) =>
-            new Promise<number>((resolve) => {
-              w.onmessage = (e: MessageEvent<{ totalMs: number }>) => resolve(e.data.totalMs);
-              const mine = ports[k]!;
-              w.postMessage(
-                { role: 'mesh', ports: mine, count: ROUND_TRIPS, payload: PAYLOAD },
-                mine,
-              );
-            }),
-        ),
-      );
-      return Math.max(...times);
+      return await slowest(workers, (k) => [
+        { role: 'mesh', ports: ports[k]!, count: ROUND_TRIPS, payload: PAYLOAD },
+        ports[k]!,
+      ]);
     } finally {
       for (const w of workers) w.terminate();
     }
@@ -338,22 +347,11 @@ async function idbCommitUs(
   const threads = Array.from({ length: workers }, echoWorker);
   const names = threads.map(() => `raft-playground-bench-${crypto.randomUUID()}`);
   try {
-    const times = await Promise.all(
-      threads.map(
-        (worker, k) =>
-          new Promise<number>((resolve) => {
-            worker.onmessage = (e: MessageEvent<{ totalMs: number }>) => resolve(e.data.totalMs);
-            worker.postMessage({
-              role: 'idb',
-              name: names[k],
-              count: IDB_COMMITS,
-              payload: PAYLOAD,
-              durability,
-            });
-          }),
-      ),
-    );
-    return round((Math.max(...times) * 1000) / IDB_COMMITS);
+    const totalMs = await slowest(threads, (k) => [
+      { role: 'idb', name: names[k], count: IDB_COMMITS, payload: PAYLOAD, durability },
+      [],
+    ]);
+    return round((totalMs * 1000) / IDB_COMMITS);
   } finally {
     for (const worker of threads) worker.terminate();
     await deleteDatabases(names);
