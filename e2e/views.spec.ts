@@ -216,6 +216,22 @@ test('on a phone the panels fit the screen: nothing scrolls sideways', async ({ 
   expect(playground.errors).toEqual([]);
 });
 
+test('paused, the panels hold still while the page scrolls: a click lands where it aimed', async ({
+  playground,
+}) => {
+  await playground.open({ seed: SEED, paused: true });
+  await playground.stepUntilLeader();
+  await playground.runFor(500);
+  const options = playground.panel('options');
+  const top = () => options.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
+  await playground.panel('event-feed').scrollIntoViewIfNeeded();
+  await playground.page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  expect(await top()).toBe(before);
+});
+
 test('an event’s time in the feed takes the timeline back to that instant', async ({
   playground,
 }) => {

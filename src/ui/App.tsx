@@ -15,6 +15,8 @@ import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
 import { SafetyPanel } from './panels/SafetyPanel.tsx';
 import { StatePanel } from './panels/StatePanel.tsx';
 import { PlaygroundProvider } from './PlaygroundProvider.tsx';
+import { selectPlaying } from './selectors.ts';
+import { usePlayground } from './usePlayground.ts';
 import { ProblemNotice } from './ProblemNotice.tsx';
 import { ProposeButton } from './ProposeButton.tsx';
 import { Ring } from './Ring.tsx';
@@ -49,6 +51,7 @@ export const FIRST_LEADER_SPEED: Speed = 1;
  */
 function Playground() {
   const m = useMessages();
+  const playing = usePlayground(selectPlaying);
   return (
     <>
       <div className="toolbar">
@@ -56,7 +59,7 @@ function Playground() {
         <StatusBar />
       </div>
       <ProblemNotice />
-      <div className="page-grid">
+      <div className="page-grid" data-playing={playing || undefined}>
         <section className="page-cluster" aria-label={m.page.cluster}>
           <Ring />
           <Legend />

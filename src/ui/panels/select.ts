@@ -8,6 +8,7 @@ export const selectLogs = (s: PlaygroundState) => ({
   progress: s.progress,
   selection: s.selection,
   select: s.select,
+  playing: s.playing,
 });
 
 /** "1:1,2:0,…": which servers are up, as a string, so it changes only when one crashes or restarts. */

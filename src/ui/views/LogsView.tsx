@@ -32,6 +32,8 @@ export interface LogsViewProps {
   readonly progress?: Readonly<Record<NodeId, FollowerProgress>>;
   readonly onSelectEntry?: (node: NodeId, index: number) => void;
   readonly selected?: { readonly node: NodeId; readonly index: number } | null;
+  /** Whether the page may skip the panel while it is off screen (it does while time runs). */
+  readonly skippable?: boolean;
 }
 
 /**
@@ -39,7 +41,14 @@ export interface LogsViewProps {
  * together. Only the cells in view are rendered (logWindow.ts). A grid for
  * assistive technology: one tab stop, arrows move, Enter selects.
  */
-export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }: LogsViewProps) {
+export function LogsView({
+  nodes,
+  leaderId,
+  progress,
+  onSelectEntry,
+  selected,
+  skippable = false,
+}: LogsViewProps) {
   const idPrefix = useId();
   const l = useMessages().logs;
   const scroller = useRef<HTMLDivElement>(null);
@@ -71,10 +80,12 @@ export function LogsView({ nodes, leaderId, progress, onSelectEntry, selected }:
   const skipped = useRef(false);
   const followTo = useRef<number | null>(null);
   useLayoutEffect(() => {
+    // No event says so when the page stops skipping panels altogether.
+    if (!skippable) skipped.current = false;
     followTo.current = following ? count * cellPx : null;
     const el = scroller.current;
     if (el && followTo.current !== null && !skipped.current) el.scrollLeft = followTo.current;
-  }, [count, cellPx, following]);
+  }, [count, cellPx, following, skippable]);
   // Before the browser first decides whether to skip the panel, and says so.
   useLayoutEffect(() => {
     const section = panel.current;
