@@ -10,6 +10,7 @@ import { HistoryPanel } from './panels/HistoryPanel.tsx';
 import { useMessages, type Text } from './i18n/index.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { InspectorPanel } from './panels/InspectorPanel.tsx';
+import { LiveSlot } from './LiveSlot.tsx';
 import { LogsPanel } from './panels/LogsPanel.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
 import { SafetyPanel } from './panels/SafetyPanel.tsx';
@@ -73,17 +74,21 @@ function Playground() {
           <InspectorPanel />
           <SharePanel />
         </div>
-        <div className="page-wide">
+        <LiveSlot view="logs" className="page-wide">
           <LogsPanel />
-        </div>
-        <StatePanel />
-        <ClientsPanel />
-        <div className="page-wide">
+        </LiveSlot>
+        <LiveSlot view="state" className="page-slot">
+          <StatePanel />
+        </LiveSlot>
+        <LiveSlot view="clients" className="page-slot">
+          <ClientsPanel />
+        </LiveSlot>
+        <LiveSlot view="history" className="page-wide">
           <HistoryPanel />
-        </div>
-        <div className="page-wide">
+        </LiveSlot>
+        <LiveSlot view="feed" className="page-wide">
           <FeedPanel />
-        </div>
+        </LiveSlot>
       </div>
     </>
   );

@@ -20,6 +20,7 @@ import { historyProgressKey } from './linVerdict.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
+import { ViewTurns, type LiveView } from './viewTurns.ts';
 import {
   ClusterViewTracker,
   EMPTY_CLUSTER_VIEW,
@@ -61,9 +62,10 @@ export interface PlaygroundData {
   readonly now: number;
   readonly nodes: readonly NodeSnapshot[];
   /**
-   * `nodes` and `now` as the slower views (logs, state, history) show them:
-   * refreshed with them, ten times a second while time runs, so a redraw of
-   * thousands of log cells never lands in every animation frame.
+   * `nodes` as the logs show them and `now` as the history does: refreshed
+   * with those views, in their turns while time runs (viewTurns.ts), so a
+   * redraw of hundreds of log cells never lands in every animation frame.
+   * So are the fields below that the slower views read.
    */
   readonly viewNodes: readonly NodeSnapshot[];
   readonly viewNow: number;
@@ -167,6 +169,8 @@ export interface PlaygroundActions {
   ) => Promise<void>;
   /** Shows a server or a message in the inspector; null closes it. */
   select: (selection: Selection) => void;
+  /** Says whether a slower view is on screen, so it redraws less often when not (viewTurns.ts). */
+  setViewShown: (view: LiveView, shown: boolean) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
   coordinator: () => Coordinator | null;
   /** Runs `work` on the cluster as a user action (serialized, forks in the past), then refreshes. */
@@ -213,13 +217,6 @@ export interface PlaygroundOptions {
   replay?: { readonly inputs: readonly Input[]; readonly untilMs: number };
 }
 
-/**
- * While time runs, the slower views (feed, state, history, the leader's
- * progress, client operations) redraw at most this often, in wall ms: ten
- * times a second is plenty to read, and leaves the frames to the ring.
- */
-export const VIEWS_REFRESH_WALL_MS = 100;
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -245,6 +242,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   const feed = new FeedBuffer();
   const leaderProgress = new LeaderProgress();
   const clientOps = new ClientOps();
+  const viewTurns = new ViewTurns();
   /**
    * Applies an input as the page's own controls would: a client's operation
    * made by a lesson or an opened run is listed in the clients panel too.
@@ -271,18 +269,12 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
   } | null = null;
 
   return createStore<PlaygroundState>()((set, get) => {
-    let viewsRefreshedAtMs = -Infinity;
-    /** `running`: called by the pacer while time runs, so the slower views may wait their turn. */
+    /** `running`: called by the pacer while time runs, so the slower views take turns (viewTurns.ts). */
     const refresh = (extra: Partial<PlaygroundData> = {}, running = false): void => {
       const r = runtime;
       if (!r) return set(extra);
       const c = r.coordinator;
-      const wallMs = performance.now();
-      const views = !running || wallMs - viewsRefreshedAtMs >= VIEWS_REFRESH_WALL_MS;
-      if (views) {
-        viewsRefreshedAtMs = wallMs;
-        feed.addInputs(c.inputLog());
-      }
+      const due = viewTurns.take(performance.now(), running);
       const violations = c.violations();
       set((s) => {
         const view = clusterView.snapshot(c);
@@ -290,6 +282,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           s.nodes,
           c.ids.map((id) => c.node(id)),
         );
+        const views: Partial<PlaygroundData> = {};
+        for (const v of due) Object.assign(views, liveViewData(v, c, s, nodes));
         return {
           now: c.now,
           nodes,
@@ -300,22 +294,40 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           ...c.lossRates(),
           isolated: cutOffServers(s.isolated, isolatedByButtons, c.ids, view.links),
           violations: violations.length === s.violations.length ? s.violations : violations,
-          ...(views && {
-            viewNodes: nodes,
-            viewNow: c.now,
-            events: feed.events(),
-            users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])),
-            progress: leaderProgress.snapshot(),
-            history: historyProgressKey(c.history()) === historyKey(s) ? s.history : copyHistory(c),
-            clientOps: clientOps.snapshot(),
-          }),
+          ...views,
           version: s.version + 1,
           ...extra,
         };
       });
     };
 
-    const historyKey = (s: PlaygroundData): string => historyProgressKey(s.history);
+    /** What a slower view shows, read from the cluster now. */
+    const liveViewData = (
+      v: LiveView,
+      c: Coordinator,
+      s: PlaygroundData,
+      nodes: readonly NodeSnapshot[],
+    ): Partial<PlaygroundData> => {
+      switch (v) {
+        case 'logs':
+          return { viewNodes: nodes, progress: leaderProgress.snapshot() };
+        case 'state':
+          return { users: Object.fromEntries(c.ids.map((id) => [id, c.users(id)])) };
+        case 'history':
+          return {
+            viewNow: c.now,
+            history:
+              historyProgressKey(c.history()) === historyProgressKey(s.history)
+                ? s.history
+                : copyHistory(c),
+          };
+        case 'clients':
+          return { clientOps: clientOps.snapshot() };
+        case 'feed':
+          feed.addInputs(c.inputLog());
+          return { events: feed.events() };
+      }
+    };
     /** The live history copied, so the views can compare it by reference. */
     const copyHistory = (c: Coordinator): HistoryOp[] => c.history().map((h) => ({ ...h }));
 
@@ -661,6 +673,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         }),
 
       select: (selection) => set({ selection }),
+
+      setViewShown: (view, shown) => viewTurns.setShown(view, shown),
 
       coordinator: () => runtime?.coordinator ?? null,
 

@@ -13,7 +13,7 @@ export const selectLogs = (s: PlaygroundState) => ({
 
 /** "1:1,2:0,…": which servers are up, as a string, so it changes only when one crashes or restarts. */
 export const selectState = (s: PlaygroundState) => ({
-  aliveKey: s.viewNodes.map((n) => `${n.id}:${n.alive ? 1 : 0}`).join(','),
+  aliveKey: s.nodes.map((n) => `${n.id}:${n.alive ? 1 : 0}`).join(','),
   users: s.users,
   leader: s.leader,
 });
