@@ -16,6 +16,7 @@ import { errorText } from './errorText.ts';
 import type { Text } from './i18n/index.ts';
 import { formatVirtualMs, nodeName } from './labels.ts';
 import { LeaderProgress } from './leaderProgress.ts';
+import { copyHistory } from './historyCopy.ts';
 import { historyProgressKey } from './linVerdict.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
@@ -319,7 +320,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
             history:
               historyProgressKey(c.history()) === historyProgressKey(s.history)
                 ? s.history
-                : copyHistory(c),
+                : copyHistory(c.history(), s.history),
           };
         case 'clients':
           return { clientOps: clientOps.snapshot() };
@@ -328,8 +329,6 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           return { events: feed.events() };
       }
     };
-    /** The live history copied, so the views can compare it by reference. */
-    const copyHistory = (c: Coordinator): HistoryOp[] => c.history().map((h) => ({ ...h }));
 
     /** A new violation pauses the run where it happened (a teaching bug is on). */
     const pauseOnViolation = (c: Coordinator): void => {

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { useMessages } from '../i18n/index.ts';
 import { LANE_PX, type Bar } from './historyLayout.ts';
 import { fitText, opDescription, opLabel, STATUS_MARK } from './opLabel.ts';
@@ -19,8 +19,18 @@ export interface HistoryBarProps {
   readonly onSelect?: (opId: number) => void;
 }
 
-/** One operation: a bar from invocation to completion (open when unknown), labelled. */
-export function HistoryBar({ bar, widthPx, idPrefix, onSelect }: HistoryBarProps) {
+/**
+ * One operation: a bar from invocation to completion (open when unknown),
+ * labelled. Redrawn only when it changes: the history's copies of operations
+ * keep their identity while unchanged (historyCopy.ts), and the bars hold
+ * still between reaches of the time axis (historyLayout.ts).
+ */
+export const HistoryBar = memo(function HistoryBar({
+  bar,
+  widthPx,
+  idPrefix,
+  onSelect,
+}: HistoryBarProps) {
   const { op } = bar;
   const h = useMessages().history;
   const width = bar.x1 - bar.x0;
@@ -75,5 +85,19 @@ export function HistoryBar({ bar, widthPx, idPrefix, onSelect }: HistoryBarProps
         </text>
       )}
     </g>
+  );
+}, sameBar);
+
+function sameBar(a: HistoryBarProps, b: HistoryBarProps): boolean {
+  return (
+    a.bar.op === b.bar.op &&
+    a.bar.x0 === b.bar.x0 &&
+    a.bar.x1 === b.bar.x1 &&
+    a.bar.y === b.bar.y &&
+    a.bar.open === b.bar.open &&
+    a.bar.failed === b.bar.failed &&
+    a.widthPx === b.widthPx &&
+    a.idPrefix === b.idPrefix &&
+    a.onSelect === b.onSelect
   );
 }

@@ -44,11 +44,21 @@ describe('layoutHistory', () => {
     expect(layout.domainMs).toEqual([0, 200]);
   });
 
-  it('draws an operation with no known end open up to now', () => {
+  it('draws an operation with no known end open to the end of the axis, which reaches now', () => {
     const info = op('alice', 10, null, 'info');
     const layout = layoutHistory([info, op('alice', 20, 40)], { widthPx: 416, nowMs: 300 });
     expect(layout.bars[0]).toMatchObject({ open: true, x1: 400 });
-    expect(layout.domainMs).toEqual([10, 300]);
+    expect(layout.domainMs).toEqual([0, 300]);
+  });
+
+  it('reaches the axis out to round instants, so the bars hold still as time runs', () => {
+    const ops = [op('alice', 10, 40), op('bob', 120, 180), op('alice', 250, null, 'info')];
+    const at = (nowMs: number) => layoutHistory(ops, { widthPx: 416, nowMs });
+    expect(at(260).domainMs).toEqual([0, 300]);
+    expect(at(290).bars).toEqual(at(260).bars);
+    expect(at(290).ticks).toEqual(at(260).ticks);
+    // Past the last round instant, the axis reaches out again.
+    expect(at(310).domainMs).toEqual([0, 400]);
   });
 
   it('stacks a client’s overlapping operations in lanes, and no more than the bound', () => {

@@ -30,6 +30,8 @@ export const TOP_PX = 18;
 const RIGHT_PX = 16;
 /** Narrowest bar drawn, px, so an instant operation still shows. */
 const BAR_MIN_PX = 4;
+/** About how many round steps the time axis spans. */
+const DOMAIN_STEPS = 4;
 
 export interface Bar {
   readonly op: HistoryOp;
@@ -69,8 +71,9 @@ export interface HistoryLayout {
 }
 
 /**
- * The operations to draw, in id order: all of them if few; else the ones
- * nearest in time to the operation that could not be placed; else the newest.
+ * The operations to draw, in id order (the history's own, as the clients
+ * keep it): all of them if few; else the ones nearest in time to the
+ * operation that could not be placed; else the newest.
  */
 export function selectOps(
   history: readonly HistoryOp[],
@@ -79,7 +82,7 @@ export function selectOps(
 ): HistoryOp[] {
   if (history.length <= max) return [...history];
   const failed = failedOpId === undefined ? undefined : history.find((o) => o.id === failedOpId);
-  if (!failed) return [...history].sort((a, b) => a.id - b.id).slice(-max);
+  if (!failed) return history.slice(-max);
   const near = (o: HistoryOp) => Math.abs(o.invokeMs - failed.invokeMs);
   return [...history]
     .sort((a, b) => near(a) - near(b) || a.id - b.id)
@@ -109,9 +112,14 @@ export function layoutHistory(
   }
   if (ops.length === 0) t0 = t1 = options.nowMs ?? 0;
   if (t1 <= t0) t1 = t0 + 1;
+  // The time axis reaches out to round instants, about a quarter of the span
+  // apart: while time runs the bars hold still until the axis reaches out
+  // again, and a redraw moves only the operations that are new or settled.
   const x = scaleLinear()
     .domain([t0, t1])
+    .nice(DOMAIN_STEPS)
     .range([CLIENT_LABEL_PX, Math.max(CLIENT_LABEL_PX + 1, widthPx - RIGHT_PX)]);
+  [t0, t1] = x.domain() as [number, number];
 
   // Lanes: per client, in order of invocation, the first lane free by then.
   const byClient = new Map<string, HistoryOp[]>();
