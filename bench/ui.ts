@@ -1,7 +1,8 @@
 // npm run bench:ui — prints JSON: the playground page in Chromium (built as
 // a user gets it): frame times at 1x for 5 and 9 nodes with a long log and
-// clients at work, long tasks, time to the first leader, the JavaScript
-// shipped (gzipped), and the CPU the page uses over 5 s while paused.
+// clients at work (9 nodes twice: the ring in view, then the logs), long
+// tasks, time to the first leader, the JavaScript shipped (gzipped), and the
+// CPU the page uses over 5 s while paused.
 // Targets (issue 5): p95 frame time under 16.7 ms at 1x with 9 nodes, 2,000
 // entries and 10 clients; no long task over 50 ms; a leader within 1.5 s of
 // opening the page; under 250 KB of JavaScript gzipped; no frames and no
@@ -115,12 +116,23 @@ async function firstLeaderMs(browser: Browser, base: string): Promise<number> {
   return Math.round(ms);
 }
 
-async function framesAt1x(browser: Browser, base: string, nodes: number, loaded: boolean) {
+/**
+ * `inView`: the test id of a panel the page is scrolled to before playing
+ * (else the top of the page, with the ring, is in view).
+ */
+async function framesAt1x(
+  browser: Browser,
+  base: string,
+  nodes: number,
+  loaded: boolean,
+  inView?: string,
+) {
   const { page, errors } = await open(browser, `${base}?seed=1&nodes=${nodes}&paused=1&test=1`);
   const logLength = await page.evaluate(
     ([entries, clients]) => window.__raftBench!.load(entries, clients),
     loaded ? ([LOG_ENTRIES, CLIENTS] as const) : ([0, 0] as const),
   );
+  if (inView) await page.getByTestId(inView).scrollIntoViewIfNeeded();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '1x' });
   await page.getByRole('button', { name: 'Play' }).click();
   const sample = await page.evaluate(
@@ -154,6 +166,7 @@ async function framesAt1x(browser: Browser, base: string, nodes: number, loaded:
   await page.close();
   return {
     nodes,
+    inView: inView ?? 'ring',
     logLength,
     clients: loaded ? CLIENTS : 0,
     frames: deltas.length,
@@ -239,11 +252,14 @@ async function main(): Promise<void> {
     const firstLeader = await firstLeaderMs(browser, base);
     const runs = [];
     for (const nodes of NODE_COUNTS) runs.push(await framesAt1x(browser, base, nodes, true));
+    // Scrolled down to the logs (and the state table below them), which redraw as the log grows.
+    runs.push(await framesAt1x(browser, base, 9, true, 'logs-view'));
     // The same without the long log and the clients: what the ring and the protocol cost alone.
     const baseline = [];
     for (const nodes of NODE_COUNTS) baseline.push(await framesAt1x(browser, base, nodes, false));
     const paused = await pausedCpu(browser, base);
-    const nine = runs.find((r) => r.nodes === 9)!;
+    const nine = runs.filter((r) => r.nodes === 9);
+    const nineP95 = Math.max(...nine.map((r) => r.frameMs.p95));
     const result = {
       browser: `Chromium ${browser.version()}`,
       note: 'Frame time = interval between animation frames while playing at 1x after loading the log and starting the clients through the test hook.',
@@ -254,9 +270,9 @@ async function main(): Promise<void> {
       paused,
       targets: {
         nineNodesP95FrameMs: {
-          value: nine.frameMs.p95,
-          target: `< ${TARGET_P95_FRAME_MS}`,
-          met: nine.frameMs.p95 < TARGET_P95_FRAME_MS,
+          value: nineP95,
+          target: `< ${TARGET_P95_FRAME_MS}, with the ring and with the logs in view`,
+          met: nineP95 < TARGET_P95_FRAME_MS,
         },
         longTasksOver50Ms: {
           value: runs.reduce((s, r) => s + r.longTasksOver50Ms, 0),
