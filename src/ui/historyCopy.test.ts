@@ -41,6 +41,14 @@ describe('copyHistory', () => {
     expect(second[4]).toEqual(op(5));
   });
 
+  it('gives back the previous copy itself when no operation changed', () => {
+    const live = [op(1), op(2)];
+    const first = copyHistory(live, []);
+    expect(copyHistory(live, first)).toBe(first);
+    live.pop();
+    expect(copyHistory(live, first)).not.toBe(first);
+  });
+
   it('follows the history as its oldest operations are dropped', () => {
     const live = [op(1), op(2), op(3)];
     const first = copyHistory(live, []);

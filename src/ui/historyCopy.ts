@@ -2,20 +2,25 @@ import type { HistoryOp } from '../sim/index.ts';
 
 /**
  * The live history (whose operations change in place) copied for the views,
- * which compare by reference: an operation unchanged since `previous` keeps
- * its copy, so a view redraws only the operations that are new or settled.
- * Both lists are in id order (the clients add operations so).
+ * which compare by reference: `previous` itself when nothing changed, and
+ * otherwise an operation unchanged since keeps its copy, so a view redraws
+ * only the operations that are new or settled. Both lists are in id order
+ * (the clients add operations so).
  */
 export function copyHistory(
   live: readonly HistoryOp[],
   previous: readonly HistoryOp[],
-): HistoryOp[] {
+): readonly HistoryOp[] {
   let k = 0;
-  return live.map((op) => {
+  let kept = 0;
+  const copy = live.map((op) => {
     while (k < previous.length && previous[k]!.id < op.id) k++;
     const old = previous[k];
-    return old?.id === op.id && sameOutcome(old, op) ? old : { ...op };
+    if (old?.id !== op.id || !sameOutcome(old, op)) return { ...op };
+    kept++;
+    return old;
   });
+  return kept === previous.length && kept === live.length ? previous : copy;
 }
 
 /** The fields of an operation that change after it is invoked. */

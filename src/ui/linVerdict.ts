@@ -53,10 +53,3 @@ export function historyOpId(history: readonly HistoryOp[], op: UserServiceOp): n
       (op.return === undefined || h.completeMs === op.return),
   )?.id;
 }
-
-/** Changes whenever an operation is added or completes: when a new verdict is due. */
-export function historyProgressKey(history: readonly HistoryOp[]): string {
-  let settled = 0;
-  for (const h of history) if (h.status !== 'pending') settled++;
-  return `${history.length}:${settled}:${history[0]?.id ?? 0}`;
-}

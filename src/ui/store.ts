@@ -17,7 +17,6 @@ import type { Text } from './i18n/index.ts';
 import { formatVirtualMs, nodeName } from './labels.ts';
 import { LeaderProgress } from './leaderProgress.ts';
 import { copyHistory } from './historyCopy.ts';
-import { historyProgressKey } from './linVerdict.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
@@ -317,10 +316,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         case 'history':
           return {
             viewNow: c.now,
-            history:
-              historyProgressKey(c.history()) === historyProgressKey(s.history)
-                ? s.history
-                : copyHistory(c.history(), s.history),
+            history: copyHistory(c.history(), s.history),
           };
         case 'clients':
           return { clientOps: clientOps.snapshot() };
