@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Speed } from '../runtime/speed.ts';
 import { Controls } from './Controls.tsx';
 import { Legend } from './Legend.tsx';
@@ -11,6 +11,7 @@ import { useMessages, type Text } from './i18n/index.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { InspectorPanel } from './panels/InspectorPanel.tsx';
 import { LiveSlot } from './LiveSlot.tsx';
+import type { LiveView } from './viewTurns.ts';
 import { LogsPanel } from './panels/LogsPanel.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
 import { SafetyPanel } from './panels/SafetyPanel.tsx';
@@ -44,6 +45,15 @@ export const INITIAL_SPEED: Speed = 0.25;
 /** Until the first leader, real time: the page opens with a leader already there. */
 export const FIRST_LEADER_SPEED: Speed = 1;
 
+/** The slower views in reading order; a wide one spans both columns of the grid. */
+const LIVE_PANELS: readonly { view: LiveView; wide: boolean; Panel: () => ReactNode }[] = [
+  { view: 'logs', wide: true, Panel: LogsPanel },
+  { view: 'state', wide: false, Panel: StatePanel },
+  { view: 'clients', wide: false, Panel: ClientsPanel },
+  { view: 'history', wide: true, Panel: HistoryPanel },
+  { view: 'feed', wide: true, Panel: FeedPanel },
+];
+
 /**
  * The page, in reading order: what runs (controls, ring, safety), what it
  * holds (logs, state), what clients see (clients, history), what happened
@@ -74,21 +84,11 @@ function Playground() {
           <InspectorPanel />
           <SharePanel />
         </div>
-        <LiveSlot view="logs" className="page-wide">
-          <LogsPanel />
-        </LiveSlot>
-        <LiveSlot view="state" className="page-slot">
-          <StatePanel />
-        </LiveSlot>
-        <LiveSlot view="clients" className="page-slot">
-          <ClientsPanel />
-        </LiveSlot>
-        <LiveSlot view="history" className="page-wide">
-          <HistoryPanel />
-        </LiveSlot>
-        <LiveSlot view="feed" className="page-wide">
-          <FeedPanel />
-        </LiveSlot>
+        {LIVE_PANELS.map(({ view, wide, Panel }) => (
+          <LiveSlot key={view} view={view} className={wide ? 'page-wide' : 'page-slot'}>
+            <Panel />
+          </LiveSlot>
+        ))}
       </div>
     </>
   );
