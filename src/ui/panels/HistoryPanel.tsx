@@ -11,9 +11,9 @@ const LIN_RETRY_WALL_MS = 250;
 /**
  * The clients' operations on a timeline, with the linearizability verdict.
  * The store hands out a new history only when an operation is added or
- * changes (historyCopy.ts); the check then runs in a task of its own, after paint, with a
- * step and time budget so it never makes a long task. A history it cannot
- * decide in time is "unknown" until the next operation settles.
+ * changes (historyCopy.ts); the check then runs in a task of its own, after
+ * paint, with a step and time budget so it never makes a long task. A
+ * history it cannot decide in time is "unknown" until the next change.
  */
 export function HistoryPanel() {
   const { history, now } = usePlayground(selectHistory);
