@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   });
   const httpPorts = Array.from({ length: servers }, (_, k) => first + k);
   const restart = !flags.has('no-restart');
+  let stopping = false;
   const cluster: LocalCluster = new LocalCluster({
     servers,
     httpPorts,
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     flags: passOn,
     output: (line) => console.log(line),
     onExit: (id, how) => {
+      if (stopping) return;
       if (!restart) return void console.log(`S${id} stopped (${how})`);
       console.log(
         `S${id} stopped (${how}); starting it again from its disk in ${RESTART_DELAY_MS} ms`,
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
   console.log('Ctrl-C stops every server.\n');
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
+      stopping = true;
       void cluster.stopAll().then(() => process.exit(0));
     });
 }

@@ -5,7 +5,7 @@
  * file only checks the shape of a request, finds the session, and turns an
  * answer into a status and a JSON body that says what to do.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   COMMAND_VERSION,
   passwordError,
@@ -90,19 +90,28 @@ export class Api {
     for (let attempt = 0; attempt < 2; attempt++) {
       const caughtUp = await this.replica.readIndex();
       if (caughtUp.kind !== 'done') return notServed(caughtUp);
-      const salt = saltOf(this.replica.service.users.get(user)?.passwordHash) ?? newSalt();
+      const stored = this.replica.service.users.get(user)?.passwordHash;
+      const salt = saltOf(stored) ?? newSalt();
+      const digest = await scryptDigest(password, salt);
+      // A wrong password is refused here, so that it leaves nothing in the log;
+      // the state machine would refuse it all the same.
+      if (stored !== undefined && !sameDigest(stored, digest))
+        return problem(
+          401,
+          `Wrong password for "${user}". (The first login of a name registers it, and this name is taken.)`,
+        );
       const outcome = await this.replica.propose({
         v: COMMAND_VERSION,
         kind: 'login',
         clientId,
         seq: 1,
         user,
-        passwordHash: await scryptDigest(password, salt),
+        passwordHash: digest,
       });
       if (outcome.kind !== 'done') return notServed(outcome);
       const response = outcome.value;
-      const stored = saltOf(this.replica.service.users.get(user)?.passwordHash);
-      if (!response.ok && response.code === 'bad-password' && stored !== salt) continue;
+      const storedSalt = saltOf(this.replica.service.users.get(user)?.passwordHash);
+      if (!response.ok && response.code === 'bad-password' && storedSalt !== salt) continue;
       if (!response.ok) return failure(response);
       const registered = response.value.kind === 'login' && response.value.registered;
       return {
@@ -146,6 +155,12 @@ export class Api {
       return problem(
         403,
         `This session is logged in as "${session.user}" and may change only that user's state; log in as the other user to change theirs.`,
+      );
+    // lastSeq only grows, so a number below it here is below it in the log too.
+    if (seq !== null && seq < session.lastSeq)
+      return problem(
+        409,
+        `Request number ${seq} is older than this session's last applied request (${session.lastSeq}), so it was not applied; number each new write above the last.`,
       );
     seq ??= this.assignNumber(clientId, session.lastSeq);
     const numbered = { 'X-Request-Number': String(seq) };
@@ -209,6 +224,10 @@ export class Api {
     this.assigned.set(clientId, seq);
     return seq;
   }
+}
+
+function sameDigest(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
 function failure(
