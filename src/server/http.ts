@@ -169,8 +169,11 @@ export class HttpFront {
       { method: req.method, headers, timeout: FORWARD_TIMEOUT_MS },
       (answer) => {
         // The leader's headers, with this server named as the one that answered.
-        const headers = { ...answer.headers, 'x-raft-served-by': answer.headers['x-raft-server'] };
-        headers['x-raft-server'] = `S${this.replica.node.id}`;
+        const headers = {
+          ...answer.headers,
+          'x-raft-served-by': answer.headers['x-raft-server'],
+          'x-raft-server': `S${this.replica.node.id}`,
+        };
         res.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(res);
       },

@@ -68,7 +68,7 @@ describe('the write-ahead log', () => {
     writeThree(dir);
     const path = join(dir, 'wal.log');
     const bytes = readFileSync(path);
-    bytes[bytes.length - 3] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0xff, bytes.length - 3);
     writeFileSync(path, bytes);
     const { recovered } = Wal.open(dir);
     expect(recovered.log.map((e) => e.index)).toEqual([1, 2]);
@@ -80,7 +80,7 @@ describe('the write-ahead log', () => {
     writeThree(dir);
     const path = join(dir, 'wal.log');
     const bytes = readFileSync(path);
-    bytes[12] ^= 0xff; // inside the first record's payload
+    bytes.writeUInt8(bytes.readUInt8(12) ^ 0xff, 12); // inside the first record's payload
     writeFileSync(path, bytes);
     expect(() => Wal.open(dir)).toThrow(/corrupt at byte 0 .* not a torn write/);
   });
