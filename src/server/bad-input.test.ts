@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_BYTES_MAX } from './http';
-import { TestCluster, call, login, type Status } from './testing';
+import { TestCluster, call, login, type Answer, type Status } from './testing';
 
 // Every bad request gets its status and a message that says what to do,
 // and changes nothing: the leader's log does not grow, alice's state stays.
@@ -31,12 +31,7 @@ describe('bad input to a real cluster', () => {
     return (await call(`${url}/state?username=alice`)).json;
   }
 
-  const cases: [
-    string,
-    () => Promise<Response | { status: number; text: string }>,
-    number,
-    RegExp,
-  ][] = [
+  const cases: [string, () => Promise<Answer>, number, RegExp][] = [
     [
       'malformed JSON',
       () => call(`${url}/login`, { body: '{"username": "alice",' }),
