@@ -35,6 +35,12 @@ export interface ApiResponse {
 
 /** Bytes of randomness in a session token. */
 export const TOKEN_BYTES = 32;
+/**
+ * The session's own request number for its login (dissertation §6.3 numbers
+ * every request of a client). A client numbers its writes from 1, which is
+ * request LOGIN_SEQ + 1 of the session.
+ */
+const LOGIN_SEQ = 1;
 /** Seconds a client should wait before retrying a 503. */
 export const RETRY_AFTER_S = 1;
 
@@ -104,7 +110,7 @@ export class Api {
         v: COMMAND_VERSION,
         kind: 'login',
         clientId,
-        seq: 1,
+        seq: LOGIN_SEQ,
         user,
         passwordHash: digest,
       });
@@ -135,7 +141,7 @@ export class Api {
     if (badState !== null) return problem(400, badState);
     let seq: number | null = null;
     if (req.requestNumber !== null) {
-      seq = Number(req.requestNumber);
+      seq = Number(req.requestNumber) + LOGIN_SEQ;
       if (!/^[1-9][0-9]*$/.test(req.requestNumber) || !Number.isSafeInteger(seq))
         return problem(400, 'X-Request-Number must be a whole number from 1, one per new write.');
     }
@@ -160,10 +166,10 @@ export class Api {
     if (seq !== null && seq < session.lastSeq)
       return problem(
         409,
-        `Request number ${seq} is older than this session's last applied request (${session.lastSeq}), so it was not applied; number each new write above the last.`,
+        `Request number ${seq - LOGIN_SEQ} is older than this session's last applied write (${session.lastSeq - LOGIN_SEQ}), so it was not applied; number each new write above the last.`,
       );
     seq ??= this.assignNumber(clientId, session.lastSeq);
-    const numbered = { 'X-Request-Number': String(seq) };
+    const numbered = { 'X-Request-Number': String(seq - LOGIN_SEQ) };
     const outcome = await this.replica.propose({
       v: COMMAND_VERSION,
       kind: 'setState',

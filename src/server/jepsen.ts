@@ -134,7 +134,8 @@ async function injectFault(cluster: TestCluster, rng: Prng): Promise<string> {
   return 'restart all';
 }
 
-async function checkHistory(
+/** The checks after healing, for any history of HistoryClients whose users are `names`. */
+export async function checkHistory(
   cluster: TestCluster,
   history: UserServiceOp[],
   names: string[],
