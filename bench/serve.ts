@@ -141,16 +141,14 @@ async function benchRedis(durable: boolean): Promise<Record<string, Figures> | s
   }
 }
 
-const report: Record<string, unknown> = {};
-for (const servers of SERVER_COUNTS)
-  report[`raft ${servers} servers`] = await benchCluster(servers);
-report['redis (seed design, no persistence)'] = await benchRedis(false);
-report['redis (appendfsync always)'] = await benchRedis(true);
+const raft: Record<string, Record<string, Figures>> = {};
+for (const servers of SERVER_COUNTS) raft[`raft ${servers} servers`] = await benchCluster(servers);
+const redis = await benchRedis(false);
+const redisDurable = await benchRedis(true);
 const ratios: Record<string, number> = {};
-const redis = report['redis (seed design, no persistence)'];
 if (typeof redis === 'object') {
   for (const servers of SERVER_COUNTS) {
-    const raft = report[`raft ${servers} servers`] as Record<string, Figures>;
+    const cluster = raft[`raft ${servers} servers`]!;
     for (const clients of CLIENT_COUNTS) {
       const key = `${clients} clients`;
       ratios[`redis/raft${servers} writes/s, ${key}`] = round(
