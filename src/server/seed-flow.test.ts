@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestCluster } from './testing';
+import { TestCluster, login } from './testing';
 
 const run = promisify(execFile);
 const SEED_CLIENT = fileURLToPath(new URL('../../scripts/seed-client.py', import.meta.url));
@@ -22,6 +24,19 @@ describe('the seed client flow against a real 3-server cluster', () => {
     const follower = cluster.ids.find((id) => id !== leader)!;
     const { stdout } = await run('python3', [SEED_CLIENT, cluster.url(follower), 'alice']);
     expect(JSON.parse(stdout)).toEqual({ state: 'active' });
+  });
+
+  it('keeps no password in plain text: not in any disk file, not in any log line', async () => {
+    await login(cluster.url(1), 'dora', 'plain-password-42');
+    const files = cluster.ids.flatMap((id) =>
+      readdirSync(join(cluster.dir, `S${id}`)).map((f) => join(cluster.dir, `S${id}`, f)),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    const onDisk = files.map((f) => readFileSync(f, 'latin1')).join('');
+    // The login did reach the disks, as a digest.
+    expect(onDisk).toContain('"user":"dora"');
+    expect(onDisk).not.toContain('plain-password-42');
+    expect(cluster.logs.join('\n')).not.toContain('plain-password-42');
   });
 
   it('curl does the same with the /login and /state spellings', async () => {
