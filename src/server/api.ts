@@ -63,7 +63,7 @@ export function problem(
 }
 
 export function retryLater(error: string, headers: Record<string, string> = {}): ApiResponse {
-  return problem(503, error, { 'Retry-After': String(RETRY_AFTER_S), ...headers });
+  return problem(503, error, { 'retry-after': String(RETRY_AFTER_S), ...headers });
 }
 
 /**
@@ -123,7 +123,7 @@ export class Api {
       return {
         status: 200,
         body: { token, username: user, registered },
-        headers: { 'Set-Cookie': `session=${token}; Path=/; HttpOnly; SameSite=Strict` },
+        headers: { 'set-cookie': `session=${token}; Path=/; HttpOnly; SameSite=Strict` },
       };
     }
     return problem(401, 'Wrong password for this user name.');
@@ -169,7 +169,7 @@ export class Api {
         `Request number ${seq - LOGIN_SEQ} is older than this session's last applied write (${session.lastSeq - LOGIN_SEQ}), so it was not applied; number each new write above the last.`,
       );
     seq ??= this.assignNumber(clientId, session.lastSeq);
-    const numbered = { 'X-Request-Number': String(seq - LOGIN_SEQ) };
+    const numbered = { 'x-request-number': String(seq - LOGIN_SEQ) };
     const outcome = await this.replica.propose({
       v: COMMAND_VERSION,
       kind: 'setState',
@@ -196,7 +196,7 @@ export class Api {
     return {
       status: 200,
       body: { state: response.value.state },
-      headers: { 'X-Raft-Read': 'read-index', 'X-State-Version': String(response.value.version) },
+      headers: { 'x-raft-read': 'read-index', 'x-state-version': String(response.value.version) },
     };
   }
 
@@ -207,7 +207,7 @@ export class Api {
     return {
       status: 200,
       body: { state: response.value.state, stale: true },
-      headers: { 'X-Raft-Read': 'stale', 'X-State-Version': String(response.value.version) },
+      headers: { 'x-raft-read': 'stale', 'x-state-version': String(response.value.version) },
     };
   }
 
@@ -247,8 +247,8 @@ function notServed(outcome: Outcome<unknown>, headers: Record<string, string> = 
   if (outcome.kind === 'not-leader')
     return retryLater('Leadership changed while serving this request; retry in a second.', headers);
   const again =
-    headers['X-Request-Number'] !== undefined
-      ? ` Retry with the header X-Request-Number: ${headers['X-Request-Number']} so that it is applied at most once.`
+    headers['x-request-number'] !== undefined
+      ? ` Retry with the header X-Request-Number: ${headers['x-request-number']} so that it is applied at most once.`
       : ' Retry in a second.';
   return retryLater(
     `The outcome is unknown: ${outcome.kind === 'unknown' ? outcome.reason : ''}.${again}`,

@@ -1,11 +1,10 @@
 /**
  * A server's settings from its command line, with the playground's Raft
- * options under the same names (src/sim/options.ts) and its defaults, so
- * the real cluster behaves as the simulated one.
+ * options under the same names (src/sim/options.ts) and its defaults but
+ * for the election timeout (below) and PreVote and CheckQuorum, on here.
  */
 import { join } from 'node:path';
 import {
-  DEFAULT_ELECTION_TIMEOUT_MS,
   DEFAULT_HEARTBEAT_MS,
   MAX_ENTRIES_PER_APPEND,
   MAX_INFLIGHT_APPENDS,
@@ -18,10 +17,16 @@ import type { PeerAddress } from './transport';
 export const HTTP_PORT_FIRST_DEFAULT = 5000;
 /** A local cluster's Raft ports are its HTTP ports plus this. */
 export const RAFT_PORT_OFFSET = 100;
+/**
+ * Twice the playground's [150, 300]: real processes share CPUs with other
+ * work, and a heartbeat a busy machine delays by 150 ms should not depose a
+ * working leader (Raft §5.6: broadcastTime << electionTimeout).
+ */
+export const ELECTION_TIMEOUT_MS_DEFAULT: readonly [number, number] = [300, 600];
 /** Applied entries between snapshots (Raft §7). */
 export const SNAPSHOT_EVERY_DEFAULT_ENTRIES = 1000;
 /** How long a request may wait for its entry to commit or its read to be confirmed, in ms. */
-export const REQUEST_TIMEOUT_MS = 3_000;
+export const REQUEST_TIMEOUT_MS = 2_000;
 
 export interface ServerConfig {
   readonly id: number;
@@ -36,7 +41,7 @@ export interface ServerConfig {
 
 /** The flags every server takes (and the launcher passes on), with what they mean. */
 export const RAFT_FLAGS_HELP = [
-  '--election-timeout-ms MIN,MAX   randomized election timeout (default 150,300)',
+  '--election-timeout-ms MIN,MAX   randomized election timeout (default 300,600)',
   '--heartbeat-ms N                leader heartbeat interval (default 50)',
   '--no-pre-vote                   turn PreVote (dissertation §9.6) off',
   '--no-check-quorum               turn CheckQuorum (dissertation §6.2) off',
@@ -77,11 +82,11 @@ export function wholeNumber(
 
 export function raftTimingFrom(flags: Map<string, string | true>): RaftTiming {
   const range = flags.get('election-timeout-ms');
-  let electionTimeoutMs = DEFAULT_ELECTION_TIMEOUT_MS;
+  let electionTimeoutMs = ELECTION_TIMEOUT_MS_DEFAULT;
   if (range !== undefined) {
     const [lo, hi] = String(range).split(',').map(Number);
     if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo! < 1 || hi! < lo!)
-      throw new UsageError('--election-timeout-ms takes MIN,MAX in ms, MIN <= MAX, e.g. 150,300.');
+      throw new UsageError('--election-timeout-ms takes MIN,MAX in ms, MIN <= MAX, e.g. 300,600.');
     electionTimeoutMs = [lo!, hi!];
   }
   const heartbeatMs = wholeNumber(flags, 'heartbeat-ms', DEFAULT_HEARTBEAT_MS, 1);

@@ -17,6 +17,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { Api, problem, retryLater, type ApiRequest, type ApiResponse } from './api';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Replica } from './replica';
 import type { Direction, Transport } from './transport';
 
@@ -24,6 +26,19 @@ import type { Direction, Transport } from './transport';
 export const BODY_BYTES_MAX = 16 * 1024;
 /** How long a forwarded request may take at the leader, in ms. */
 export const FORWARD_TIMEOUT_MS = 10_000;
+/** How long the server a client asked keeps trying through elections before it answers 503, in ms. */
+export const REQUEST_DEADLINE_MS = 4_000;
+/** Pause between those tries, in ms: about one election. */
+export const RETRY_PAUSE_MS = 200;
+/** Headers of one HTTP hop, not of the answer: the forwarding server sets its own. */
+const HOP_HEADERS = new Set([
+  'content-length',
+  'content-type',
+  'connection',
+  'keep-alive',
+  'date',
+  'transfer-encoding',
+]);
 
 /** Marks a forwarded request, so a follower that is wrong about the leader does not forward again. */
 const FORWARDED_HEADER = 'x-raft-forwarded-by';
@@ -93,7 +108,7 @@ export class HttpFront {
       const allow = Object.keys(methods).join(', ');
       this.reply(
         res,
-        problem(405, `${url.pathname} takes ${allow}, not ${req.method}.`, { Allow: allow }),
+        problem(405, `${url.pathname} takes ${allow}, not ${req.method}.`, { allow }),
       );
       return;
     }
@@ -124,18 +139,38 @@ export class HttpFront {
       if (typeof user !== 'string') return this.reply(res, user);
       return this.reply(res, this.api.staleState(user));
     }
-    if (this.replica.node.role !== 'leader') return this.forward(req, res, body);
+    const token = tokenOf(req, fields);
+    // A client that knows one address works: the server it asked tries again
+    // through elections until REQUEST_DEADLINE_MS. A write keeps its request
+    // number from try to try, so it is applied at most once (dissertation §6.3).
+    const forwarded = header(req, FORWARDED_HEADER) !== null;
+    const deadline = performance.now() + REQUEST_DEADLINE_MS;
+    let requestNumber = header(req, 'x-request-number');
+    for (;;) {
+      const answer =
+        this.replica.node.role === 'leader'
+          ? await this.serve(route, fields, token, requestNumber)
+          : await this.forward(req, body, requestNumber, forwarded);
+      if (answer.status !== 503 || forwarded || performance.now() + RETRY_PAUSE_MS >= deadline)
+        return this.reply(res, answer);
+      requestNumber = answer.headers?.['x-request-number'] ?? requestNumber;
+      await sleep(RETRY_PAUSE_MS);
+    }
+  }
 
-    const apiRequest: ApiRequest = {
-      fields,
-      token: tokenOf(req, fields),
-      requestNumber: header(req, 'x-request-number'),
-    };
-    if (route === 'login') return this.reply(res, await this.api.login(apiRequest));
-    if (route === 'setState') return this.reply(res, await this.api.setState(apiRequest));
-    const user = this.userToRead(fields, apiRequest.token);
-    if (typeof user !== 'string') return this.reply(res, user);
-    this.reply(res, await this.api.getState(user));
+  /** What the leader answers. */
+  private async serve(
+    route: 'login' | 'setState' | 'getState',
+    fields: Record<string, unknown>,
+    token: string | null,
+    requestNumber: string | null,
+  ): Promise<ApiResponse> {
+    const apiRequest: ApiRequest = { fields, token, requestNumber };
+    if (route === 'login') return this.api.login(apiRequest);
+    if (route === 'setState') return this.api.setState(apiRequest);
+    const user = this.userToRead(fields, token);
+    if (typeof user !== 'string') return user;
+    return this.api.getState(user);
   }
 
   /** The user a read names: `username` (or `user`), else the session's own. */
@@ -147,44 +182,63 @@ export class HttpFront {
     return own ?? problem(400, 'Say whose state to read: GET /state?username=alice.');
   }
 
-  /** One hop to the leader, whose answer goes back as it is, with the leader named. */
-  private forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  /** One hop to the leader; its answer comes back with the leader's headers. */
+  private forward(
+    req: IncomingMessage,
+    body: Buffer,
+    requestNumber: string | null,
+    forwarded: boolean,
+  ): Promise<ApiResponse> {
     const leaderId = this.replica.node.leaderId;
     const leaderUrl = leaderId === null ? undefined : this.transport.httpUrls.get(leaderId);
-    if (leaderUrl === undefined || header(req, FORWARDED_HEADER) !== null) {
-      this.reply(
-        res,
+    // A forwarded request is not forwarded again: two followers that name each other would loop.
+    if (leaderUrl === undefined || forwarded)
+      return Promise.resolve(
         retryLater('There is no leader yet (an election is under way); retry in a second.'),
       );
-      return;
-    }
-    const headers = {
+    const headers: Record<string, string | string[] | undefined> = {
       ...req.headers,
       [FORWARDED_HEADER]: `S${this.replica.node.id}`,
       'content-length': String(body.length),
     };
     delete headers['transfer-encoding'];
-    const upstream = httpRequest(
-      `${leaderUrl}${req.url ?? '/'}`,
-      { method: req.method, headers, timeout: FORWARD_TIMEOUT_MS },
-      (answer) => {
-        // The leader's headers, with this server named as the one that answered.
-        const headers = {
-          ...answer.headers,
-          'x-raft-served-by': answer.headers['x-raft-server'],
-          'x-raft-server': `S${this.replica.node.id}`,
-        };
-        res.writeHead(answer.statusCode ?? 502, headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
-    upstream.on('error', () => {
-      if (res.headersSent) res.destroy();
-      else
-        this.reply(res, retryLater(`The leader S${leaderId} did not answer; retry in a second.`));
+    if (requestNumber !== null) headers['x-request-number'] = requestNumber;
+    return new Promise((resolve) => {
+      const upstream = httpRequest(
+        `${leaderUrl}${req.url ?? '/'}`,
+        { method: req.method, headers, timeout: FORWARD_TIMEOUT_MS },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            const kept: Record<string, string> = {};
+            for (const [name, value] of Object.entries(answer.headers))
+              if (typeof value === 'string' && !HOP_HEADERS.has(name)) kept[name] = value;
+            if (answer.headers['set-cookie'])
+              kept['set-cookie'] = answer.headers['set-cookie'].join(', ');
+            kept['x-raft-served-by'] = kept['x-raft-server'] ?? `S${leaderId}`;
+            delete kept['x-raft-server'];
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              parsed = {
+                error: `The leader S${leaderId} answered something that is not JSON; retry.`,
+              };
+            }
+            resolve({ status: answer.statusCode ?? 502, body: parsed, headers: kept });
+          });
+          answer.on('error', () =>
+            resolve(retryLater(`The leader S${leaderId} broke off its answer; retry in a second.`)),
+          );
+        },
+      );
+      upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
+      upstream.on('error', () =>
+        resolve(retryLater(`The leader S${leaderId} did not answer; retry in a second.`)),
+      );
+      upstream.end(body);
     });
-    upstream.end(body);
   }
 
   private control(route: 'cut' | 'heal', fields: Record<string, unknown>): ApiResponse {

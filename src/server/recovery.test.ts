@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserServiceOp } from '../check/lin';
 import { Prng } from '../sim/prng';
 import { checkHistory } from './jepsen';
-import { TestCluster, call } from './testing';
+import { TestCluster, call, login } from './testing';
 import { HistoryClient } from './workload';
 
 /** Writes each client makes in a burst. */
@@ -59,6 +59,27 @@ describe('crash recovery from the disk', () => {
     // The restarted server read its entries back from its files before it heard from anyone.
     const restarted = c.logs.filter((l) => l.startsWith(`S${leader} started`));
     expect(restarted[1]).toMatch(/with entries up to [1-9]/);
+  });
+
+  it('a follower asked to write while the leader dies answers once a new leader has applied it, once', async () => {
+    cluster = await TestCluster.start(3);
+    const c = cluster;
+    const leader = await c.waitForLeader();
+    const follower = c.url(c.ids.find((id) => id !== leader)!);
+    const token = await login(follower, 'alice', 'secret');
+    await c.kill(leader);
+    const write = await call(`${follower}/state`, {
+      body: { state: 'active' },
+      headers: { Authorization: `Bearer ${token}` },
+      timeoutMs: 8_000,
+    }).catch((e: Error) => e);
+    expect(write).not.toBeInstanceOf(Error);
+    const answer = write as Awaited<ReturnType<typeof call>>;
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ ok: true, version: 1 });
+    const read = await call(`${follower}/state?username=alice`);
+    expect(read.json).toEqual({ state: 'active' });
+    expect(read.headers.get('x-state-version')).toBe('1');
   });
 
   // A torn write is the record being written when the process died: never

@@ -12,11 +12,11 @@ import type { Prng } from '../sim/prng';
 import { call, type Answer } from './testing';
 
 /** How long a client keeps retrying one operation before it gives up (outcome unknown), in ms. */
-export const OPERATION_DEADLINE_MS = 6_000;
+export const OPERATION_DEADLINE_MS = 10_000;
 /** Pause between retries of one operation, in ms. */
 export const RETRY_PAUSE_MS = 100;
-/** Bound on one HTTP attempt, in ms: above the servers' REQUEST_TIMEOUT_MS. */
-export const ATTEMPT_TIMEOUT_MS = 4_000;
+/** Bound on one HTTP attempt, in ms: above what a server may spend on one (REQUEST_DEADLINE_MS + REQUEST_TIMEOUT_MS). */
+export const ATTEMPT_TIMEOUT_MS = 8_000;
 
 export class HistoryClient {
   private token: string | null = null;
