@@ -30,6 +30,8 @@ export interface JepsenReport {
   readonly operations: number;
   readonly acknowledgedWrites: number;
   readonly faults: string[];
+  /** Snapshots servers took or installed from the leader (Raft §7), from their logs. */
+  readonly snapshots: { readonly taken: number; readonly installed: number };
 }
 
 /** Pause between the nemesis's actions, in ms. */
@@ -96,6 +98,11 @@ export async function runJepsen(run: JepsenRun): Promise<JepsenReport> {
         (h) => h.input.kind === 'setState' && h.output?.kind === 'setState' && h.output.ok,
       ).length,
       faults,
+      snapshots: {
+        taken: cluster.logs.filter((l) => l.includes(' took a snapshot')).length,
+        installed: cluster.logs.filter((l) => l.includes(" installed the leader's snapshot"))
+          .length,
+      },
     };
   } finally {
     await cluster.destroy();

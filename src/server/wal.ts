@@ -112,8 +112,7 @@ export class Wal {
     if (hardState) records.push({ t: 'hardState', hardState });
     if (entries) records.push({ t: 'entries', from: entries.from, entries: entries.entries });
     if (records.length === 0) return;
-    const buffers = records.map((r) => this.encode(r));
-    writeSync(this.fd, Buffer.concat(buffers));
+    writeFully(this.fd, Buffer.concat(records.map((r) => this.encode(r))));
     fsyncSync(this.fd);
   }
 
@@ -228,11 +227,16 @@ function readSnapshot(path: string): Snapshot | null {
   return JSON.parse(body.toString('utf8')) as Snapshot;
 }
 
+/** writeSync may write less than asked; a record must go out whole. */
+function writeFully(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+}
+
 /** Write, fsync, rename over the old file, fsync the directory: the file is old or new, never half. */
 function writeAtomically(dir: string, name: string, bytes: Buffer): void {
   const tmp = join(dir, `${name}.tmp`);
   const fd = openSync(tmp, 'w');
-  writeSync(fd, bytes);
+  writeFully(fd, bytes);
   fsyncSync(fd);
   closeSync(fd);
   renameSync(tmp, join(dir, name));
