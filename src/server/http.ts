@@ -19,6 +19,8 @@ import {
 import { Api, problem, retryLater, type ApiRequest, type ApiResponse } from './api';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Duplex } from 'node:stream';
+import { EventStream } from './events';
 import type { Replica } from './replica';
 import type { Direction, Transport } from './transport';
 
@@ -30,6 +32,8 @@ export const FORWARD_TIMEOUT_MS = 10_000;
 export const REQUEST_DEADLINE_MS = 4_000;
 /** Pause between those tries, in ms: about one election. */
 export const RETRY_PAUSE_MS = 200;
+/** Entries at the end of the log that /status and /events show. */
+export const LOG_VIEW_ENTRIES = 20;
 /** Headers of one HTTP hop, not of the answer: the forwarding server sets its own. */
 const HOP_HEADERS = new Set([
   'content-length',
@@ -50,12 +54,15 @@ const ROUTES: Readonly<Record<string, Partial<Record<string, Route>>>> = {
   '/set_state': { POST: 'setState', PUT: 'setState' },
   '/get_state': { GET: 'getState', POST: 'getState' },
   '/status': { GET: 'status' },
+  // GET /events is a WebSocket (events.ts), answered on the server's upgrade event.
   '/control/cut': { POST: 'cut' },
   '/control/heal': { POST: 'heal' },
 };
 
 export class HttpFront {
   private readonly api: Api;
+  /** The view of /status, also streamed to watchers of /events. */
+  private readonly events = new EventStream(() => this.status());
   private server: Server | null = null;
 
   constructor(
@@ -78,6 +85,9 @@ export class HttpFront {
         );
       });
     });
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex) =>
+      this.events.upgrade(req, socket),
+    );
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -86,6 +96,7 @@ export class HttpFront {
   }
 
   close(): void {
+    this.events.close();
     this.server?.closeAllConnections();
     this.server?.close();
   }
@@ -274,6 +285,12 @@ export class HttpFront {
       snapshotIndex: n.log.snapshotIndex,
       cut: this.transport.cuts(),
       peers: Object.fromEntries(this.transport.httpUrls),
+      log: n.log
+        .slice(
+          Math.max(n.log.snapshotIndex + 1, n.log.lastIndex() - LOG_VIEW_ENTRIES + 1),
+          n.log.lastIndex() + 1,
+        )
+        .map((e) => ({ index: e.index, term: e.term, ...describeCommand(e.command) })),
     };
   }
 
@@ -355,6 +372,16 @@ function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string 
   if (cookie) return cookie[1]!;
   const field = fields.token ?? fields.session_token ?? fields.session;
   return typeof field === 'string' ? field : null;
+}
+
+/** What a log entry holds, for a person: its kind and user, never a password digest. */
+function describeCommand(command: unknown): { kind: string; user?: string } {
+  const c = (typeof command === 'object' && command !== null ? command : {}) as {
+    kind?: unknown;
+    user?: unknown;
+  };
+  const kind = typeof c.kind === 'string' ? c.kind : 'unknown';
+  return typeof c.user === 'string' ? { kind, user: c.user } : { kind };
 }
 
 function isTrue(value: unknown): boolean {
