@@ -39,6 +39,15 @@ export interface ServerConfig {
   readonly snapshotEvery: number;
 }
 
+/** The flags that place one server, with what they mean. */
+export const SERVER_FLAGS_HELP = [
+  '--id N                          which server this is: S1 is the first of --peers',
+  "--peers H:P,H:P,...             every server's Raft address, S1 first",
+  "--port N                        this server's HTTP port (default 5000 + id - 1)",
+  '--host H                        the address to bind (default 127.0.0.1)',
+  "--dir D                         this server's disk (default .raft-serve/S<id>)",
+];
+
 /** The flags every server takes (and the launcher passes on), with what they mean. */
 export const RAFT_FLAGS_HELP = [
   '--election-timeout-ms MIN,MAX   randomized election timeout (default 300,600)',

@@ -3,7 +3,13 @@
  * `npm run serve` starts a whole local cluster of these (launch.ts).
  */
 import { HttpFront } from './http';
-import { REQUEST_TIMEOUT_MS, RAFT_FLAGS_HELP, UsageError, serverConfigFrom } from './config';
+import {
+  REQUEST_TIMEOUT_MS,
+  RAFT_FLAGS_HELP,
+  SERVER_FLAGS_HELP,
+  UsageError,
+  serverConfigFrom,
+} from './config';
 import { Replica } from './replica';
 import { Transport } from './transport';
 
@@ -49,7 +55,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
-    process.stderr.write(`${error.message}\n\nFlags:\n  ${RAFT_FLAGS_HELP.join('\n  ')}\n`);
+    process.stderr.write(
+      `${error.message}\n\nFlags:\n  ${[...SERVER_FLAGS_HELP, ...RAFT_FLAGS_HELP].join('\n  ')}\n`,
+    );
     process.exit(2);
   }
   const message = error instanceof Error ? error.message : String(error);
