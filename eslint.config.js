@@ -14,6 +14,12 @@ import tseslint from 'typescript-eslint';
 const LAYERS = ['raft', 'app', 'check', 'sim', 'runtime', 'ui'];
 /** Layers that must run identically in Node and in the browser, from a seed alone. */
 const HEADLESS = ['raft', 'app', 'check', 'sim'];
+/**
+ * src/server, the real cluster: Node only, outside the chain. It may import
+ * the headless layers and Node's APIs; only scripts, bench and its own tests
+ * import it, never another layer.
+ */
+const SERVER = 'server';
 
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 
@@ -23,16 +29,40 @@ const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
  * '../../ui/App.tsx') and paths through src/ ('src/ui/x').
  */
 function outwardImportPatterns(layer) {
-  const outward = LAYERS.slice(LAYERS.indexOf(layer) + 1);
-  if (outward.length === 0) return [];
+  const outward = [...LAYERS.slice(LAYERS.indexOf(layer) + 1), SERVER];
   const allowed = LAYERS.slice(0, LAYERS.indexOf(layer) + 1).join(', ');
   return [
     {
-      regex: `^(?:(?:\\./)?(?:\\.\\./)+|(?:.*/)?src/)(?:${outward.join('|')})(?:/|$)`,
-      message: `src/${layer} may import only from ${allowed} (DESIGN.md: raft <- app <- check <- sim <- runtime <- ui).`,
+      regex: importOf(outward),
+      message: `src/${layer} may import only from ${allowed} (DESIGN.md: raft <- app <- check <- sim <- runtime <- ui; src/server is Node-only).`,
     },
   ];
 }
+
+/** Matches relative imports that climb into one of `layers`, and paths through src/. */
+function importOf(layers) {
+  return `^(?:(?:\\./)?(?:\\.\\./)+|(?:.*/)?src/)(?:${layers.join('|')})(?:/|$)`;
+}
+
+/** src/server may import the headless layers and Node, not the browser runtime or the page. */
+const serverBlock = {
+  name: 'layer/server',
+  files: ['src/server/**/*.ts'],
+  languageOptions: { globals: globals.node },
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: importOf(['runtime', 'ui']),
+            message: `src/server may import only from ${HEADLESS.join(', ')} and Node's APIs.`,
+          },
+        ],
+      },
+    ],
+  },
+};
 
 const hostImportPaths = builtinModules
   .filter((name) => !name.startsWith('_'))
@@ -188,4 +218,5 @@ export default defineConfig(
     extends: [reactHooks.configs.flat.recommended],
   },
   ...LAYERS.flatMap(layerBlocks),
+  serverBlock,
 );

@@ -30,6 +30,16 @@ describe('passwordHash', () => {
     },
   );
 
+  it("accepts the real server's scrypt digest by its exact shape, and nothing near it", () => {
+    const salt = 'a'.repeat(32);
+    const key = 'b'.repeat(64);
+    expect(isPasswordHash(`scrypt$${salt}$${key}`)).toBe(true);
+    expect(isPasswordHash(`scrypt$${salt.slice(1)}$${key}`)).toBe(false);
+    expect(isPasswordHash(`scrypt$${salt}$${key}0`)).toBe(false);
+    expect(isPasswordHash(`scrypt$${salt.toUpperCase()}$${key}`)).toBe(false);
+    expect(isPasswordHash(`scrypt$${salt}$hunter2`)).toBe(false);
+  });
+
   it('compares hashes by content', () => {
     const hash = passwordHash('alice', 'pw');
     expect(sameHash(hash, passwordHash('alice', 'pw'))).toBe(true);

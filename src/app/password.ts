@@ -19,16 +19,23 @@ export const PASSWORD_SALT_PREFIX = 'raft-playground:';
 
 /** SHA-256 yields 32 bytes, 64 hex digits. */
 const PASSWORD_HASH_PATTERN = /^[0-9a-f]{64}$/;
+/**
+ * The real server's digest (src/server/password.ts): scrypt with a random
+ * per-user salt, as "scrypt$" + 16 salt bytes + "$" + 32 key bytes, in hex.
+ * The server hashes there, not the client, because it holds the salt.
+ */
+const SCRYPT_HASH_PATTERN = /^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/;
 
 export function passwordHash(user: string, password: string): string {
   return sha256Hex(`${PASSWORD_SALT_PREFIX}${user}:${password}`);
 }
 
-/** Whether a value has the shape of a password hash (64 lowercase hex digits).
+/** Whether a value has the shape of a password hash (64 lowercase hex digits,
+ *  or the server's scrypt digest).
  *  The state machine rejects anything else, so a client that sends a plain
  *  password by mistake gets an error instead of having it stored. */
 export function isPasswordHash(value: string): boolean {
-  return PASSWORD_HASH_PATTERN.test(value);
+  return PASSWORD_HASH_PATTERN.test(value) || SCRYPT_HASH_PATTERN.test(value);
 }
 
 /** Compare two hashes by looking at every character, whatever the first

@@ -1,0 +1,389 @@
+/**
+ * Every server answers every route. Writes and linearizable reads need the
+ * leader: a follower forwards them to the leader it knows (one hop) and
+ * passes the answer back, so a client that knows one address works. Stale
+ * reads, the status and the nemesis's control routes are answered locally.
+ *
+ * Liberal in what it accepts from a real client (the seed's Python client
+ * among them): the token in `Authorization: Bearer t` or `Authorization: t`,
+ * `X-Session-Token`, the login cookie, or a `token` field; fields in the
+ * query string, a JSON body (also on GET) or a form body.
+ */
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { Api, problem, retryLater, type ApiRequest, type ApiResponse } from './api';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Duplex } from 'node:stream';
+import { EventStream } from './events';
+import type { Replica } from './replica';
+import type { Direction, Transport } from './transport';
+
+/** Largest request body, in bytes: a state is at most 256 characters. */
+export const BODY_BYTES_MAX = 16 * 1024;
+/** How long a forwarded request may take at the leader, in ms. */
+export const FORWARD_TIMEOUT_MS = 10_000;
+/** How long the server a client asked keeps trying through elections before it answers 503, in ms. */
+export const REQUEST_DEADLINE_MS = 4_000;
+/** Pause between those tries, in ms: about one election. */
+export const RETRY_PAUSE_MS = 200;
+/** Entries at the end of the log that /status and /events show. */
+export const LOG_VIEW_ENTRIES = 20;
+/** Headers of one HTTP hop, not of the answer: the forwarding server sets its own. */
+const HOP_HEADERS = new Set([
+  'content-length',
+  'content-type',
+  'connection',
+  'keep-alive',
+  'date',
+  'transfer-encoding',
+]);
+
+/** Marks a forwarded request, so a follower that is wrong about the leader does not forward again. */
+const FORWARDED_HEADER = 'x-raft-forwarded-by';
+
+type Route = 'login' | 'setState' | 'getState' | 'status' | 'cut' | 'heal';
+const ROUTES: Readonly<Record<string, Partial<Record<string, Route>>>> = {
+  '/login': { POST: 'login' },
+  '/state': { POST: 'setState', PUT: 'setState', GET: 'getState' },
+  '/set_state': { POST: 'setState', PUT: 'setState' },
+  '/get_state': { GET: 'getState', POST: 'getState' },
+  '/status': { GET: 'status' },
+  // GET /events is a WebSocket (events.ts), answered on the server's upgrade event.
+  '/control/cut': { POST: 'cut' },
+  '/control/heal': { POST: 'heal' },
+};
+
+export class HttpFront {
+  private readonly api: Api;
+  /** The view of /status, also streamed to watchers of /events. */
+  private readonly events = new EventStream(() => this.status());
+  private server: Server | null = null;
+
+  constructor(
+    private readonly replica: Replica,
+    private readonly transport: Transport,
+  ) {
+    this.api = new Api(replica);
+  }
+
+  listen(port: number, host: string): Promise<void> {
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.reply(
+          res,
+          problem(
+            500,
+            `The server failed on this request (${message}); retry, and report it if it persists.`,
+          ),
+        );
+      });
+    });
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex) =>
+      this.events.upgrade(req, socket),
+    );
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  }
+
+  close(): void {
+    this.events.close();
+    this.server?.closeAllConnections();
+    this.server?.close();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const methods = ROUTES[url.pathname];
+    if (!methods) {
+      this.reply(
+        res,
+        problem(
+          404,
+          `There is no route ${url.pathname}. Routes: ${Object.keys(ROUTES).join(', ')}.`,
+        ),
+      );
+      return;
+    }
+    const route = methods[req.method ?? 'GET'];
+    if (!route) {
+      const allow = Object.keys(methods).join(', ');
+      this.reply(
+        res,
+        problem(405, `${url.pathname} takes ${allow}, not ${req.method}.`, { allow }),
+      );
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      this.reply(
+        res,
+        problem(
+          413,
+          `The request body is larger than ${BODY_BYTES_MAX} bytes; a state is at most 256 characters.`,
+        ),
+      );
+      req.resume();
+      return;
+    }
+    const parsed = parseFields(body, req.headers['content-type']);
+    if (typeof parsed === 'string') {
+      this.reply(res, problem(400, parsed));
+      return;
+    }
+    const fields: Record<string, unknown> = { ...Object.fromEntries(url.searchParams), ...parsed };
+    const stale = isTrue(fields.stale);
+
+    if (route === 'status') return this.reply(res, { status: 200, body: this.status() });
+    if (route === 'cut' || route === 'heal') return this.reply(res, this.control(route, fields));
+    if (route === 'getState' && stale) {
+      const user = this.userToRead(fields, tokenOf(req, fields));
+      if (typeof user !== 'string') return this.reply(res, user);
+      return this.reply(res, this.api.staleState(user));
+    }
+    const token = tokenOf(req, fields);
+    // A client that knows one address works: the server it asked tries again
+    // through elections until REQUEST_DEADLINE_MS. A write keeps its request
+    // number from try to try, so it is applied at most once (dissertation §6.3).
+    const forwarded = header(req, FORWARDED_HEADER) !== null;
+    const deadline = performance.now() + REQUEST_DEADLINE_MS;
+    let requestNumber = header(req, 'x-request-number');
+    for (;;) {
+      const answer =
+        this.replica.node.role === 'leader'
+          ? await this.serve(route, fields, token, requestNumber)
+          : await this.forward(req, body, requestNumber, forwarded);
+      if (answer.status !== 503 || forwarded || performance.now() + RETRY_PAUSE_MS >= deadline)
+        return this.reply(res, answer);
+      requestNumber = answer.headers?.['x-request-number'] ?? requestNumber;
+      await sleep(RETRY_PAUSE_MS);
+    }
+  }
+
+  /** What the leader answers. */
+  private async serve(
+    route: 'login' | 'setState' | 'getState',
+    fields: Record<string, unknown>,
+    token: string | null,
+    requestNumber: string | null,
+  ): Promise<ApiResponse> {
+    const apiRequest: ApiRequest = { fields, token, requestNumber };
+    if (route === 'login') return this.api.login(apiRequest);
+    if (route === 'setState') return this.api.setState(apiRequest);
+    const user = this.userToRead(fields, token);
+    if (typeof user !== 'string') return user;
+    return this.api.getState(user);
+  }
+
+  /** The user a read names: `username` (or `user`), else the session's own. */
+  private userToRead(fields: Record<string, unknown>, token: string | null): string | ApiResponse {
+    const named = fields.username ?? fields.user;
+    if (typeof named === 'string') return named;
+    if (named !== undefined) return problem(400, 'The username must be a string.');
+    const own = token === null ? null : this.api.sessionUser(token);
+    return own ?? problem(400, 'Say whose state to read: GET /state?username=alice.');
+  }
+
+  /** One hop to the leader; its answer comes back with the leader's headers. */
+  private forward(
+    req: IncomingMessage,
+    body: Buffer,
+    requestNumber: string | null,
+    forwarded: boolean,
+  ): Promise<ApiResponse> {
+    const leaderId = this.replica.node.leaderId;
+    const leaderUrl = leaderId === null ? undefined : this.transport.httpUrls.get(leaderId);
+    // A forwarded request is not forwarded again: two followers that name each other would loop.
+    if (leaderUrl === undefined || forwarded)
+      return Promise.resolve(
+        retryLater('There is no leader yet (an election is under way); retry in a second.'),
+      );
+    const headers: Record<string, string | string[] | undefined> = {
+      ...req.headers,
+      [FORWARDED_HEADER]: `S${this.replica.node.id}`,
+      'content-length': String(body.length),
+    };
+    delete headers['transfer-encoding'];
+    if (requestNumber !== null) headers['x-request-number'] = requestNumber;
+    return new Promise((resolve) => {
+      const upstream = httpRequest(
+        `${leaderUrl}${req.url ?? '/'}`,
+        { method: req.method, headers, timeout: FORWARD_TIMEOUT_MS },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            const kept: Record<string, string> = {};
+            for (const [name, value] of Object.entries(answer.headers))
+              if (typeof value === 'string' && !HOP_HEADERS.has(name)) kept[name] = value;
+            if (answer.headers['set-cookie'])
+              kept['set-cookie'] = answer.headers['set-cookie'].join(', ');
+            kept['x-raft-served-by'] = kept['x-raft-server'] ?? `S${leaderId}`;
+            delete kept['x-raft-server'];
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              parsed = {
+                error: `The leader S${leaderId} answered something that is not JSON; retry.`,
+              };
+            }
+            resolve({ status: answer.statusCode ?? 502, body: parsed, headers: kept });
+          });
+          answer.on('error', () =>
+            resolve(retryLater(`The leader S${leaderId} broke off its answer; retry in a second.`)),
+          );
+        },
+      );
+      upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
+      upstream.on('error', () =>
+        resolve(retryLater(`The leader S${leaderId} did not answer; retry in a second.`)),
+      );
+      upstream.end(body);
+    });
+  }
+
+  private control(route: 'cut' | 'heal', fields: Record<string, unknown>): ApiResponse {
+    const peer = fields.peer === undefined ? undefined : Number(fields.peer);
+    const peers = [...this.transport.httpUrls.keys()];
+    if (peer !== undefined && (!Number.isInteger(peer) || peer === this.replica.node.id))
+      return problem(400, `"peer" is the id of another server, such as 2.`);
+    if (route === 'heal') {
+      this.transport.heal(peer);
+      return { status: 200, body: this.status() };
+    }
+    const direction = (fields.direction ?? 'both') as Direction;
+    if (peer === undefined || !['in', 'out', 'both'].includes(direction))
+      return problem(
+        400,
+        `Send {"peer": 2, "direction": "in" | "out" | "both"}; known peers: ${peers.join(', ')}.`,
+      );
+    this.transport.cut(peer, direction);
+    return { status: 200, body: this.status() };
+  }
+
+  private status(): Record<string, unknown> {
+    const n = this.replica.node;
+    return {
+      id: n.id,
+      role: n.role,
+      term: n.currentTerm,
+      votedFor: n.votedFor,
+      leader: n.leaderId,
+      commitIndex: n.commitIndex,
+      lastApplied: n.lastApplied,
+      lastIndex: n.log.lastIndex(),
+      snapshotIndex: n.log.snapshotIndex,
+      cut: this.transport.cuts(),
+      peers: Object.fromEntries(this.transport.httpUrls),
+      log: n.log
+        .slice(
+          Math.max(n.log.snapshotIndex + 1, n.log.lastIndex() - LOG_VIEW_ENTRIES + 1),
+          n.log.lastIndex() + 1,
+        )
+        .map((e) => ({ index: e.index, term: e.term, ...describeCommand(e.command) })),
+    };
+  }
+
+  private raftHeaders(): Record<string, string> {
+    const n = this.replica.node;
+    const leaderUrl = n.leaderId === null ? undefined : this.transport.httpUrls.get(n.leaderId);
+    return {
+      'x-raft-server': `S${n.id}`,
+      'x-raft-term': String(n.currentTerm),
+      ...(n.leaderId !== null && { 'x-raft-leader': `S${n.leaderId}` }),
+      ...(leaderUrl !== undefined && { 'x-raft-leader-url': leaderUrl }),
+    };
+  }
+
+  private reply(res: ServerResponse, answer: ApiResponse): void {
+    const text = JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(text)),
+      ...this.raftHeaders(),
+      ...answer.headers,
+    });
+    res.end(text);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > BODY_BYTES_MAX) return Promise.resolve('too-large');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > BODY_BYTES_MAX) {
+        req.removeAllListeners('data');
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The body's fields, or why it cannot be read. */
+function parseFields(
+  body: Buffer,
+  contentType: string | undefined,
+): Record<string, unknown> | string {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  // curl -d labels JSON as a form: JSON first, whatever the label says.
+  if (!/^[[{]/.test(text) && contentType?.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(text));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'The body is not valid JSON; send an object such as {"username": "alice", "password": "secret"}.';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'The body must be a JSON object such as {"state": "active"}.';
+  return value as Record<string, unknown>;
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : null;
+}
+
+function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string | null {
+  const authorization = header(req, 'authorization');
+  if (authorization !== null) return authorization.replace(/^(Bearer|Token)\s+/i, '').trim();
+  const explicit = header(req, 'x-session-token');
+  if (explicit !== null) return explicit.trim();
+  const cookie = /(?:^|;\s*)session=([^;]+)/.exec(header(req, 'cookie') ?? '');
+  if (cookie) return cookie[1]!;
+  const field = fields.token ?? fields.session_token ?? fields.session;
+  return typeof field === 'string' ? field : null;
+}
+
+/** What a log entry holds, for a person: its kind and user, never a password digest. */
+function describeCommand(command: unknown): { kind: string; user?: string } {
+  const c = (typeof command === 'object' && command !== null ? command : {}) as {
+    kind?: unknown;
+    user?: unknown;
+  };
+  const kind = typeof c.kind === 'string' ? c.kind : 'unknown';
+  return typeof c.user === 'string' ? { kind, user: c.user } : { kind };
+}
+
+function isTrue(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 'true';
+}
