@@ -91,5 +91,7 @@ export default defineConfig({
     // No test asserts on time; this only keeps a loaded 2-core machine (CI
     // with the browser tests beside) from failing a long but correct test.
     testTimeout: 60_000,
+    // The same for a suite's set-up, such as starting a real cluster of servers.
+    hookTimeout: 60_000,
   },
 });

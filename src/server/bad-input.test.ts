@@ -38,6 +38,16 @@ describe('bad input to a real cluster', () => {
       400,
       /not valid JSON/,
     ],
+    [
+      'a cut posted as text/plain, as a form on another origin can',
+      () =>
+        call(`${url}/control/cut`, {
+          body: { peer: 2, direction: 'both' },
+          headers: { 'Content-Type': 'text/plain' },
+        }),
+      415,
+      /JSON only/,
+    ],
     ['a JSON array body', () => call(`${url}/login`, { body: '[1, 2]' }), 400, /JSON object/],
     [
       'a number as username',

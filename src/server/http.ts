@@ -144,7 +144,20 @@ export class HttpFront {
     const stale = isTrue(fields.stale);
 
     if (route === 'status') return this.reply(res, { status: 200, body: this.status() });
-    if (route === 'cut' || route === 'heal') return this.reply(res, this.control(route, fields));
+    if (route === 'cut' || route === 'heal') {
+      // A page on another origin can post text/plain here without asking, but
+      // not application/json: that needs a CORS preflight this server never
+      // grants, so no web page can cut a link behind the user's back.
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+        return this.reply(
+          res,
+          problem(
+            415,
+            `${url.pathname} takes JSON only: send it with "Content-Type: application/json".`,
+          ),
+        );
+      return this.reply(res, this.control(route, fields));
+    }
     if (route === 'getState' && stale) {
       const user = this.userToRead(fields, tokenOf(req, fields));
       if (typeof user !== 'string') return this.reply(res, user);
