@@ -8,42 +8,20 @@ import {
   type ClusterViolation,
   type NodeRunner,
 } from '../sim/core';
-import type { NodeEvent } from '../sim/events';
 import type { NodeAction } from '../sim/host';
 import type { Input } from '../sim/inputs';
 import type { NodeView } from '../sim/mirror';
-import type { Envelope, NetworkSnapshot } from '../sim/network';
+import type { Envelope } from '../sim/network';
 import type { ClusterOptions, ResolvedOptions } from '../sim/options';
-import { Carried, Later, type ProposeResult } from './carried';
-import { LinkEnds } from './channels';
-import type { Endpoint, MakeChannel, Spawn } from './endpoint';
-import type { Expectation, FromWorker, NodeInput, ToWorker } from './protocol';
-import { ServiceMirror } from './service-mirror';
+import { Later, type ProposeResult } from './carried';
+import type { MakeChannel, Spawn } from './endpoint';
+import type { NodeInput } from './protocol';
+import { NodeThreads, type Slot, type TelemetryListener } from './threads';
 
-interface Slot {
-  readonly id: NodeId;
-  endpoint: Endpoint | null;
-  /** The node's own next due time, as its last report gave it. */
-  dueReported: number;
-  /** This incarnation's ends of its links. */
-  links: LinkEnds;
-  pending: { resolve: (m: FromWorker) => void } | null;
-  /** Inputs for this node not sent yet: they go with its next command. */
-  readonly carried: Carried;
-  /** The network snapshot its worker has now: commands leave it out while it holds. */
-  network: NetworkSnapshot | null;
-  /** The node's applied per-user state, rebuilt from its events (the real one is in the worker). */
-  readonly service: ServiceMirror;
-  error: string | null;
-  /** Why the node's disk may lack what it sent (a write failed): it is never restarted. */
-  diskLost: string | null;
-}
+export type { TelemetryListener };
 
 /** A client whose operations start once the coordinator has applied them. */
 export type AsyncClient = Client<Promise<Op>>;
-
-/** Watches every batch of node events a worker reports (one node's), for the page's views. */
-export type TelemetryListener = (events: readonly NodeEvent[]) => void;
 
 /** Inputs after which the nodes must be quiet: carried inputs are sent first. */
 const QUIET_BEFORE: ReadonlySet<Input['kind']> = new Set([
@@ -63,9 +41,7 @@ const QUIET_BEFORE: ReadonlySet<Input['kind']> = new Set([
  */
 export class Coordinator implements NodeRunner<Later> {
   private readonly core: ClusterCore<Later>;
-  private readonly slots = new Map<NodeId, Slot>();
-  private readonly listeners = new Set<TelemetryListener>();
-  private readonly inFlightByKey = new Map<string, Envelope>();
+  private readonly threads: NodeThreads;
   private queue: Promise<void> = Promise.resolve();
   /** Exclusive tasks queued or running. */
   private tasks = 0;
@@ -79,12 +55,15 @@ export class Coordinator implements NodeRunner<Later> {
 
   constructor(
     options: ClusterOptions,
-    private readonly spawn: Spawn,
-    private readonly makeChannel: MakeChannel,
+    spawn: Spawn,
+    makeChannel: MakeChannel,
     /** Names the disks of this page session: one database per session and node. */
-    private readonly sessionId: string,
+    sessionId: string,
   ) {
     this.core = new ClusterCore(options, this, 0);
+    this.threads = new NodeThreads(this.core, spawn, makeChannel, sessionId, (slot, message) => {
+      void this.failed(slot, message);
+    });
   }
 
   get now(): number {
@@ -99,7 +78,7 @@ export class Coordinator implements NodeRunner<Later> {
 
   /** The disk names this session uses, to delete them on reset. */
   diskNames(): string[] {
-    return this.ids.map((id) => this.diskName(id));
+    return this.ids.map((id) => this.threads.diskName(id));
   }
 
   /** Starts every node's thread and links every pair. */
@@ -111,28 +90,22 @@ export class Coordinator implements NodeRunner<Later> {
   /** Terminates every thread. The coordinator cannot be used afterwards. */
   stop(): void {
     this.stopped = true;
-    for (const slot of this.slots.values()) {
-      slot.endpoint?.terminate();
-      slot.endpoint = null;
-      slot.pending?.resolve({ kind: 'error', message: 'the cluster was stopped' });
-      slot.pending = null;
-      slot.carried.drop();
-    }
+    this.threads.stopAll();
   }
 
   onTelemetry(listener: TelemetryListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.threads.listeners.add(listener);
+    return () => this.threads.listeners.delete(listener);
   }
 
   node(id: NodeId): NodeView & { error: string | null } {
-    return { ...this.core.node(id), error: this.slot(id).error };
+    return { ...this.core.node(id), error: this.threads.slot(id).error };
   }
   leader(): NodeId | null {
     return this.core.leader();
   }
   inFlight(): Envelope[] {
-    return [...this.inFlightByKey.values()];
+    return this.threads.inFlight();
   }
   isLinkUp(from: NodeId, to: NodeId): boolean {
     return this.core.network.isUp(from, to);
@@ -156,13 +129,14 @@ export class Coordinator implements NodeRunner<Later> {
   }
   /** The per-user state a live node has applied (empty for a crashed one). */
   users(id: NodeId): UserView[] {
-    return this.slot(id).service.users();
+    return this.threads.slot(id).service.users();
   }
 
   /** The next instant at which anything is due, or Infinity. */
   nextEventAt(): number {
     let t = this.core.clientsDueAt();
-    for (const slot of this.slots.values()) if (slot.endpoint) t = Math.min(t, this.dueAt(slot));
+    for (const slot of this.threads.slots.values())
+      if (slot.endpoint) t = Math.min(t, this.threads.dueAt(slot));
     return t;
   }
 
@@ -234,10 +208,10 @@ export class Coordinator implements NodeRunner<Later> {
             core.clientsDueAt(),
             this.carriedAt() + latencyMin - 1,
           );
-      const runners = [...this.slots.values()].filter(
-        (s) => s.endpoint && (this.dueAt(s) <= end || !s.carried.empty),
+      const runners = [...this.threads.slots.values()].filter(
+        (s) => s.endpoint && (this.threads.dueAt(s) <= end || !s.carried.empty),
       );
-      await this.runAll(runners, end);
+      await this.threads.run(runners, end);
       core.now = end;
       core.fireClients(end);
       core.endOfInstant();
@@ -324,7 +298,7 @@ export class Coordinator implements NodeRunner<Later> {
   /** A node whose disk lost writes it had sent messages about stays down (see worker-core.ts). */
   private checkRestart(input: Input): void {
     if (input.kind !== 'restart') return;
-    const lost = this.slot(input.id).diskLost;
+    const lost = this.threads.slot(input.id).diskLost;
     if (lost === null) return;
     throw new RangeError(
       `S${input.id} cannot be restarted: its disk failed (${lost}) after it had sent messages ` +
@@ -341,10 +315,10 @@ export class Coordinator implements NodeRunner<Later> {
   private async checkMembershipChange(input: Input): Promise<void> {
     const pending = this.core.pendingChange(input);
     if (!pending) return;
-    const slot = this.slot(pending.leader);
-    const answer = await this.call(slot, { kind: 'check', change: pending.change });
+    const slot = this.threads.slot(pending.leader);
+    const answer = await this.threads.call(slot, { kind: 'check', change: pending.change });
     if (answer.kind === 'error') throw new Error(`S${slot.id} failed: ${answer.message}`);
-    this.absorb(slot, answer);
+    this.threads.absorb(slot, answer);
     if (answer.kind === 'checked' && answer.problem !== null) throw new RangeError(answer.problem);
   }
 
@@ -353,7 +327,11 @@ export class Coordinator implements NodeRunner<Later> {
   /** Queues an input for `id`'s next command; its result comes with that command's reply. */
   act(id: NodeId, action: NodeAction, atMs: number): Later {
     const input: NodeInput = { nowMs: atMs, network: this.core.networkSnapshot(), action };
-    return new Later(this.slot(id).carried.add(input, this.carriedSeq++));
+    return new Later(this.threads.slot(id).carried.add(input, this.carriedSeq++));
+  }
+
+  startNode(id: NodeId): void {
+    this.work.push(this.threads.start(id));
   }
 
   /**
@@ -361,13 +339,26 @@ export class Coordinator implements NodeRunner<Later> {
    * it sent delivered to the others (those messages are on the wire).
    */
   stopNode(id: NodeId): void {
-    const slot = this.slot(id);
+    const threads = this.threads;
+    const slot = threads.slot(id);
     this.work.push(
-      Promise.all([this.drainFrom(id), this.sync(slot, {})]).then(([, own]) => {
-        this.absorb(slot, own);
-        this.kill(slot, null);
+      Promise.all([threads.drainFrom(id), threads.sync(slot, {})]).then(([, own]) => {
+        threads.absorb(slot, own);
+        threads.kill(slot, null);
       }),
     );
+  }
+
+  /** A worker that throws is shown as a crashed node with its error; the rest carry on. */
+  private async failed(slot: Slot, message: string): Promise<void> {
+    const pending = slot.pending;
+    slot.pending = null;
+    slot.error = message;
+    pending?.resolve({ kind: 'error', message });
+    await this.exclusive(async () => {
+      await this.threads.drainFrom(slot.id);
+      this.threads.kill(slot, message);
+    });
   }
 
   /** Waits for the nodes that the input being applied starts and stops. */
@@ -384,215 +375,12 @@ export class Coordinator implements NodeRunner<Later> {
 
   /** Live nodes with inputs waiting for their next command. */
   private carriers(): Slot[] {
-    return [...this.slots.values()].filter((s) => s.endpoint && !s.carried.empty);
+    return [...this.threads.slots.values()].filter((s) => s.endpoint && !s.carried.empty);
   }
 
   /** Sends every carried input now, each node's in one command, without running time. */
   private async sendCarried(): Promise<void> {
-    await this.runAll(this.carriers(), this.now);
-  }
-
-  /**
-   * Runs each of `slots` to `untilMs`, carried inputs first, in parallel.
-   * Then takes in what they reported as the headless cluster sees it happen:
-   * first what each input did, in the order the inputs applied, then each
-   * node's window in the order of `slots`, whatever order the replies came
-   * in (the clients react to answers in that order).
-   */
-  private async runAll(slots: readonly Slot[], untilMs: number): Promise<void> {
-    const runs = slots.map((slot) => {
-      const carried = slot.carried.take();
-      // The worker applies the inputs, then loads the window's network.
-      const inputs = carried.map((c) => this.inputFor(slot, c.input));
-      const expect = slot.links.expectation(untilMs);
-      const network = this.core.networkSnapshot();
-      const command: ToWorker =
-        network === slot.network
-          ? { kind: 'run', untilMs, expect }
-          : { kind: 'run', untilMs, expect, network: (slot.network = network) };
-      const reply = this.call(slot, inputs.length > 0 ? { ...command, inputs } : command);
-      return { slot, carried, reply };
-    });
-    const replies = await Promise.all(runs.map((r) => r.reply));
-    const inputParts: { seq: number; slot: Slot; events: readonly NodeEvent[] }[] = [];
-    runs.forEach(({ slot, carried }, k) => {
-      const m = replies[k]!;
-      if (m.kind !== 'done' || !m.inputEnds) return;
-      carried.forEach((c, j) => {
-        const from = j === 0 ? 0 : m.inputEnds![j - 1]!;
-        const events = m.report.telemetry.slice(from, m.inputEnds![j]);
-        inputParts.push({ seq: c.seq, slot, events });
-      });
-    });
-    inputParts.sort((a, b) => a.seq - b.seq);
-    for (const { slot, events } of inputParts) this.observe(slot, events);
-    runs.forEach(({ slot, carried }, k) => {
-      const m = replies[k]!;
-      this.absorb(slot, m, m.kind === 'done' ? (m.inputEnds?.at(-1) ?? 0) : 0);
-      carried.forEach((c, j) => c.resolve(m.kind === 'done' ? (m.results?.[j] ?? null) : null));
-    });
-  }
-
-  /** Waits until `slot`'s node has received what `expect` says and its disk holds all it wrote. */
-  private sync(slot: Slot, expect: Expectation): Promise<FromWorker> {
-    return this.call(slot, { kind: 'sync', expect });
-  }
-
-  /** `input` as sent to `slot`'s worker: without its network if the worker holds that one. */
-  private inputFor(slot: Slot, input: NodeInput): NodeInput {
-    if (!input.network || input.network === slot.network)
-      return { nowMs: input.nowMs, action: input.action };
-    slot.network = input.network;
-    return input;
-  }
-
-  // ---- threads and links
-
-  /** Starts node `id`'s current incarnation in a new thread, linked to every live node. */
-  startNode(id: NodeId): void {
-    const core = this.core;
-    let slot = this.slots.get(id);
-    if (!slot) {
-      slot = {
-        id,
-        endpoint: null,
-        dueReported: Infinity,
-        links: new LinkEnds(id, 0),
-        pending: null,
-        carried: new Carried(),
-        network: null,
-        service: new ServiceMirror(),
-        error: null,
-        diskLost: null,
-      };
-      this.slots.set(id, slot);
-    }
-    const s = slot;
-    const incarnation = core.incarnationOf(id);
-    s.dueReported = Infinity;
-    s.links = new LinkEnds(id, incarnation);
-    s.error = null;
-    s.endpoint = this.spawn(id, incarnation, {
-      message: (m) => this.onMessage(s, m),
-      // A failure outside the node's own handling may end it with a write
-      // uncommitted: its disk cannot be trusted, unless it had not started.
-      error: (message) => {
-        if (core.isAlive(id)) s.diskLost = message;
-        void this.failed(s, message);
-      },
-    });
-    s.network = core.networkSnapshot();
-    const reply = this.call(s, {
-      kind: 'init',
-      id,
-      peers: core.peersOf(id),
-      incarnation,
-      options: this.options,
-      network: s.network,
-      diskName: this.diskName(id),
-      nowMs: this.now,
-    });
-    this.connect(s);
-    this.work.push(reply.then((m) => this.absorb(s, m)));
-  }
-
-  /** Gives a node's new incarnation a channel to every other live node. */
-  private connect(a: Slot): void {
-    for (const b of this.slots.values()) {
-      if (a === b || !b.endpoint) continue;
-      const { port1, port2 } = this.makeChannel();
-      a.endpoint?.post({ kind: 'connect', peer: b.id, port: port1 }, [port1]);
-      b.endpoint.post({ kind: 'connect', peer: a.id, port: port2 }, [port2]);
-      a.links.linkTo(b.links);
-      b.links.linkTo(a.links);
-    }
-  }
-
-  /**
-   * Before a node's thread ends, every other node takes in what it already
-   * sent (those messages are on the wire and still arrive), so nobody waits
-   * for envelopes from a port that closed with the thread.
-   */
-  private async drainFrom(id: NodeId): Promise<void> {
-    const peers = [...this.slots.values()].filter((s) => s.endpoint && s.id !== id);
-    const replies = await Promise.all(
-      peers.map((s) => this.sync(s, s.links.expectation(Infinity))),
-    );
-    peers.forEach((s, k) => this.absorb(s, replies[k]));
-  }
-
-  /** Crash: the thread and all its memory are gone; what was sent to it is lost. */
-  private kill(slot: Slot, error: string | null): void {
-    if (!slot.endpoint) return;
-    slot.endpoint.terminate();
-    slot.endpoint = null;
-    slot.error = error;
-    slot.dueReported = Infinity;
-    // The others have taken in all it sent (drainFrom): nobody waits for more.
-    for (const other of this.slots.values()) other.links.forget(slot.id);
-    slot.service.crashed();
-    slot.carried.drop();
-    this.core.stopped(slot.id);
-    for (const [key, e] of this.inFlightByKey) if (e.to === slot.id) this.inFlightByKey.delete(key);
-    slot.pending?.resolve({ kind: 'error', message: error ?? 'crashed' });
-    slot.pending = null;
-  }
-
-  /** A worker that throws is shown as a crashed node with its error; the rest carry on. */
-  private async failed(slot: Slot, message: string): Promise<void> {
-    const pending = slot.pending;
-    slot.pending = null;
-    slot.error = message;
-    pending?.resolve({ kind: 'error', message });
-    await this.exclusive(async () => {
-      await this.drainFrom(slot.id);
-      this.kill(slot, message);
-    });
-  }
-
-  private call(slot: Slot, message: ToWorker): Promise<FromWorker> {
-    const endpoint = slot.endpoint;
-    if (!endpoint) return Promise.resolve({ kind: 'error', message: `S${slot.id} is down` });
-    return new Promise((resolve) => {
-      slot.pending = { resolve };
-      endpoint.post(message);
-    });
-  }
-
-  private onMessage(slot: Slot, m: FromWorker): void {
-    if (m.kind === 'error') {
-      if (m.diskLost) slot.diskLost = m.message;
-      void this.failed(slot, m.message);
-      return;
-    }
-    const pending = slot.pending;
-    slot.pending = null;
-    pending?.resolve(m);
-  }
-
-  /** The next time a node has anything due: its own report, or a batch it has not had to wait for yet. */
-  private dueAt(slot: Slot): number {
-    return slot.links.dueBefore(slot.dueReported);
-  }
-
-  /** Takes in a report; its events from `observed` on (what came before was taken in already). */
-  private absorb(slot: Slot, m: FromWorker | undefined, observed = 0): void {
-    if (!m || m.kind === 'error') return;
-    slot.dueReported = m.report.nextDueAt;
-    slot.links.sent(m.report.batches);
-    const events = m.report.telemetry;
-    this.observe(slot, observed > 0 ? events.slice(observed) : events);
-  }
-
-  /** Feeds a node's events to the core, the in-flight messages and the page. */
-  private observe(slot: Slot, events: readonly NodeEvent[]): void {
-    for (const e of events) {
-      this.core.observe(e);
-      slot.service.observe(e);
-      if (e.kind === 'send') this.inFlightByKey.set(envelopeKey(e.envelope), e.envelope);
-      else if (e.kind === 'deliver') this.inFlightByKey.delete(envelopeKey(e.envelope));
-    }
-    for (const listener of this.listeners) listener(events);
+    await this.threads.run(this.carriers(), this.now);
   }
 
   /**
@@ -626,19 +414,4 @@ export class Coordinator implements NodeRunner<Later> {
   private settle(): Promise<void> {
     return this.exclusive(() => Promise.resolve());
   }
-
-  private diskName(id: NodeId): string {
-    return `raft-playground:${this.sessionId}:S${id}`;
-  }
-
-  private slot(id: NodeId): Slot {
-    const s = this.slots.get(id);
-    if (!s)
-      throw new RangeError(`There is no server S${id}; this cluster has S1..S${this.ids.length}.`);
-    return s;
-  }
-}
-
-function envelopeKey(e: Envelope): string {
-  return `${e.from}.${e.incarnation}.${e.seq}>${e.to}`;
 }
