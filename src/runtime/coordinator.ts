@@ -20,9 +20,6 @@ import { NodeThreads, type Slot, type TelemetryListener } from './threads';
 
 export type { TelemetryListener };
 
-/** A client whose operations start once the coordinator has applied them. */
-export type AsyncClient = Client<Promise<Op>>;
-
 /** Inputs after which the nodes must be quiet: carried inputs are sent first. */
 const QUIET_BEFORE: ReadonlySet<Input['kind']> = new Set([
   'crash',
@@ -219,8 +216,8 @@ export class Coordinator implements NodeRunner<Later> {
     });
   }
 
-  /** A client of the per-user service; its name is its user. */
-  client(name: string): AsyncClient {
+  /** A client of the per-user service; its name is its user; an operation starts once applied. */
+  client(name: string): Client<Promise<Op>> {
     return clientFor(
       name,
       (op) => this.apply({ at: this.now, kind: 'client', client: name, op }) as Promise<Op>,

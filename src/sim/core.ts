@@ -78,9 +78,9 @@ export interface NodeRunner<R> {
 }
 
 /** The clients (and users) the `load` option writes as: load1, load2, ... */
-export const LOAD_CLIENT = 'load';
+const LOAD_CLIENT = 'load';
 /** How many clients take turns to make the `load` option's writes. */
-export const LOAD_CLIENTS = 10;
+const LOAD_CLIENTS = 10;
 
 interface Server {
   readonly mirror: NodeMirror;

@@ -204,7 +204,7 @@ export class NodeHost {
   }
 
   /** Proposes a command if this node leads. */
-  propose(command: unknown, nowMs: number): { index: number; term: number } | null {
+  private propose(command: unknown, nowMs: number): { index: number; term: number } | null {
     const at = this.node.propose(command, this.local(nowMs));
     this.handleReady(nowMs);
     return at;
@@ -216,7 +216,7 @@ export class NodeHost {
    * linearizable read goes through ReadIndex; a stale read is answered at
    * once from this server's state; anything else is redirected.
    */
-  clientRequest(request: ClientRequest, nowMs: number): void {
+  private clientRequest(request: ClientRequest, nowMs: number): void {
     this.observe({ kind: 'request', node: this.id, at: nowMs, request });
     const command = request.command;
     if (command.kind === 'getState') {
@@ -252,20 +252,19 @@ export class NodeHost {
   }
 
   /** Starts a leadership transfer to `target`, if this node leads (§3.10). */
-  transferLeadership(target: NodeId, nowMs: number): boolean {
-    const accepted = this.node.transferLeadership(target, this.local(nowMs));
+  private transferLeadership(target: NodeId, nowMs: number): void {
+    this.node.transferLeadership(target, this.local(nowMs));
     this.handleReady(nowMs);
-    return accepted;
   }
 
   /** Makes the election timer fire now (a teaching control; as etcd's MsgTimeoutNow). */
-  timeoutNow(nowMs: number): void {
+  private timeoutNow(nowMs: number): void {
     if (this.node.role === 'leader') return;
     this.node.step({ type: 'ElectionTimeout' }, this.local(nowMs));
     this.handleReady(nowMs);
   }
 
-  /** Envelopes produced by propose() or timeoutNow() since the last instant. */
+  /** Envelopes produced by act() since the last instant. */
   takeOut(): Envelope[] {
     const out = this.out;
     this.out = [];
@@ -463,7 +462,7 @@ export class NodeHost {
   }
 
   /** Asks this node, if it leads, to change the cluster's membership (dissertation §4.1). */
-  changeMembership(
+  private changeMembership(
     change: MembershipChange,
     nowMs: number,
   ): { index: number; term: number } | string {
