@@ -21,6 +21,7 @@ import {
 import { isNoop } from '../raft';
 import type { ClientReply, ClientRequest } from './client-protocol';
 import type { NodeEvent, SoftState } from './events';
+import { PendingRequests } from './requests';
 import { Heap } from './heap';
 import {
   LinkEnd,
@@ -88,18 +89,14 @@ export class NodeHost {
   private out: Envelope[] = [];
   /** The replicated per-user service, rebuilt from the log after a restart. */
   service: ServiceState = createServiceState();
-  /** Writes this node proposed as leader, by log index, awaiting their apply. */
-  private readonly pendingWrites = new Map<number, { request: ClientRequest; term: number }>();
-  /** Linearizable reads awaiting their ReadIndex round, by requestId. */
-  private readonly pendingReads = new Map<number, ClientRequest>();
-  /** Reads confirmed at a readIndex, awaiting lastApplied >= index. */
-  private readyReads: { index: number; request: ClientRequest; lease: boolean }[] = [];
+  private readonly pending: PendingRequests;
 
   constructor(options: HostOptions, disk: Disk, nowMs: number) {
     this.options = options;
     this.id = options.id;
     this.disk = disk;
     this.observe = options.observe;
+    this.pending = new PendingRequests(options.id, (reply, at) => this.reply(reply, at));
     const timers = Prng.derive(options.seed, 'node', options.id, options.incarnation);
     this.node = new RaftNode(
       {
@@ -231,7 +228,7 @@ export class NodeHost {
           nowMs,
         );
       } else if (this.node.readIndex(request.requestId, this.local(nowMs))) {
-        this.pendingReads.set(request.requestId, request);
+        this.pending.reading(request);
         this.handleReady(nowMs);
       } else {
         this.redirect(request, nowMs);
@@ -247,7 +244,7 @@ export class NodeHost {
       this.redirect(request, nowMs);
       return;
     }
-    this.pendingWrites.set(at.index, { request, term: at.term });
+    this.pending.wrote(request, at);
     this.handleReady(nowMs);
   }
 
@@ -339,36 +336,12 @@ export class NodeHost {
         ? null
         : applyCommand(this.service, entry.command, entry.index);
       this.observe({ kind: 'apply', node: this.id, at: nowMs, entry, result });
-      const pending = this.pendingWrites.get(entry.index);
-      if (!pending || !result) continue;
-      this.pendingWrites.delete(entry.index);
-      const requestId = pending.request.requestId;
-      if (entry.term === pending.term)
-        this.reply({ requestId, from: this.id, kind: 'response', response: result }, nowMs);
-      else
-        this.reply(
-          {
-            requestId,
-            from: this.id,
-            kind: 'unknown',
-            reason: `another leader's entry replaced it at index ${entry.index}`,
-          },
-          nowMs,
-        );
+      if (result) this.pending.applied(entry, result, nowMs);
     }
     // 4. Reads (dissertation §6.4): confirmed ones are served once applied up to their index.
-    for (const ctx of ready.failedReads) {
-      const request = this.pendingReads.get(ctx);
-      this.pendingReads.delete(ctx);
-      if (request) this.redirect(request, nowMs);
-    }
-    for (const { ctx, index, lease } of ready.readStates) {
-      const request = this.pendingReads.get(ctx);
-      this.pendingReads.delete(ctx);
-      if (request) this.readyReads.push({ index, request, lease: lease === true });
-    }
-    if (this.readyReads.length > 0) this.serveReads(nowMs);
-    if (soft.role !== 'leader' && this.pendingWrites.size > 0) this.abandonWrites(nowMs);
+    this.pending.readsDone(ready.failedReads, ready.readStates, (r) => this.redirect(r, nowMs));
+    this.pending.serve(this.node.lastApplied, this.service, nowMs);
+    if (soft.role !== 'leader') this.pending.abandonWrites(nowMs);
     this.maybeCompact(nowMs);
   }
 
@@ -388,45 +361,6 @@ export class NodeHost {
         `S${this.id}: a snapshot at ${snapshot.index} is unreadable: ${restored.error}`,
       );
     this.service = restored.state;
-  }
-
-  private serveReads(nowMs: number): void {
-    const waiting: typeof this.readyReads = [];
-    for (const r of this.readyReads) {
-      if (r.index > this.node.lastApplied) {
-        waiting.push(r);
-        continue;
-      }
-      const command = r.request.command;
-      if (command.kind !== 'getState') continue;
-      this.reply(
-        {
-          requestId: r.request.requestId,
-          from: this.id,
-          kind: 'response',
-          response: readState(this.service, command.user),
-          ...(r.lease && { lease: true as const }),
-        },
-        nowMs,
-      );
-    }
-    this.readyReads = waiting;
-  }
-
-  /** A leader that steps down cannot know whether its pending writes will commit. */
-  private abandonWrites(nowMs: number): void {
-    for (const { request } of this.pendingWrites.values()) {
-      this.reply(
-        {
-          requestId: request.requestId,
-          from: this.id,
-          kind: 'unknown',
-          reason: `S${this.id} stopped being the leader before the write committed`,
-        },
-        nowMs,
-      );
-    }
-    this.pendingWrites.clear();
   }
 
   private redirect(request: ClientRequest, nowMs: number): void {
