@@ -10,20 +10,9 @@ const HEAP_SAMPLE_MS = 1_000;
 
 function run(nodes: number) {
   let events = 0;
-  const count = () => void events++;
   const c = createCluster(
     { nodes, seed: 1, dropRate: DROP_RATE },
-    {
-      recentEvents: 0,
-      observer: {
-        send: count,
-        deliver: count,
-        drop: count,
-        state: count,
-        persist: count,
-        apply: count,
-      },
-    },
+    { recentEvents: 0, observer: () => void events++ },
   );
   const gapMs = 1000 / PROPOSALS_PER_S;
   let peakHeap = process.memoryUsage().heapUsed;

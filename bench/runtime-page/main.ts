@@ -107,8 +107,8 @@ async function cluster(
     const gapMs = proposalsPerSimulatedS > 0 ? 1000 / proposalsPerSimulatedS : 100;
     const proposals: Promise<{ index: number; term: number } | null>[] = [];
     const writers = new Set<number>();
-    c.onTelemetry((id, telemetry) => {
-      if (telemetry.some((t) => t.k === 'persist')) writers.add(id);
+    c.onTelemetry((events) => {
+      for (const e of events) if (e.kind === 'persist') writers.add(e.node);
     });
     let windows = 0;
     let logWrites = 0;

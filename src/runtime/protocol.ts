@@ -1,8 +1,7 @@
-import type { ServiceResponse } from '../app';
-import type { ClusterConfig, LogEntry, MembershipChange, NodeId, Role, Snapshot } from '../raft';
-import type { ClientReply, ClientRequest } from '../sim/client-protocol';
-import type { Disk } from '../sim/host';
-import type { Envelope, DropReason, NetworkSnapshot } from '../sim/network';
+import type { MembershipChange, NodeId } from '../raft';
+import type { NodeEvent } from '../sim/events';
+import type { NodeAction } from '../sim/host';
+import type { Envelope, NetworkSnapshot } from '../sim/network';
 import type { ResolvedOptions } from '../sim/options';
 
 /**
@@ -32,10 +31,11 @@ export type ToWorker =
   | {
       readonly kind: 'init';
       readonly id: NodeId;
-      /** The bootstrap configuration for a first server; empty for one added later. */
+      /**
+       * The bootstrap configuration for a first server, whose new disk holds
+       * the options' initial log; empty for one added later, whose disk starts empty.
+       */
       readonly peers: readonly NodeId[];
-      /** One of the cluster's first servers: a new disk holds the options' initial log; else none. */
-      readonly bootstrap: boolean;
       readonly incarnation: number;
       readonly options: ResolvedOptions;
       readonly network: NetworkSnapshot;
@@ -77,28 +77,15 @@ export type ToWorker =
 export interface NodeInput {
   readonly nowMs: number;
   readonly network?: NetworkSnapshot;
-  readonly action:
-    | { readonly kind: 'propose'; readonly command: unknown }
-    | { readonly kind: 'timeoutNow' }
-    | { readonly kind: 'transferLeadership'; readonly target: NodeId }
-    | { readonly kind: 'membership'; readonly change: MembershipChange }
-    | { readonly kind: 'client'; readonly request: ClientRequest };
+  readonly action: NodeAction;
 }
 
 /** from -> sender incarnation -> how many batches must have arrived. */
 export type Expectation = Readonly<Record<NodeId, Readonly<Record<number, number>>>>;
 
 export type FromWorker =
-  /**
-   * `disk`: what the node started from (its snapshot and the log after it),
-   * and `config` the configuration they put in effect, for the mirror.
-   */
-  | {
-      readonly kind: 'started';
-      readonly report: WindowReport;
-      readonly disk: Disk;
-      readonly config: ClusterConfig;
-    }
+  /** The node started from its disk: its report holds the 'start' event. */
+  | { readonly kind: 'started'; readonly report: WindowReport }
   /** The answer to 'check': why the change cannot be made now, or null. */
   | { readonly kind: 'checked'; readonly report: WindowReport; readonly problem: string | null }
   | {
@@ -127,57 +114,9 @@ export interface WindowReport {
    * link (no entry: no batch), posted before the report.
    */
   readonly batches: Readonly<Record<NodeId, number>>;
-  /** This incarnation's trace hash so far. */
-  readonly traceHash: string;
-  readonly telemetry: readonly Telemetry[];
+  /** What the node did since its last report, in order: the cluster core hashes and checks it. */
+  readonly telemetry: readonly NodeEvent[];
 }
-
-/** Compact events for the page and the coordinator's safety checker. */
-export type Telemetry =
-  | { readonly k: 'send'; readonly e: Envelope }
-  | { readonly k: 'deliver'; readonly e: Envelope; readonly at: number }
-  | {
-      readonly k: 'drop';
-      readonly from: NodeId;
-      readonly to: NodeId;
-      readonly type: string;
-      readonly reason: DropReason | 'crash';
-      readonly atSender: boolean;
-      readonly at: number;
-    }
-  | {
-      readonly k: 'state';
-      readonly at: number;
-      readonly role: Role;
-      readonly term: number;
-      readonly votedFor: NodeId | null;
-      readonly commitIndex: number;
-      readonly leaderId: NodeId | null;
-      /** The configuration the node's log puts in effect; absent while the node starts. */
-      readonly config?: ClusterConfig;
-    }
-  /** A snapshot stored: taken by the node, or installed from the leader (Raft §7). */
-  | {
-      readonly k: 'snapshot';
-      readonly at: number;
-      readonly snapshot: Snapshot;
-      readonly install: boolean;
-    }
-  | {
-      readonly k: 'persist';
-      readonly at: number;
-      readonly from: number;
-      readonly entries: readonly LogEntry[];
-      readonly role: Role;
-    }
-  | {
-      readonly k: 'apply';
-      readonly at: number;
-      readonly entry: LogEntry;
-      readonly result: ServiceResponse | null;
-    }
-  | { readonly k: 'request'; readonly at: number; readonly request: ClientRequest }
-  | { readonly k: 'reply'; readonly at: number; readonly reply: ClientReply };
 
 /** Envelopes posted on a peer port by one incarnation of a node: one batch per command, if any. */
 export interface LinkBatch {

@@ -9,15 +9,25 @@ describe('the wire format between threads', () => {
       report: {
         nextDueAt: Infinity,
         batches: { 2: 31 },
-        traceHash: '00ff',
         telemetry: [
           {
-            k: 'apply',
+            kind: 'apply',
+            node: 1,
             at: 5,
             entry: { index: 1, term: 1, command: { op: 'set', state: '<b>' } },
             result: null,
           },
-          { k: 'state', at: 5, role: 'leader', term: 1, votedFor: 1, commitIndex: 1, leaderId: 1 },
+          {
+            kind: 'state',
+            node: 1,
+            at: 5,
+            role: 'leader',
+            term: 1,
+            votedFor: 1,
+            commitIndex: 1,
+            leaderId: 1,
+            config: { voters: [1], learners: [] },
+          },
         ],
       },
       results: [null, { index: 1, term: 1 }],

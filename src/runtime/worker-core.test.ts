@@ -29,7 +29,6 @@ function startWorker(id: number) {
     kind: 'init',
     id,
     peers: [1, 2],
-    bootstrap: true,
     incarnation: 0,
     options,
     network,
@@ -80,7 +79,7 @@ describe('the worker body', () => {
     const done = w.replies[1];
     expect(done?.kind).toBe('done');
     if (done?.kind !== 'done') return;
-    expect(done.report.telemetry.some((t) => t.k === 'deliver')).toBe(true);
+    expect(done.report.telemetry.some((t) => t.kind === 'deliver')).toBe(true);
     // Its vote goes back on the port in one batch, due 10 ms on at the earliest.
     expect(done.report.batches[1]).toBeGreaterThanOrEqual(vote.deliverAt + 10);
     expect(w.disks.get('S2')?.hardState).toEqual({ currentTerm: 1, votedFor: 1 }); // persisted before sending

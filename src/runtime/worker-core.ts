@@ -1,19 +1,11 @@
 import type { NodeId } from '../raft';
-import { Hash64 } from '../check/hash';
-import { NodeHost, type Disk, type HostObserver } from '../sim/host';
+import type { NodeEvent } from '../sim/events';
+import { NodeHost, type Disk } from '../sim/host';
 import { NetworkState, type Envelope } from '../sim/network';
-import { clockRate, initialDisk, raftTiming } from '../sim/options';
+import { hostConfig, initialDisk } from '../sim/options';
 import type { OpenDisk, DiskStore } from './disk';
 import { decode, encode, type Wire } from './wire';
-import type {
-  Expectation,
-  FromWorker,
-  LinkBatch,
-  NodeInput,
-  Telemetry,
-  ToWorker,
-  WindowReport,
-} from './protocol';
+import type { Expectation, FromWorker, LinkBatch, ToWorker, WindowReport } from './protocol';
 
 /** Posts to the coordinator, as JSON text (wire.ts). */
 export type PostToCoordinator = (message: Wire<FromWorker>) => void;
@@ -64,8 +56,7 @@ export class WorkerNode {
   /** from -> sender incarnation -> batches received. */
   private readonly received = new Map<NodeId, Map<number, number>>();
   private waiting: { expect: Expectation; resolve: () => void } | null = null;
-  private telemetry: Telemetry[] = [];
-  private hash = new Hash64(0);
+  private telemetry: NodeEvent[] = [];
   private queue: Promise<void> = Promise.resolve();
   /** Resolves once every write made before a send is committed; rejects if one could not be. */
   private durable: Promise<void> = Promise.resolve();
@@ -111,12 +102,10 @@ export class WorkerNode {
   private async handle(m: ToWorker): Promise<void> {
     if (this.broken) return;
     switch (m.kind) {
-      case 'init': {
-        const disk = await this.init(m);
-        const config = this.requireHost().node.clusterConfig;
-        this.post({ kind: 'started', report: this.report(new Map()), disk, config });
+      case 'init':
+        await this.init(m);
+        this.post({ kind: 'started', report: this.report(new Map()) });
         return;
-      }
       case 'check': {
         const next = this.requireHost().node.nextConfig(m.change);
         this.post({
@@ -145,7 +134,10 @@ export class WorkerNode {
           results = [];
           inputEnds = [];
           for (const input of m.inputs) {
-            results.push(this.input(host, input, out));
+            // Each input applies with the network as it was when it was given.
+            if (input.network) this.network.load(input.network);
+            results.push(host.act(input.action, input.nowMs));
+            for (const e of host.takeOut()) out.push(e);
             inputEnds.push(this.telemetry.length);
           }
         }
@@ -162,96 +154,28 @@ export class WorkerNode {
     }
   }
 
-  /** Applies an input as the headless cluster does, with the network as it was then. */
-  private input(
-    host: NodeHost,
-    input: NodeInput,
-    out: Envelope[],
-  ): { index: number; term: number } | null {
-    if (input.network) this.network.load(input.network);
-    const { action, nowMs } = input;
-    let result: { index: number; term: number } | null = null;
-    if (action.kind === 'propose') result = host.propose(action.command, nowMs);
-    else if (action.kind === 'membership') {
-      const at = host.changeMembership(action.change, nowMs);
-      result = typeof at === 'string' ? null : at;
-    } else if (action.kind === 'client') host.clientRequest(action.request, nowMs);
-    else if (action.kind === 'transferLeadership') host.transferLeadership(action.target, nowMs);
-    else host.timeoutNow(nowMs);
-    for (const e of host.takeOut()) out.push(e);
-    return result;
-  }
-
-  /** Starts the node from its disk (a new one: the options' initial log, or none for a joining server); returns what it started from. */
-  private async init(m: Extract<ToWorker, { kind: 'init' }>): Promise<Disk> {
+  /** Starts the node from its disk (a new one: the options' initial log, or none for a joining server). */
+  private async init(m: Extract<ToWorker, { kind: 'init' }>): Promise<void> {
     this.network.load(m.network);
     this.disk = this.openDisk(m.diskName);
     const stored = await this.disk.load();
     if (!stored && m.incarnation > 0)
       throw new Error(`S${m.id} restarted but its disk (${m.diskName}) is empty`);
     // A server added later starts empty, knowing no one (dissertation §4.1).
-    const disk: Disk = stored ?? (m.bootstrap ? initialDisk(m.options, m.id) : emptyDisk());
+    const disk: Disk = stored ?? (m.peers.length > 0 ? initialDisk(m.options, m.id) : emptyDisk());
     if (!stored) this.disk.write(disk.hardState, 1, disk.log);
     await this.disk.flush();
-    const started: Disk = {
-      hardState: disk.hardState,
-      log: disk.log.slice(),
-      snapshot: disk.snapshot ?? null,
-    };
-    this.hash = new Hash64(m.id);
     this.incarnation = m.incarnation;
-    const observer: HostObserver = {
-      send: (e) => this.telemetry.push({ k: 'send', e }),
-      deliver: (e, at) => this.telemetry.push({ k: 'deliver', e, at }),
-      drop: (message, reason, atSender, at) =>
-        this.telemetry.push({
-          k: 'drop',
-          from: message.from,
-          to: message.to,
-          type: message.type,
-          reason,
-          atSender,
-          at,
-        }),
-      // The configuration as the headless cluster gives it to its checker:
-      // none while the node is being made.
-      state: (_id, s, at) =>
-        this.telemetry.push(
-          this.host
-            ? { k: 'state', at, ...s, config: this.host.node.clusterConfig }
-            : { k: 'state', at, ...s },
-        ),
-      snapshot: (_id, snapshot, install, at) => {
-        this.telemetry.push({ k: 'snapshot', at, snapshot, install });
-        // The host has already dropped the entries it stands for (Raft §7).
-        this.disk?.writeSnapshot(snapshot);
-      },
-      persist: (_id, from, entries, role, at) => {
-        this.telemetry.push({ k: 'persist', at, from, entries, role });
-        // The host has already taken the step's hard state.
-        if (this.host) this.disk?.write(this.host.disk.hardState, from, entries);
-      },
-      apply: (_id, entry, result, at) => this.telemetry.push({ k: 'apply', at, entry, result }),
-      request: (_id, request, at) => this.telemetry.push({ k: 'request', at, request }),
-      reply: (_id, reply, at) => this.telemetry.push({ k: 'reply', at, reply }),
+    const observe = (e: NodeEvent): void => {
+      this.telemetry.push(e);
+      // The host has already dropped the entries a snapshot stands for (Raft
+      // §7), and taken the step's hard state.
+      if (e.kind === 'snapshot') this.disk?.writeSnapshot(e.snapshot);
+      else if (e.kind === 'persist' && this.host)
+        this.disk?.write(this.host.disk.hardState, e.from, e.entries);
     };
-    this.host = new NodeHost(
-      {
-        id: m.id,
-        peers: m.peers,
-        seed: m.options.seed,
-        incarnation: m.incarnation,
-        raft: raftTiming(m.options),
-        clockRate: clockRate(m.options, m.id),
-        snapshotEvery: m.options.snapshotEvery,
-        network: this.network,
-        observer,
-      },
-      disk,
-      m.nowMs,
-      this.hash,
-    );
-    return started;
+    const config = hostConfig(m.options, m.id, m.incarnation, m.peers);
+    this.host = new NodeHost({ ...config, network: this.network, observe }, disk, m.nowMs);
   }
 
   private connect(peer: NodeId, port: MessagePort): void {
@@ -340,7 +264,6 @@ export class WorkerNode {
     return {
       nextDueAt: host.nextDueAt(),
       batches: Object.fromEntries(earliest),
-      traceHash: this.hash.hex(),
       telemetry,
     };
   }

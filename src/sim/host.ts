@@ -3,11 +3,10 @@ import {
   type HardState,
   type LogEntry,
   type Message,
-  type MessageType,
   type NodeId,
   type RaftConfig,
+  type ClusterConfig,
   type MembershipChange,
-  type Role,
   type Snapshot,
 } from '../raft';
 import {
@@ -17,12 +16,12 @@ import {
   restoreServiceState,
   snapshotServiceState,
   stampCommand,
-  type ServiceResponse,
   type ServiceState,
 } from '../app';
 import { isNoop } from '../raft';
-import { Hash64 } from '../check/hash';
 import type { ClientReply, ClientRequest } from './client-protocol';
+import type { NodeEvent, SoftState } from './events';
+import { PendingRequests } from './requests';
 import { Heap } from './heap';
 import {
   LinkEnd,
@@ -41,36 +40,13 @@ export interface Disk {
   snapshot?: Snapshot | null;
 }
 
-/** The volatile state a host reports after each step that changed it. */
-export interface SoftState {
-  readonly role: Role;
-  readonly term: number;
-  readonly votedFor: NodeId | null;
-  readonly commitIndex: number;
-  readonly leaderId: NodeId | null;
-}
-
-/** Everything a node does that the outside may watch: checkers, traces, the page. */
-export interface HostObserver {
-  send?(envelope: Envelope): void;
-  /** A message lost at the sender's end (`atSender`) or the receiver's. */
-  drop?(
-    message: Message,
-    reason: DropReason | 'crash',
-    atSender: boolean,
-    atMs: number,
-    envelope?: Envelope,
-  ): void;
-  deliver?(envelope: Envelope, atMs: number): void;
-  state?(id: NodeId, state: SoftState, atMs: number): void;
-  /** `role` is the node's role once the step is done: a leader that stepped down is a follower. */
-  persist?(id: NodeId, from: number, entries: readonly LogEntry[], role: Role, atMs: number): void;
-  apply?(id: NodeId, entry: LogEntry, result: ServiceResponse | null, atMs: number): void;
-  request?(id: NodeId, request: ClientRequest, atMs: number): void;
-  /** A snapshot was stored: taken here, or (install) received from the leader. */
-  snapshot?(id: NodeId, snapshot: Snapshot, install: boolean, atMs: number): void;
-  reply?(id: NodeId, reply: ClientReply, atMs: number): void;
-}
+/** An input for one node: what the cluster hands it, wherever it runs. */
+export type NodeAction =
+  | { readonly kind: 'propose'; readonly command: unknown }
+  | { readonly kind: 'timeoutNow' }
+  | { readonly kind: 'transferLeadership'; readonly target: NodeId }
+  | { readonly kind: 'membership'; readonly change: MembershipChange }
+  | { readonly kind: 'client'; readonly request: ClientRequest };
 
 export type RaftTiming = Omit<RaftConfig, 'id' | 'peers' | 'randomInt'>;
 
@@ -82,7 +58,8 @@ export interface HostOptions {
   readonly incarnation: number;
   readonly raft: RaftTiming;
   readonly network: NetworkState;
-  readonly observer: HostObserver;
+  /** Takes every event the node emits, in order (events.ts). */
+  readonly observe: (event: NodeEvent) => void;
   /**
    * How fast this node's clock runs against real (virtual) time: 1 is exact.
    * The node sees only its own clock; messages and the host run on real time.
@@ -92,38 +69,11 @@ export interface HostOptions {
   readonly snapshotEvery: number;
 }
 
-const MESSAGE_CODE: Record<MessageType, number> = {
-  RequestVote: 1,
-  RequestVoteResponse: 2,
-  AppendEntries: 3,
-  AppendEntriesResponse: 4,
-  TimeoutNow: 5,
-  InstallSnapshot: 6,
-};
-const DROP_CODE: Record<DropReason, number> = { cut: 1, loss: 2, down: 3 };
-const ROLE_CODE: Record<Role, number> = { follower: 1, candidate: 2, leader: 3, precandidate: 4 };
-const enum Ev {
-  Send = 1,
-  Drop = 2,
-  Deliver = 3,
-  State = 4,
-  Persist = 5,
-  Apply = 6,
-  Start = 7,
-  Request = 8,
-  Reply = 9,
-  Snapshot = 10,
-}
-const REPLY_CODE: Record<ClientReply['kind'], number> = { response: 1, redirect: 2, unknown: 3 };
-
 /**
  * Runs one Raft node: its timers, its link ends, the order in which due
  * messages are delivered, its disk and its state machine. The headless
  * cluster and the browser Worker both run nodes through this class, so the
- * two produce the same events and the same trace hash.
- *
- * The trace hash of a node covers, in order, every event the node took part
- * in; it is fed numbers, not formatted lines, to keep the hot path cheap.
+ * two produce the same events, and from them the same trace hash.
  */
 export class NodeHost {
   readonly id: NodeId;
@@ -132,23 +82,21 @@ export class NodeHost {
   private readonly inbox = new Heap<Envelope>(deliveryOrder);
   private readonly links = new Map<NodeId, LinkEnd>();
   private readonly options: HostOptions;
-  private readonly hash: Hash64;
+  private readonly observe: (event: NodeEvent) => void;
   private soft: SoftState;
+  /** The configuration last reported: a persist that changes it says so (dissertation §4.1). */
+  private reportedConfig: ClusterConfig;
   private out: Envelope[] = [];
   /** The replicated per-user service, rebuilt from the log after a restart. */
   service: ServiceState = createServiceState();
-  /** Writes this node proposed as leader, by log index, awaiting their apply. */
-  private readonly pendingWrites = new Map<number, { request: ClientRequest; term: number }>();
-  /** Linearizable reads awaiting their ReadIndex round, by requestId. */
-  private readonly pendingReads = new Map<number, ClientRequest>();
-  /** Reads confirmed at a readIndex, awaiting lastApplied >= index. */
-  private readyReads: { index: number; request: ClientRequest; lease: boolean }[] = [];
+  private readonly pending: PendingRequests;
 
-  constructor(options: HostOptions, disk: Disk, nowMs: number, traceHash: Hash64) {
+  constructor(options: HostOptions, disk: Disk, nowMs: number) {
     this.options = options;
     this.id = options.id;
     this.disk = disk;
-    this.hash = traceHash;
+    this.observe = options.observe;
+    this.pending = new PendingRequests(options.id, (reply, at) => this.reply(reply, at));
     const timers = Prng.derive(options.seed, 'node', options.id, options.incarnation);
     this.node = new RaftNode(
       {
@@ -162,8 +110,16 @@ export class NodeHost {
     );
     if (disk.snapshot) this.restoreService(disk.snapshot);
     this.soft = this.readSoft();
-    this.hash.add(Ev.Start).add(nowMs).add(options.incarnation);
-    this.options.observer.state?.(this.id, this.soft, nowMs);
+    this.reportedConfig = this.node.clusterConfig;
+    const node = this.id;
+    this.observe({
+      kind: 'start',
+      node,
+      at: nowMs,
+      incarnation: options.incarnation,
+      config: this.reportedConfig,
+      ...this.soft,
+    });
   }
 
   /** The next virtual time at which this node has something to do. */
@@ -206,11 +162,10 @@ export class NodeHost {
     for (let head = this.inbox.peek(); head && head.deliverAt <= nowMs; head = this.inbox.peek()) {
       this.inbox.pop();
       if (!this.options.network.isUp(head.from, head.to)) {
-        this.dropped(head.from, head.message, 'cut', false, nowMs, head);
+        this.dropped(head.message, 'cut', false, nowMs);
         continue;
       }
-      this.hash.add(Ev.Deliver).add(nowMs).add(head.from).add(head.incarnation).add(head.seq);
-      this.options.observer.deliver?.(head, nowMs);
+      this.observe({ kind: 'deliver', node: this.id, at: nowMs, envelope: head });
       this.node.step(head.message, this.local(nowMs));
       this.handleReady(nowMs);
     }
@@ -221,8 +176,32 @@ export class NodeHost {
     return this.takeOut();
   }
 
+  /**
+   * Applies an input meant for this node at `nowMs`; returns where a
+   * proposal (or a membership change) went in the log, or null.
+   */
+  act(action: NodeAction, nowMs: number): { index: number; term: number } | null {
+    switch (action.kind) {
+      case 'propose':
+        return this.propose(action.command, nowMs);
+      case 'membership': {
+        const at = this.changeMembership(action.change, nowMs);
+        return typeof at === 'string' ? null : at;
+      }
+      case 'client':
+        this.clientRequest(action.request, nowMs);
+        return null;
+      case 'transferLeadership':
+        this.transferLeadership(action.target, nowMs);
+        return null;
+      case 'timeoutNow':
+        this.timeoutNow(nowMs);
+        return null;
+    }
+  }
+
   /** Proposes a command if this node leads. */
-  propose(command: unknown, nowMs: number): { index: number; term: number } | null {
+  private propose(command: unknown, nowMs: number): { index: number; term: number } | null {
     const at = this.node.propose(command, this.local(nowMs));
     this.handleReady(nowMs);
     return at;
@@ -234,9 +213,8 @@ export class NodeHost {
    * linearizable read goes through ReadIndex; a stale read is answered at
    * once from this server's state; anything else is redirected.
    */
-  clientRequest(request: ClientRequest, nowMs: number): void {
-    this.hash.add(Ev.Request).add(nowMs).add(request.requestId);
-    this.options.observer.request?.(this.id, request, nowMs);
+  private clientRequest(request: ClientRequest, nowMs: number): void {
+    this.observe({ kind: 'request', node: this.id, at: nowMs, request });
     const command = request.command;
     if (command.kind === 'getState') {
       if (request.stale) {
@@ -250,7 +228,7 @@ export class NodeHost {
           nowMs,
         );
       } else if (this.node.readIndex(request.requestId, this.local(nowMs))) {
-        this.pendingReads.set(request.requestId, request);
+        this.pending.reading(request);
         this.handleReady(nowMs);
       } else {
         this.redirect(request, nowMs);
@@ -266,25 +244,24 @@ export class NodeHost {
       this.redirect(request, nowMs);
       return;
     }
-    this.pendingWrites.set(at.index, { request, term: at.term });
+    this.pending.wrote(request, at);
     this.handleReady(nowMs);
   }
 
   /** Starts a leadership transfer to `target`, if this node leads (§3.10). */
-  transferLeadership(target: NodeId, nowMs: number): boolean {
-    const accepted = this.node.transferLeadership(target, this.local(nowMs));
+  private transferLeadership(target: NodeId, nowMs: number): void {
+    this.node.transferLeadership(target, this.local(nowMs));
     this.handleReady(nowMs);
-    return accepted;
   }
 
   /** Makes the election timer fire now (a teaching control; as etcd's MsgTimeoutNow). */
-  timeoutNow(nowMs: number): void {
+  private timeoutNow(nowMs: number): void {
     if (this.node.role === 'leader') return;
     this.node.step({ type: 'ElectionTimeout' }, this.local(nowMs));
     this.handleReady(nowMs);
   }
 
-  /** Envelopes produced by propose() or timeoutNow() since the last instant. */
+  /** Envelopes produced by act() since the last instant. */
   takeOut(): Envelope[] {
     const out = this.out;
     this.out = [];
@@ -293,9 +270,8 @@ export class NodeHost {
 
   /** The node stops: every message on its way to it is lost with its memory. */
   crash(nowMs: number): void {
-    // Not hashed: in the browser the thread is gone before it could record them.
     for (let e = this.inbox.pop(); e; e = this.inbox.pop())
-      this.options.observer.drop?.(e.message, 'crash', false, nowMs, e);
+      this.dropped(e.message, 'crash', false, nowMs);
   }
 
   private handleReady(nowMs: number): void {
@@ -307,13 +283,7 @@ export class NodeHost {
       const { install, ...snapshot } = ready.snapshot;
       this.disk.snapshot = snapshot;
       this.disk.log = this.disk.log.filter((e) => e.index > snapshot.index);
-      this.hash
-        .add(Ev.Snapshot)
-        .add(nowMs)
-        .add(snapshot.index)
-        .add(snapshot.term)
-        .add(install ? 1 : 0);
-      this.options.observer.snapshot?.(this.id, snapshot, install, nowMs);
+      this.observe({ kind: 'snapshot', node: this.id, at: nowMs, snapshot, install });
       // Raft §7: a snapshot from the leader replaces the state machine.
       if (install) this.restoreService(snapshot);
     }
@@ -321,44 +291,43 @@ export class NodeHost {
       const { from, entries } = ready.entries;
       this.disk.log.length = Math.max(0, from - 1 - (this.disk.snapshot?.index ?? 0));
       for (const e of entries) this.disk.log.push(e);
-      this.hash
-        .add(Ev.Persist)
-        .add(nowMs)
-        .add(from)
-        .add(entries.length)
-        .add(this.node.log.lastTerm());
-      this.options.observer.persist?.(this.id, from, entries, this.node.role, nowMs);
+      const config = this.node.clusterConfig;
+      const changed = config !== this.reportedConfig;
+      this.reportedConfig = config;
+      this.observe({
+        kind: 'persist',
+        node: this.id,
+        at: nowMs,
+        from,
+        entries,
+        role: this.node.role,
+        lastTerm: this.node.log.lastTerm(),
+        ...(changed && { config }),
+      });
     }
     // Reported after the log is on disk, so a commit names stored entries.
     const soft = this.readSoft();
     if (!sameSoft(soft, this.soft)) {
       this.soft = soft;
-      this.hash
-        .add(Ev.State)
-        .add(nowMs)
-        .add(ROLE_CODE[soft.role])
-        .add(soft.term)
-        .add(soft.votedFor ?? 0)
-        .add(soft.commitIndex);
-      this.options.observer.state?.(this.id, soft, nowMs);
+      this.reportedConfig = this.node.clusterConfig;
+      this.observe({
+        kind: 'state',
+        node: this.id,
+        at: nowMs,
+        ...soft,
+        config: this.reportedConfig,
+      });
     }
     // 2. Send.
     for (const message of ready.messages) {
       const outcome = this.link(message.to).send(message, nowMs);
       if (outcome.dropped) {
-        this.dropped(message.to, message, outcome.dropped, true, nowMs);
+        this.dropped(message, outcome.dropped, true, nowMs);
         continue;
       }
-      for (const e of outcome.envelopes) {
-        this.hash
-          .add(Ev.Send)
-          .add(nowMs)
-          .add(e.to)
-          .add(MESSAGE_CODE[message.type])
-          .add(message.term)
-          .add(e.deliverAt);
-        this.options.observer.send?.(e);
-        this.out.push(e);
+      for (const envelope of outcome.envelopes) {
+        this.observe({ kind: 'send', node: this.id, at: nowMs, envelope });
+        this.out.push(envelope);
       }
     }
     // 3. Apply, and answer the clients whose writes these are.
@@ -366,38 +335,13 @@ export class NodeHost {
       const result = isNoop(entry.command)
         ? null
         : applyCommand(this.service, entry.command, entry.index);
-      this.hash.add(Ev.Apply).add(nowMs).add(entry.index).add(entry.term);
-      this.options.observer.apply?.(this.id, entry, result, nowMs);
-      const pending = this.pendingWrites.get(entry.index);
-      if (!pending || !result) continue;
-      this.pendingWrites.delete(entry.index);
-      const requestId = pending.request.requestId;
-      if (entry.term === pending.term)
-        this.reply({ requestId, from: this.id, kind: 'response', response: result }, nowMs);
-      else
-        this.reply(
-          {
-            requestId,
-            from: this.id,
-            kind: 'unknown',
-            reason: `another leader's entry replaced it at index ${entry.index}`,
-          },
-          nowMs,
-        );
+      this.observe({ kind: 'apply', node: this.id, at: nowMs, entry, result });
+      if (result) this.pending.applied(entry, result, nowMs);
     }
     // 4. Reads (dissertation §6.4): confirmed ones are served once applied up to their index.
-    for (const ctx of ready.failedReads) {
-      const request = this.pendingReads.get(ctx);
-      this.pendingReads.delete(ctx);
-      if (request) this.redirect(request, nowMs);
-    }
-    for (const { ctx, index, lease } of ready.readStates) {
-      const request = this.pendingReads.get(ctx);
-      this.pendingReads.delete(ctx);
-      if (request) this.readyReads.push({ index, request, lease: lease === true });
-    }
-    if (this.readyReads.length > 0) this.serveReads(nowMs);
-    if (soft.role !== 'leader' && this.pendingWrites.size > 0) this.abandonWrites(nowMs);
+    this.pending.readsDone(ready.failedReads, ready.readStates, (r) => this.redirect(r, nowMs));
+    this.pending.serve(this.node.lastApplied, this.service, nowMs);
+    if (soft.role !== 'leader') this.pending.abandonWrites(nowMs);
     this.maybeCompact(nowMs);
   }
 
@@ -419,45 +363,6 @@ export class NodeHost {
     this.service = restored.state;
   }
 
-  private serveReads(nowMs: number): void {
-    const waiting: typeof this.readyReads = [];
-    for (const r of this.readyReads) {
-      if (r.index > this.node.lastApplied) {
-        waiting.push(r);
-        continue;
-      }
-      const command = r.request.command;
-      if (command.kind !== 'getState') continue;
-      this.reply(
-        {
-          requestId: r.request.requestId,
-          from: this.id,
-          kind: 'response',
-          response: readState(this.service, command.user),
-          ...(r.lease && { lease: true as const }),
-        },
-        nowMs,
-      );
-    }
-    this.readyReads = waiting;
-  }
-
-  /** A leader that steps down cannot know whether its pending writes will commit. */
-  private abandonWrites(nowMs: number): void {
-    for (const { request } of this.pendingWrites.values()) {
-      this.reply(
-        {
-          requestId: request.requestId,
-          from: this.id,
-          kind: 'unknown',
-          reason: `S${this.id} stopped being the leader before the write committed`,
-        },
-        nowMs,
-      );
-    }
-    this.pendingWrites.clear();
-  }
-
   private redirect(request: ClientRequest, nowMs: number): void {
     const hint = this.node.leaderId === this.id ? null : this.node.leaderId;
     this.reply(
@@ -467,8 +372,7 @@ export class NodeHost {
   }
 
   private reply(reply: ClientReply, nowMs: number): void {
-    this.hash.add(Ev.Reply).add(nowMs).add(reply.requestId).add(REPLY_CODE[reply.kind]);
-    this.options.observer.reply?.(this.id, reply, nowMs);
+    this.observe({ kind: 'reply', node: this.id, at: nowMs, reply });
   }
 
   /**
@@ -492,7 +396,7 @@ export class NodeHost {
   }
 
   /** Asks this node, if it leads, to change the cluster's membership (dissertation §4.1). */
-  changeMembership(
+  private changeMembership(
     change: MembershipChange,
     nowMs: number,
   ): { index: number; term: number } | string {
@@ -502,20 +406,13 @@ export class NodeHost {
   }
 
   private dropped(
-    peer: NodeId,
     message: Message,
-    reason: DropReason,
+    reason: DropReason | 'crash',
     atSender: boolean,
     nowMs: number,
-    envelope?: Envelope,
   ): void {
-    this.hash
-      .add(Ev.Drop)
-      .add(nowMs)
-      .add(peer)
-      .add(MESSAGE_CODE[message.type])
-      .add(DROP_CODE[reason]);
-    this.options.observer.drop?.(message, reason, atSender, nowMs, envelope);
+    const { from, to, type } = message;
+    this.observe({ kind: 'drop', node: this.id, at: nowMs, from, to, type, reason, atSender });
   }
 
   private readSoft(): SoftState {

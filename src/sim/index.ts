@@ -7,6 +7,7 @@ export type { ClusterOptions } from './options';
 export { MAX_NODES } from './options';
 export type { Input, InputAction } from './inputs';
 export type { Envelope, DropReason } from './network';
+export type { NodeEvent } from './events';
 export type { TraceEvent } from './trace';
 export { formatTraceEvent } from './trace';
 export { Prng } from './prng';

@@ -1,6 +1,6 @@
 import { ProblemError } from '../app';
 import type { NodeId, RaftBugs } from '../raft';
-import type { Disk, RaftTiming } from './host';
+import type { Disk, HostOptions, RaftTiming } from './host';
 import { Prng } from './prng';
 
 /** The headless API's options (issue "The foundation", §4). */
@@ -43,7 +43,7 @@ export interface ClusterOptions {
   clockDriftBound?: number;
   /** The clock drift nodes really have, as a fraction: each clock runs at 1 ± up to this; default 0 */
   clockDrift?: number;
-  /** A steady load that is part of the run: one client writing this many times a second; default none */
+  /** A steady load that is part of the run: this many writes a second, ten clients taking turns (core.ts); default none */
   load?: { readonly writesPerS: number };
   /** Log compaction (Raft §7): each node snapshots every this many applied entries; default 0, never */
   snapshotEvery?: number;
@@ -161,7 +161,7 @@ export function checkRate(name: string, rate: number): void {
 }
 
 /** The Raft settings every node of a run shares. */
-export function raftTiming(o: ResolvedOptions): RaftTiming {
+function raftTiming(o: ResolvedOptions): RaftTiming {
   return {
     electionTimeoutMs: o.electionTimeoutMs,
     heartbeatMs: o.heartbeatMs,
@@ -173,6 +173,27 @@ export function raftTiming(o: ResolvedOptions): RaftTiming {
     leaseReads: o.leaseReads,
     clockDriftBound: o.clockDriftBound,
     bugs: o.bugs,
+  };
+}
+
+/**
+ * What node `id`'s host is made of, from the run's options: the one door by
+ * which options reach a node, wherever it runs.
+ */
+export function hostConfig(
+  o: ResolvedOptions,
+  id: NodeId,
+  incarnation: number,
+  peers: readonly NodeId[],
+): Omit<HostOptions, 'network' | 'observe'> {
+  return {
+    id,
+    peers,
+    seed: o.seed,
+    incarnation,
+    raft: raftTiming(o),
+    clockRate: clockRate(o, id),
+    snapshotEvery: o.snapshotEvery,
   };
 }
 

@@ -1,32 +1,10 @@
-import type { LogEntry, Message, NodeId } from '../raft';
 import { Hash64, stableStringify } from '../check/hash';
-import type { SoftState } from './host';
-import type { DropReason, Envelope } from './network';
+import type { NodeId } from '../raft';
+import type { NodeEvent } from './events';
 import type { Input } from './inputs';
 
-/** One event of a run, as kept in the recent-trace ring. */
-export type TraceEvent =
-  | { readonly kind: 'send'; readonly envelope: Envelope }
-  | { readonly kind: 'deliver'; readonly at: number; readonly envelope: Envelope }
-  | {
-      readonly kind: 'drop';
-      readonly at: number;
-      readonly from: NodeId;
-      readonly to: NodeId;
-      readonly message: Message;
-      readonly reason: DropReason | 'crash';
-    }
-  | { readonly kind: 'state'; readonly at: number; readonly id: NodeId; readonly state: SoftState }
-  | {
-      readonly kind: 'persist';
-      readonly at: number;
-      readonly id: NodeId;
-      readonly from: number;
-      readonly count: number;
-      readonly lastTerm: number;
-    }
-  | { readonly kind: 'apply'; readonly at: number; readonly id: NodeId; readonly entry: LogEntry }
-  | { readonly kind: 'input'; readonly input: Input };
+/** One event of a run, as kept in the recent-trace ring: a node's, or an input. */
+export type TraceEvent = NodeEvent | { readonly kind: 'input'; readonly input: Input };
 
 /** Bound on the events kept for display and debugging. */
 export const TRACE_RING_EVENTS = 10_000;
@@ -54,6 +32,8 @@ export class TraceRing {
 /** The fixed one-line format of a trace event: time first, then who, then what. */
 export function formatTraceEvent(e: TraceEvent): string {
   switch (e.kind) {
+    case 'start':
+      return `${e.at} S${e.node} start incarnation ${e.incarnation} ${e.role} term ${e.term} vote ${vote(e.votedFor)} commit ${e.commitIndex}`;
     case 'send': {
       const v = e.envelope;
       return `${v.sentAt} S${v.from} send ${v.message.type} to S${v.to} term ${v.message.term} seq ${v.incarnation}.${v.seq} due ${v.deliverAt}${v.duplicate ? ' dup' : ''}`;
@@ -63,20 +43,28 @@ export function formatTraceEvent(e: TraceEvent): string {
       return `${e.at} S${v.to} recv ${v.message.type} from S${v.from} term ${v.message.term} seq ${v.incarnation}.${v.seq}`;
     }
     case 'drop':
-      return `${e.at} S${e.from} drop ${e.message.type} to S${e.to} (${e.reason})`;
-    case 'state': {
-      const s = e.state;
-      return `${e.at} S${e.id} state ${s.role} term ${s.term} vote ${s.votedFor === null ? '-' : `S${s.votedFor}`} commit ${s.commitIndex}`;
-    }
+      return `${e.at} S${e.from} drop ${e.type} to S${e.to} (${e.reason})`;
+    case 'state':
+      return `${e.at} S${e.node} state ${e.role} term ${e.term} vote ${vote(e.votedFor)} commit ${e.commitIndex}`;
     case 'persist':
-      return `${e.at} S${e.id} persist from ${e.from} count ${e.count} lastTerm ${e.lastTerm}`;
+      return `${e.at} S${e.node} persist from ${e.from} count ${e.entries.length} lastTerm ${e.lastTerm}`;
+    case 'snapshot':
+      return `${e.at} S${e.node} snapshot ${e.install ? 'install' : 'take'} ${e.snapshot.index} term ${e.snapshot.term}`;
     case 'apply':
-      return `${e.at} S${e.id} apply ${e.entry.index} term ${e.entry.term}`;
+      return `${e.at} S${e.node} apply ${e.entry.index} term ${e.entry.term}`;
+    case 'request':
+      return `${e.at} S${e.node} request ${e.request.requestId} ${e.request.command.kind}`;
+    case 'reply':
+      return `${e.at} S${e.node} reply ${e.reply.requestId} ${e.reply.kind}`;
     case 'input': {
       const { at, kind, ...rest } = e.input;
       return `${at} input ${kind} ${JSON.stringify(rest)}`;
     }
   }
+}
+
+function vote(votedFor: NodeId | null): string {
+  return votedFor === null ? '-' : `S${votedFor}`;
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { Telemetry } from '../runtime/protocol.ts';
-import type { Input, NodeId } from '../sim/index.ts';
+import type { Input, NodeEvent } from '../sim/index.ts';
 import { FeedConverter, kindOf, type FeedEvent } from './views/index.ts';
 
 /** Feed events kept of what servers decide (elections, votes, appends, commits, faults). */
@@ -8,7 +7,7 @@ export const FEED_EVENTS_MAX = 400;
 export const FEED_MESSAGES_MAX = 200;
 
 /**
- * The event feed's store: a FeedConverter fed with every node's telemetry
+ * The event feed's store: a FeedConverter fed with every node's events
  * and the input log, bounded. Messages are kept in their own, shorter
  * buffer, so a busy network never pushes an election out of the feed.
  */
@@ -21,8 +20,8 @@ export class FeedBuffer {
   private merged: readonly FeedEvent[] = [];
   private changed = false;
 
-  addTelemetry(id: NodeId, batch: readonly Telemetry[]): void {
-    this.push(this.converter.fromTelemetryBatch(id, batch));
+  addEvents(batch: readonly NodeEvent[]): void {
+    this.push(this.converter.fromEvents(batch));
   }
 
   /** The whole input log so far; only its new entries are converted. */

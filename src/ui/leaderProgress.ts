@@ -1,11 +1,10 @@
-import type { Telemetry } from '../runtime/protocol.ts';
-import type { NodeId } from '../sim/index.ts';
+import type { NodeEvent, NodeId } from '../sim/index.ts';
 import type { FollowerProgress } from './views/index.ts';
 
 /**
  * The leader's nextIndex and matchIndex for each follower (Raft Figure 2,
  * "Volatile state on leaders"), as far as the messages show them: the
- * Coordinator mirrors no leader state, so this reads the telemetry instead.
+ * Coordinator mirrors no leader state, so this reads the node events instead.
  * An AppendEntries the leader sends names the entries it is sending from
  * (nextIndex = prevLogIndex + 1, §5.3); a successful reply it receives names
  * the follower's matchIndex (and nextIndex = matchIndex + 1). A new leader
@@ -18,10 +17,11 @@ export class LeaderProgress {
   private snapshotValue: Readonly<Record<NodeId, FollowerProgress>> = {};
   private changed = false;
 
-  /** Feeds one node's batch of telemetry, in order. */
-  add(id: NodeId, batch: readonly Telemetry[]): void {
+  /** Feeds a batch of node events, in order. */
+  add(batch: readonly NodeEvent[]): void {
     for (const t of batch) {
-      if (t.k === 'state') {
+      const id = t.node;
+      if (t.kind === 'state' || t.kind === 'start') {
         if (t.role === 'leader' && (this.leader?.id !== id || this.leader.term !== t.term)) {
           this.leader = { id, term: t.term };
           this.byFollower.clear();
@@ -35,22 +35,22 @@ export class LeaderProgress {
       }
       const leader = this.leader;
       if (!leader || leader.id !== id) continue;
-      if (t.k === 'send') {
-        const m = t.e.message;
+      if (t.kind === 'send') {
+        const m = t.envelope.message;
         if (m.type !== 'AppendEntries' || m.term !== leader.term) continue;
-        const old = this.byFollower.get(t.e.to);
+        const old = this.byFollower.get(t.envelope.to);
         const nextIndex = m.prevLogIndex + 1;
         if (old && old.nextIndex === nextIndex) continue;
-        this.set(t.e.to, { nextIndex, matchIndex: old?.matchIndex ?? 0 });
-      } else if (t.k === 'deliver') {
-        const m = t.e.message;
+        this.set(t.envelope.to, { nextIndex, matchIndex: old?.matchIndex ?? 0 });
+      } else if (t.kind === 'deliver') {
+        const m = t.envelope.message;
         if (m.type !== 'AppendEntriesResponse' || m.term !== leader.term || !m.success) continue;
-        const old = this.byFollower.get(t.e.from);
+        const old = this.byFollower.get(t.envelope.from);
         // A late reply can name an older match; matchIndex never goes back within a term.
         const matchIndex = Math.max(old?.matchIndex ?? 0, m.matchIndex);
         const nextIndex = Math.max(old?.nextIndex ?? 0, matchIndex + 1);
         if (old && old.matchIndex === matchIndex && old.nextIndex === nextIndex) continue;
-        this.set(t.e.from, { nextIndex, matchIndex });
+        this.set(t.envelope.from, { nextIndex, matchIndex });
       }
     }
   }

@@ -7,7 +7,6 @@ export const selectNow = (s: PlaygroundState) => s.now;
 export const selectLeader = (s: PlaygroundState) => s.leader;
 export const selectSeed = (s: PlaygroundState) => s.seed;
 export const selectVersion = (s: PlaygroundState) => s.version;
-export const selectEvents = (s: PlaygroundState) => s.events;
 export const selectPlaying = (s: PlaygroundState) => s.playing;
 export const selectProblem = (s: PlaygroundState) => s.problem;
 

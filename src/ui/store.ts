@@ -483,9 +483,9 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
           return;
         }
         runtime = started;
-        unsubscribe = started.coordinator.onTelemetry((id, telemetry) => {
-          feed.addTelemetry(id, telemetry);
-          leaderProgress.add(id, telemetry);
+        unsubscribe = started.coordinator.onTelemetry((events) => {
+          feed.addEvents(events);
+          leaderProgress.add(events);
         });
         const c = started.coordinator;
         /** The first leader ends the warm-up: from here on, the speed the page shows. */

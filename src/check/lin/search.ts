@@ -230,15 +230,6 @@ export class LinearizationSearch<S, I, O> {
   }
 }
 
-/** Runs one search to the end (or to the end of the budget). */
-export function searchLinearization<S, I, O>(
-  model: Model<S, I, O>,
-  ops: readonly Operation<I, O>[],
-  budget: Budget,
-): SearchResult {
-  return new LinearizationSearch(model, ops).run(budget)!;
-}
-
 function stackOps(stackCall: Int32Array, depth: number, opOf: Int32Array): number[] {
   return Array.from(stackCall.subarray(0, depth), (call) => opOf[call]!);
 }

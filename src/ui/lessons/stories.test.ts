@@ -87,10 +87,8 @@ describe('lesson 2, split vote', () => {
   it('two candidates stand in the same term, no one leads that term, and a later term elects', () => {
     const leaders = new Map<number, NodeId>();
     const run = at('splitVote', 0, {
-      observer: {
-        state: (id, s) => {
-          if (s.role === 'leader') leaders.set(s.term, id);
-        },
+      observer: (e) => {
+        if (e.kind === 'state' && e.role === 'leader') leaders.set(e.term, e.node);
       },
     });
     const term = splitTerm(run.view);
@@ -319,10 +317,9 @@ describe('log compaction (Raft §7)', () => {
   it('every server compacts; the leader compacts past a crashed follower, then installs its snapshot on it', () => {
     const installs: { id: NodeId; index: number }[] = [];
     const run = at('compaction', 0, {
-      observer: {
-        snapshot: (id, snapshot, install) => {
-          if (install) installs.push({ id, index: snapshot.index });
-        },
+      observer: (e) => {
+        if (e.kind === 'snapshot' && e.install)
+          installs.push({ id: e.node, index: e.snapshot.index });
       },
     });
     for (const n of nodes(run.view)) {

@@ -1,11 +1,11 @@
 import type { Coordinator } from '../../runtime/coordinator.ts';
-import type { Telemetry } from '../../runtime/protocol.ts';
 import {
   replay,
   type Cluster,
   type ClusterOptions,
   type Envelope,
   type Input,
+  type NodeEvent,
   type NodeId,
 } from '../../sim/index.ts';
 import { linkStates, type LinkState } from './links.ts';
@@ -46,7 +46,7 @@ export const EMPTY_CLUSTER_VIEW: ClusterViewData = {
   drops: [],
 };
 
-/** Follows a run's telemetry for the ring: timers and losses. One per run. */
+/** Follows a run's node events for the ring: timers and losses. One per run. */
 export class ClusterViewTracker {
   private readonly timers = new ElectionTimers();
   private drops: DropMark[] = [];
@@ -58,13 +58,13 @@ export class ClusterViewTracker {
   attach(c: Coordinator): () => void {
     this.timers.clear();
     this.drops = [];
-    return c.onTelemetry((id, telemetry) => this.observe(id, telemetry));
+    return c.onTelemetry((events) => this.observe(events));
   }
 
-  observe(id: NodeId, telemetry: readonly Telemetry[]): void {
-    this.timers.observe(id, telemetry);
-    for (const t of telemetry) {
-      if (t.k !== 'drop') continue;
+  observe(events: readonly NodeEvent[]): void {
+    for (const t of events) {
+      this.timers.observe(t);
+      if (t.kind !== 'drop') continue;
       this.drops.push({
         key: ++this.keys,
         from: t.from,
@@ -130,28 +130,11 @@ export function pastData(
   let keys = 0;
   const cluster = replay(options, inputs, atMs, {
     recentEvents: 0,
-    observer: {
-      state: (id, _state, at) => timers.observeState(id, at),
-      deliver: (e, at) => {
-        const type = e.message.type;
-        if (type === 'AppendEntries' || type === 'InstallSnapshot') timers.reset(e.to, at);
-      },
-      send: (e) => {
-        const m = e.message;
-        if (m.type === 'RequestVoteResponse' && m.voteGranted && !m.preVote)
-          timers.reset(e.from, e.sentAt);
-      },
-      drop: (message, _reason, atSender, at, envelope) => {
-        if (!envelope || at <= atMs - DROP_SHOW_VIRTUAL_MS) return;
-        drops.push({
-          key: -++keys,
-          from: envelope.from,
-          to: envelope.to,
-          type: message.type,
-          atSender,
-          at,
-        });
-      },
+    observer: (e) => {
+      timers.observe(e);
+      if (e.kind !== 'drop' || e.at <= atMs - DROP_SHOW_VIRTUAL_MS) return;
+      const { from, to, type, atSender, at } = e;
+      drops.push({ key: -++keys, from, to, type, atSender, at });
     },
   });
   const ids = cluster.ids;

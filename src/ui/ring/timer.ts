@@ -1,5 +1,4 @@
-import type { NodeId, Role } from '../../sim/index.ts';
-import type { Telemetry } from '../../runtime/protocol.ts';
+import type { NodeEvent, NodeId, Role } from '../../sim/index.ts';
 
 /**
  * What the page can honestly say about a server's election timer. The
@@ -13,24 +12,16 @@ import type { Telemetry } from '../../runtime/protocol.ts';
 export class ElectionTimers {
   private readonly resetAtMs = new Map<NodeId, number>();
 
-  /** Folds one batch of a server's telemetry in. */
-  observe(id: NodeId, telemetry: readonly Telemetry[]): void {
-    for (const t of telemetry) {
-      if (t.k === 'state') this.reset(id, t.at);
-      else if (t.k === 'deliver' && t.e.to === id) {
-        const type = t.e.message.type;
-        if (type === 'AppendEntries' || type === 'InstallSnapshot') this.reset(id, t.at);
-      } else if (t.k === 'send' && t.e.from === id) {
-        const m = t.e.message;
-        if (m.type === 'RequestVoteResponse' && m.voteGranted && !m.preVote)
-          this.reset(id, t.e.sentAt);
-      }
+  /** Folds one node event in. */
+  observe(t: NodeEvent): void {
+    if (t.kind === 'state' || t.kind === 'start') this.reset(t.node, t.at);
+    else if (t.kind === 'deliver') {
+      const type = t.envelope.message.type;
+      if (type === 'AppendEntries' || type === 'InstallSnapshot') this.reset(t.node, t.at);
+    } else if (t.kind === 'send') {
+      const m = t.envelope.message;
+      if (m.type === 'RequestVoteResponse' && m.voteGranted && !m.preVote) this.reset(t.node, t.at);
     }
-  }
-
-  /** A headless replay's observer reports the same facts one at a time. */
-  observeState(id: NodeId, atMs: number): void {
-    this.reset(id, atMs);
   }
 
   /** A restart or crash: the server's timer starts again from `atMs`. */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../raft/index.ts';
-import type { Telemetry } from '../../runtime/protocol.ts';
-import { createCluster, type Envelope, type TraceEvent } from '../../sim/index.ts';
+import { createCluster, type Envelope, type NodeEvent, type TraceEvent } from '../../sim/index.ts';
 import { describeEvent } from './describeEvent.ts';
 import { FeedConverter } from './feedConvert.ts';
 import { appendBounded, filterFeed, FEED_KINDS, kindOf, type FeedEvent } from './feedEvent.ts';
+
+/** An event as a helper makes it; the test says which node reported it. */
+type Unsent = NodeEvent extends infer E ? (E extends NodeEvent ? Omit<E, 'node'> : never) : never;
+
+const config = { voters: [1, 2, 3, 4, 5], learners: [] };
 
 const state = (
   at: number,
@@ -12,7 +16,7 @@ const state = (
   term: number,
   votedFor: number | null,
   commitIndex = 0,
-): Telemetry => ({ k: 'state', at, role, term, votedFor, commitIndex, leaderId: null });
+): Unsent => ({ kind: 'state', at, role, term, votedFor, commitIndex, leaderId: null, config });
 
 const envelope = (message: Message, sentAt: number, deliverAt = sentAt + 10): Envelope => ({
   message,
@@ -34,12 +38,17 @@ describe('the feed from telemetry', () => {
   it('tells an election in the paper’s words: time-out, votes, victory with its count', () => {
     const feed = new FeedConverter({ fromStart: false });
     const out = [
-      ...feed.fromTelemetry(3, state(0, 'follower', 3, null)),
-      ...feed.fromTelemetry(2, state(0, 'follower', 3, null)),
-      ...feed.fromTelemetry(3, state(100, 'candidate', 4, 3)),
-      ...feed.fromTelemetry(2, state(112, 'follower', 4, 3)),
-      ...feed.fromTelemetry(3, { k: 'deliver', at: 125, e: envelope(vote(2, 3, 4, true), 112) }),
-      ...feed.fromTelemetry(3, state(125, 'leader', 4, 3)),
+      ...feed.fromEvent({ ...state(0, 'follower', 3, null), node: 3 }),
+      ...feed.fromEvent({ ...state(0, 'follower', 3, null), node: 2 }),
+      ...feed.fromEvent({ ...state(100, 'candidate', 4, 3), node: 3 }),
+      ...feed.fromEvent({ ...state(112, 'follower', 4, 3), node: 2 }),
+      ...feed.fromEvent({
+        node: 3,
+        kind: 'deliver',
+        at: 125,
+        envelope: envelope(vote(2, 3, 4, true), 112),
+      }),
+      ...feed.fromEvent({ ...state(125, 'leader', 4, 3), node: 3 }),
     ];
     expect(sentences(out)).toEqual([
       'S3 timed out and asks for votes in term 4',
@@ -52,18 +61,33 @@ describe('the feed from telemetry', () => {
 
   it('does not count refused votes or votes of another term', () => {
     const feed = new FeedConverter();
-    feed.fromTelemetry(1, state(10, 'candidate', 1, 1));
-    feed.fromTelemetry(1, { k: 'deliver', at: 20, e: envelope(vote(2, 1, 1, false), 10) });
-    feed.fromTelemetry(1, { k: 'deliver', at: 21, e: envelope(vote(3, 1, 0, true), 10) });
-    feed.fromTelemetry(1, { k: 'deliver', at: 22, e: envelope(vote(4, 1, 1, true), 10) });
-    const [won] = feed.fromTelemetry(1, state(22, 'leader', 1, 1));
+    feed.fromEvent({ ...state(10, 'candidate', 1, 1), node: 1 });
+    feed.fromEvent({
+      node: 1,
+      kind: 'deliver',
+      at: 20,
+      envelope: envelope(vote(2, 1, 1, false), 10),
+    });
+    feed.fromEvent({
+      node: 1,
+      kind: 'deliver',
+      at: 21,
+      envelope: envelope(vote(3, 1, 0, true), 10),
+    });
+    feed.fromEvent({
+      node: 1,
+      kind: 'deliver',
+      at: 22,
+      envelope: envelope(vote(4, 1, 1, true), 10),
+    });
+    const [won] = feed.fromEvent({ ...state(22, 'leader', 1, 1), node: 1 });
     expect(won && describeEvent(won)).toBe('S1 won the election for term 1 with 2 votes');
   });
 
   it('says only "won" when it did not see the election start', () => {
     const feed = new FeedConverter({ fromStart: false });
-    feed.fromTelemetry(1, state(0, 'candidate', 2, 1));
-    expect(sentences(feed.fromTelemetry(1, state(30, 'leader', 2, 1)))).toEqual([
+    feed.fromEvent({ ...state(0, 'candidate', 2, 1), node: 1 });
+    expect(sentences(feed.fromEvent({ ...state(30, 'leader', 2, 1), node: 1 }))).toEqual([
       'S1 won the election for term 2',
     ]);
   });
@@ -72,28 +96,34 @@ describe('the feed from telemetry', () => {
     const feed = new FeedConverter();
     const entry = (index: number, term: number) => ({ index, term, command: null });
     const out = [
-      ...feed.fromTelemetry(1, {
-        k: 'persist',
+      ...feed.fromEvent({
+        node: 1,
+        kind: 'persist',
         at: 5,
         from: 7,
         entries: [entry(7, 4)],
         role: 'leader',
+        lastTerm: 4,
       }),
-      ...feed.fromTelemetry(1, state(6, 'follower', 0, null, 7)),
-      ...feed.fromTelemetry(1, { k: 'apply', at: 6, entry: entry(7, 4), result: null }),
-      ...feed.fromTelemetry(2, {
-        k: 'persist',
+      ...feed.fromEvent({ ...state(6, 'follower', 0, null, 7), node: 1 }),
+      ...feed.fromEvent({ node: 1, kind: 'apply', at: 6, entry: entry(7, 4), result: null }),
+      ...feed.fromEvent({
+        node: 2,
+        kind: 'persist',
         at: 9,
         from: 1,
         entries: [entry(1, 3), entry(2, 4)],
         role: 'follower',
+        lastTerm: 4,
       }),
-      ...feed.fromTelemetry(2, {
-        k: 'persist',
+      ...feed.fromEvent({
+        node: 2,
+        kind: 'persist',
         at: 10,
         from: 2,
         entries: [entry(2, 5)],
         role: 'follower',
+        lastTerm: 5,
       }),
     ];
     expect(sentences(out)).toEqual([
@@ -107,8 +137,8 @@ describe('the feed from telemetry', () => {
 
   it('tells where a message was lost and why', () => {
     const feed = new FeedConverter();
-    const drop = (atSender: boolean, reason: 'cut' | 'loss'): Telemetry => ({
-      k: 'drop',
+    const drop = (atSender: boolean, reason: 'cut' | 'loss'): Unsent => ({
+      kind: 'drop',
       from: 1,
       to: 4,
       type: 'AppendEntries',
@@ -116,22 +146,24 @@ describe('the feed from telemetry', () => {
       atSender,
       at: 50,
     });
-    expect(sentences(feed.fromTelemetry(4, drop(false, 'cut')))).toEqual([
+    expect(sentences(feed.fromEvent({ ...drop(false, 'cut'), node: 4 }))).toEqual([
       'S4 dropped AppendEntries from S1 (link cut)',
     ]);
-    expect(sentences(feed.fromTelemetry(1, drop(true, 'loss')))).toEqual([
+    expect(sentences(feed.fromEvent({ ...drop(true, 'loss'), node: 1 }))).toEqual([
       'The network lost AppendEntries from S1 to S4',
     ]);
-    expect(sentences(feed.fromTelemetry(1, drop(true, 'cut')))).toEqual([
+    expect(sentences(feed.fromEvent({ ...drop(true, 'cut'), node: 1 }))).toEqual([
       'S1 could not send AppendEntries to S4 (link cut)',
     ]);
     const crashed = feed.fromTrace({
       kind: 'drop',
+      node: 3,
       at: 60,
       from: 1,
       to: 3,
-      message: { type: 'AppendEntries', from: 1, to: 3, term: 2 } as Message,
+      type: 'AppendEntries',
       reason: 'crash',
+      atSender: false,
     });
     expect(sentences(crashed)).toEqual(['AppendEntries from S1 to S3 was lost when S3 crashed']);
   });
@@ -139,8 +171,9 @@ describe('the feed from telemetry', () => {
   it('names the client of a reply from its request', () => {
     const feed = new FeedConverter();
     const out = [
-      ...feed.fromTelemetry(1, {
-        k: 'request',
+      ...feed.fromEvent({
+        node: 1,
+        kind: 'request',
         at: 1,
         request: {
           requestId: 9,
@@ -154,8 +187,9 @@ describe('the feed from telemetry', () => {
           },
         },
       }),
-      ...feed.fromTelemetry(1, {
-        k: 'reply',
+      ...feed.fromEvent({
+        node: 1,
+        kind: 'reply',
         at: 40,
         reply: {
           requestId: 9,
@@ -164,8 +198,9 @@ describe('the feed from telemetry', () => {
           response: { ok: true, value: { kind: 'setState', user: 'alice', version: 3 } },
         },
       }),
-      ...feed.fromTelemetry(2, {
-        k: 'reply',
+      ...feed.fromEvent({
+        node: 2,
+        kind: 'reply',
         at: 41,
         reply: { requestId: 10, from: 2, kind: 'redirect', leaderHint: 1 },
       }),
@@ -226,7 +261,7 @@ describe('filterFeed', () => {
   const feed = new FeedConverter();
   const events = [
     ...feed.fromInput({ at: 1, kind: 'crash', id: 2 }),
-    ...feed.fromTelemetry(1, state(2, 'candidate', 1, 1)),
+    ...feed.fromEvent({ ...state(2, 'candidate', 1, 1), node: 1 }),
     ...feed.fromInput({ at: 3, kind: 'crash', id: 3 }),
   ];
 
@@ -263,8 +298,8 @@ describe('the feed beyond §5', () => {
       config: { voters: [1, 2, 3], learners: [] },
     };
     const out = [
-      ...feed.fromTelemetry(2, { k: 'snapshot', at: 5, snapshot, install: false }),
-      ...feed.fromTelemetry(4, { k: 'snapshot', at: 9, snapshot, install: true }),
+      ...feed.fromEvent({ node: 2, kind: 'snapshot', at: 5, snapshot, install: false }),
+      ...feed.fromEvent({ node: 4, kind: 'snapshot', at: 9, snapshot, install: true }),
     ];
     expect(sentences(out)).toEqual([
       'S2 took a snapshot of its state machine up to index 40 (term 3) and dropped those entries from its log (§7)',
@@ -281,24 +316,25 @@ describe('the feed beyond §5', () => {
       data: null,
       sentAtMs: 0,
     };
-    const [sent] = feed.fromTelemetry(1, { k: 'send', e: envelope(install, 7) });
+    const [sent] = feed.fromEvent({ node: 1, kind: 'send', at: 7, envelope: envelope(install, 7) });
     expect(sent && describeEvent(sent)).toMatch(/^S1 sends S4 its snapshot up to index 40/);
   });
 
   it('says a membership change once, when the leader appends it (§4.1)', () => {
     const feed = new FeedConverter();
     const config = { kind: 'config', voters: [1, 2, 3], learners: [4] };
-    const persist = (role: 'leader' | 'follower'): Telemetry => ({
-      k: 'persist',
+    const persist = (role: 'leader' | 'follower'): Unsent => ({
+      kind: 'persist',
       at: 3,
       from: 5,
       entries: [{ index: 5, term: 2, command: config }],
       role,
+      lastTerm: 2,
     });
     const out = [
       ...feed.fromInput({ at: 3, kind: 'addServer', id: 4 }),
-      ...feed.fromTelemetry(1, persist('leader')),
-      ...feed.fromTelemetry(2, persist('follower')),
+      ...feed.fromEvent({ ...persist('leader'), node: 1 }),
+      ...feed.fromEvent({ ...persist('follower'), node: 2 }),
     ];
     expect(sentences(out.filter((e) => e.type !== 'append'))).toEqual([
       'S4 was started, and the leader was asked to add it: first as a learner (§4.1)',
@@ -308,8 +344,8 @@ describe('the feed beyond §5', () => {
 
   it('says when the leader answers a read from its lease (§6.4.1)', () => {
     const feed = new FeedConverter();
-    const reply = (lease: boolean): Telemetry => ({
-      k: 'reply',
+    const reply = (lease: boolean): Unsent => ({
+      kind: 'reply',
       at: 9,
       reply: {
         requestId: 4,
@@ -319,8 +355,8 @@ describe('the feed beyond §5', () => {
         ...(lease && { lease: true as const }),
       },
     });
-    const [leased] = feed.fromTelemetry(1, reply(true));
-    const [round] = feed.fromTelemetry(1, reply(false));
+    const [leased] = feed.fromEvent({ ...reply(true), node: 1 });
+    const [round] = feed.fromEvent({ ...reply(false), node: 1 });
     expect(leased && describeEvent(leased)).toMatch(
       /^S1 answered request 4 from its lease, without a round of heartbeats \(§6\.4\.1\): /,
     );
@@ -329,13 +365,14 @@ describe('the feed beyond §5', () => {
 
   it('tells a leader that steps down in its own term: CheckQuorum, or out of the configuration', () => {
     const feed = new FeedConverter();
-    feed.fromTelemetry(1, state(10, 'leader', 2, 1));
-    feed.fromTelemetry(2, state(10, 'leader', 2, 2));
-    const [lost] = feed.fromTelemetry(1, state(300, 'follower', 2, 1));
-    const [left] = feed.fromTelemetry(2, {
+    feed.fromEvent({ ...state(10, 'leader', 2, 1), node: 1 });
+    feed.fromEvent({ ...state(10, 'leader', 2, 2), node: 2 });
+    const [lost] = feed.fromEvent({ ...state(300, 'follower', 2, 1), node: 1 });
+    const [left] = feed.fromEvent({
+      node: 2,
       ...state(300, 'follower', 2, 2),
       config: { voters: [1, 3], learners: [] },
-    } as Telemetry);
+    } as NodeEvent);
     expect(lost && describeEvent(lost)).toBe(
       'S1 stepped down in term 2: it had not heard from a majority for an election timeout (CheckQuorum)',
     );
@@ -343,9 +380,9 @@ describe('the feed beyond §5', () => {
       'S2 stepped down in term 2: it is no longer in the configuration (§4.2.2)',
     );
     // A higher term is the ordinary step-down.
-    feed.fromTelemetry(1, state(400, 'leader', 3, 1));
+    feed.fromEvent({ ...state(400, 'leader', 3, 1), node: 1 });
     const higher = feed
-      .fromTelemetry(1, state(500, 'follower', 4, null))
+      .fromEvent({ ...state(500, 'follower', 4, null), node: 1 })
       .find((e) => e.type === 'stepDown');
     expect(higher && describeEvent(higher)).toMatch(
       /stepped down from leader to follower in term 4/,

@@ -1,10 +1,10 @@
-import type { Telemetry } from '../../runtime/protocol.ts';
 import { isConfigCommand, type ClusterConfig, type Message } from '../../raft/index.ts';
 import type {
   ClientReply,
   ClientRequest,
   Input,
   LogEntry,
+  NodeEvent,
   NodeId,
   Role,
   TraceEvent,
@@ -15,7 +15,7 @@ import { isPreVote } from './roles.ts';
 /** Requests remembered to name the client in a reply; older ones are forgotten. */
 export const FEED_REQUESTS_TRACKED_MAX = 1_000;
 
-/** A server's soft state (what trace and telemetry report on each change). */
+/** A server's soft state (what its events report on each change). */
 interface SoftState {
   readonly role: Role;
   readonly term: number;
@@ -42,7 +42,7 @@ export interface FeedConverterOptions {
 }
 
 /**
- * Turns trace events, telemetry and inputs into feed events. It remembers
+ * Turns node events and inputs into feed events. It remembers
  * each server's last reported state: a change of role or term says what
  * happened (follower to candidate = its election timer ran out, §5.2).
  * Feed it every event in order; one converter per run.
@@ -55,53 +55,31 @@ export class FeedConverter {
 
   constructor(private readonly options: FeedConverterOptions = {}) {}
 
-  /** One event of the headless trace ring (src/sim/trace.ts). */
+  /** One event of the headless trace ring (src/sim/trace.ts): a node's, or an input. */
   fromTrace(e: TraceEvent): FeedEvent[] {
-    switch (e.kind) {
-      case 'send':
-        return [this.make(e.envelope.sentAt, { type: 'send', message: e.envelope.message })];
-      case 'deliver':
-        return this.delivered(e.at, e.envelope.message);
-      case 'drop':
-        return [
-          this.make(e.at, {
-            type: 'drop',
-            from: e.from,
-            to: e.to,
-            messageType: e.message.type,
-            reason: e.reason,
-            atSender: null,
-          }),
-        ];
-      case 'state':
-        return this.stateChanged(e.at, e.id, e.state);
-      case 'persist':
-        return [this.appended(e.at, e.id, e.from, e.count, null, e.lastTerm)];
-      case 'apply':
-        return [this.applied(e.at, e.id, e.entry)];
-      case 'input':
-        return this.fromInput(e.input);
-    }
+    return e.kind === 'input' ? this.fromInput(e.input) : this.fromEvent(e);
   }
 
-  /** One item of a node's telemetry batch (src/runtime/protocol.ts); `id` is the node that sent it. */
-  fromTelemetry(id: NodeId, t: Telemetry): FeedEvent[] {
-    switch (t.k) {
+  /** One node event (src/sim/events.ts), from the headless trace or a worker's report alike. */
+  fromEvent(t: NodeEvent): FeedEvent[] {
+    const id = t.node;
+    switch (t.kind) {
       case 'send':
-        return [this.make(t.e.sentAt, { type: 'send', message: t.e.message })];
+        return [this.make(t.at, { type: 'send', message: t.envelope.message })];
       case 'deliver':
-        return this.delivered(t.at, t.e.message);
+        return this.delivered(t.at, t.envelope.message);
       case 'drop':
         return [
           this.make(t.at, {
             type: 'drop',
             from: t.from,
             to: t.to,
-            messageType: t.type as Message['type'],
+            messageType: t.type,
             reason: t.reason,
             atSender: t.atSender,
           }),
         ];
+      case 'start':
       case 'state':
         return this.stateChanged(t.at, id, t);
       case 'persist':
@@ -148,9 +126,9 @@ export class FeedConverter {
     }
   }
 
-  /** A batch of telemetry, as the coordinator's onTelemetry listener receives it. */
-  fromTelemetryBatch(id: NodeId, batch: readonly Telemetry[]): FeedEvent[] {
-    return batch.flatMap((t) => this.fromTelemetry(id, t));
+  /** A batch of node events, as the coordinator's onTelemetry listener receives it. */
+  fromEvents(batch: readonly NodeEvent[]): FeedEvent[] {
+    return batch.flatMap((t) => this.fromEvent(t));
   }
 
   /** One entry of the input log: the user's crashes, cuts and client operations. */
