@@ -99,7 +99,7 @@ export class RaftNode {
   // Timers as absolute virtual times, in ms.
   private now = 0;
   private electionDeadlineMs = 0;
-  /** When this server last heard from the leader of its term (CheckQuorum's lease). */
+  /** When this server last heard from the leader of its term (§9.6 and CheckQuorum's lease). */
   private lastLeaderContactMs = -Infinity;
   private checkQuorumDeadlineMs = Infinity;
   /** Leadership transfer in progress (§3.10): the target, and when to give up. */
@@ -600,8 +600,10 @@ export class RaftNode {
     const upToDate =
       this.config.bugs.voteWithoutLogCheck || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
     if (m.preVote) {
-      // §9.6: grant if we would vote in that later term; remember nothing.
-      const granted = m.term > this.currentTermValue && upToDate;
+      // §9.6: grant "if the candidate's log is sufficiently up-to-date, and the
+      // voters have not received heartbeats from a valid leader for at least a
+      // baseline election timeout"; remember nothing.
+      const granted = m.term > this.currentTermValue && upToDate && !this.heardFromLeader();
       this.send<RequestVoteResponse>({
         type: 'RequestVoteResponse',
         from: this.id,
@@ -1046,14 +1048,22 @@ export class RaftNode {
     return this.now < start + (this.config.electionTimeoutMs[0] * (1 - bound)) / (1 + bound);
   }
 
-  /** CheckQuorum's lease: we heard from a live leader within the minimum election timeout. */
-  private inLease(): boolean {
-    if (!this.config.checkQuorum && !this.config.leaseReads) return false;
+  /**
+   * We heard from a live leader within the minimum election timeout (§9.6's
+   * "baseline election timeout"). A leader hears itself; a candidate or
+   * pre-candidate knows no leader in its term, and timed out before it stood.
+   */
+  private heardFromLeader(): boolean {
     if (this.roleValue === 'leader') return true;
     return (
       this.leaderIdValue !== null &&
       this.now - this.lastLeaderContactMs < this.config.electionTimeoutMs[0]
     );
+  }
+
+  /** CheckQuorum's lease (§6.2, §4.2.3): while we heard from a leader, vote requests are ignored. */
+  private inLease(): boolean {
+    return (this.config.checkQuorum || this.config.leaseReads) && this.heardFromLeader();
   }
 
   private resetElectionTimer(): void {
