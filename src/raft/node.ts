@@ -430,13 +430,28 @@ export class RaftNode {
 
   /** A timed-out follower or candidate stands for election, through PreVote if it is on. */
   private campaign(): void {
-    if (!this.membership.isVoter(this.id)) {
-      // Learners and removed servers never stand (dissertation §4.2).
+    if (!this.mayStand()) {
       this.resetElectionTimer();
       return;
     }
     if (this.config.preVote) this.becomePreCandidate();
     else this.becomeCandidate(false);
+  }
+
+  /**
+   * Dissertation §4.2.2: "A server that is not part of its own latest
+   * configuration should still start new elections, as it might still be
+   * needed until the C_new entry is committed" (tally() leaves its own vote
+   * out). So a voter stands, and so does a voter that the latest change
+   * removes, until it knows that change committed. A learner, or a server
+   * that only joins, is never needed to elect anyone: it never stands.
+   */
+  private mayStand(): boolean {
+    if (this.membership.isVoter(this.id)) return true;
+    const change = this.membership.lastChangeIndex();
+    return (
+      change > this.commitIndexValue && this.membership.at(change - 1).voters.includes(this.id)
+    );
   }
 
   private becomeLeader(): void {
