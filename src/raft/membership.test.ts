@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftNode } from './node';
-import { electedLeader, sent, testNode } from './testing';
+import { appendReply, electedLeader, sent, testNode } from './testing';
 import type { AppendEntries, LogEntry } from './types';
 
 /** An AppendEntries from S2, leader of `term`. */
@@ -85,5 +85,41 @@ describe('elections by a server its latest configuration leaves out (dissertatio
     learner.tick(learner.nextDeadline());
     expect([learner.role, learner.currentTerm]).toEqual(['follower', 1]);
     expect(sent(learner, 'RequestVote')).toEqual([]);
+  });
+});
+
+describe('quorums of the configuration in effect (dissertation §4.1, §4.2.2)', () => {
+  it('a leader removing itself commits the change with a majority of the others, not counting itself', () => {
+    // §4.2.2: the leader "replicates log entries but does not count itself in majorities".
+    const n = electedLeader([1, 2, 3]);
+    n.step(appendReply(2, 1, 1), 165);
+    n.step(appendReply(3, 1, 1), 166);
+    const at = n.changeMembership({ kind: 'remove', id: 1 }, 170);
+    expect(at).toEqual({ index: 2, term: 1 });
+    n.step(appendReply(2, 1, 2), 180);
+    expect(n.commitIndex).toBe(1); // itself and S2 are a majority of {1, 2, 3}, not of {2, 3}
+    n.step(appendReply(3, 1, 2), 181);
+    expect(n.commitIndex).toBe(2);
+    expect(n.role).toBe('follower'); // and, the change committed, it steps down
+  });
+
+  it('a learner is not counted in a quorum (§4.2.1: "not considered for majorities")', () => {
+    const n = electedLeader([1, 2]);
+    n.step(appendReply(2, 1, 1), 165);
+    n.changeMembership({ kind: 'addLearner', id: 3 }, 170);
+    const at = n.propose('x', 171)!;
+    n.step(appendReply(3, 1, at.index), 180);
+    expect(n.commitIndex).toBe(1); // with the learner's copy, ours would be two of three
+    n.step(appendReply(2, 1, at.index), 181);
+    expect(n.commitIndex).toBe(at.index);
+  });
+
+  it('leadership goes to no learner and no stranger (as etcd refuses a transfer to a learner)', () => {
+    const n = electedLeader([1, 2, 3]);
+    n.step(appendReply(2, 1, 1), 165);
+    n.changeMembership({ kind: 'addLearner', id: 4 }, 170);
+    expect(n.transferLeadership(4, 171)).toBe(false);
+    expect(n.transferLeadership(7, 172)).toBe(false);
+    expect(n.transferLeadership(2, 173)).toBe(true);
   });
 });
