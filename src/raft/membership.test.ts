@@ -114,6 +114,17 @@ describe('quorums of the configuration in effect (dissertation §4.1, §4.2.2)',
     expect(n.commitIndex).toBe(at.index);
   });
 
+  it('a learner becomes a voter only once it has caught up with commitIndex (§4.2.1)', () => {
+    const n = electedLeader([1, 2]);
+    n.step(appendReply(2, 1, 1), 165);
+    n.changeMembership({ kind: 'addLearner', id: 3 }, 170);
+    n.step(appendReply(2, 1, 2), 175); // the change commits: index 2
+    n.step(appendReply(3, 1, 1), 180);
+    expect(n.clusterConfig).toEqual({ voters: [1, 2], learners: [3] });
+    n.step(appendReply(3, 1, 2), 185);
+    expect(n.clusterConfig).toEqual({ voters: [1, 2, 3], learners: [] });
+  });
+
   it('leadership goes to no learner and no stranger (as etcd refuses a transfer to a learner)', () => {
     const n = electedLeader([1, 2, 3]);
     n.step(appendReply(2, 1, 1), 165);
@@ -121,5 +132,21 @@ describe('quorums of the configuration in effect (dissertation §4.1, §4.2.2)',
     expect(n.transferLeadership(4, 171)).toBe(false);
     expect(n.transferLeadership(7, 172)).toBe(false);
     expect(n.transferLeadership(2, 173)).toBe(true);
+  });
+});
+
+describe('snapshots and configurations (dissertation §5.1)', () => {
+  it('a snapshot holds the configuration as of its last index, and InstallSnapshot carries it', () => {
+    // §5.1: the snapshot's metadata includes "the latest configuration as of the last included index".
+    const n = electedLeader([1, 2]);
+    n.step(appendReply(2, 1, 1), 165);
+    n.changeMembership({ kind: 'addLearner', id: 3 }, 170);
+    n.step(appendReply(2, 1, 2), 175);
+    n.takeReady(); // applies up to 2
+    n.compact(2, 'state');
+    const config = { voters: [1, 2], learners: [3] };
+    expect(n.snapshot).toMatchObject({ index: 2, config });
+    n.step(appendReply(3, 1, 0, { rejectedIndex: 2, conflictTerm: 0, conflictIndex: 1 }), 180);
+    expect(sent(n, 'InstallSnapshot')).toMatchObject([{ to: 3, lastIncludedIndex: 2, config }]);
   });
 });
