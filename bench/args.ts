@@ -9,3 +9,15 @@ export function intArg(name: string): number | undefined {
   }
   return value;
 }
+
+/** An on/off command-line flag `--name on|off`, or undefined; exits with a usage line if malformed. */
+export function switchArg(name: string): boolean | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const value = process.argv[i + 1];
+  if (value !== 'on' && value !== 'off') {
+    console.error(`--${name} takes on or off, e.g. --${name} on`);
+    process.exit(2);
+  }
+  return value === 'on';
+}

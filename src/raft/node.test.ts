@@ -128,7 +128,7 @@ describe('elections (Raft §5.2)', () => {
 
 describe('RequestVote (Raft §5.2, §5.4.1)', () => {
   it('grants one vote per term and persists it before replying', () => {
-    const n = testNode(1, peers3);
+    const n = testNode(1, peers3, { term: 1 }); // the same term: only the vote is new to persist
     n.step(requestVote({ from: 2, term: 1 }), 10);
     let ready = n.takeReady();
     expect(ready.hardState).toEqual({ currentTerm: 1, votedFor: 2 });
@@ -188,7 +188,7 @@ describe('RequestVote (Raft §5.2, §5.4.1)', () => {
   });
 
   it('granting a vote resets the election timer (Figure 2, Followers)', () => {
-    const n = testNode(1, peers3);
+    const n = testNode(1, peers3, { term: 1 }); // the same term: no change of term resets it
     n.tick(100);
     n.step(requestVote({ term: 1 }), 100);
     expect(n.nextDeadline()).toBe(250);

@@ -99,7 +99,7 @@ export class RaftNode {
   // Timers as absolute virtual times, in ms.
   private now = 0;
   private electionDeadlineMs = 0;
-  /** When this server last heard from the leader of its term (CheckQuorum's lease). */
+  /** When this server last heard from the leader of its term (§9.6 and CheckQuorum's lease). */
   private lastLeaderContactMs = -Infinity;
   private checkQuorumDeadlineMs = Infinity;
   /** Leadership transfer in progress (§3.10): the target, and when to give up. */
@@ -430,13 +430,28 @@ export class RaftNode {
 
   /** A timed-out follower or candidate stands for election, through PreVote if it is on. */
   private campaign(): void {
-    if (!this.membership.isVoter(this.id)) {
-      // Learners and removed servers never stand (dissertation §4.2).
+    if (!this.mayStand()) {
       this.resetElectionTimer();
       return;
     }
     if (this.config.preVote) this.becomePreCandidate();
     else this.becomeCandidate(false);
+  }
+
+  /**
+   * Dissertation §4.2.2: "A server that is not part of its own latest
+   * configuration should still start new elections, as it might still be
+   * needed until the C_new entry is committed" (tally() leaves its own vote
+   * out). So a voter stands, and so does a voter that the latest change
+   * removes, until it knows that change committed. A learner, or a server
+   * that only joins, is never needed to elect anyone: it never stands.
+   */
+  private mayStand(): boolean {
+    if (this.membership.isVoter(this.id)) return true;
+    const change = this.membership.lastChangeIndex();
+    return (
+      change > this.commitIndexValue && this.membership.at(change - 1).voters.includes(this.id)
+    );
   }
 
   private becomeLeader(): void {
@@ -600,8 +615,10 @@ export class RaftNode {
     const upToDate =
       this.config.bugs.voteWithoutLogCheck || this.log.isUpToDate(m.lastLogIndex, m.lastLogTerm);
     if (m.preVote) {
-      // §9.6: grant if we would vote in that later term; remember nothing.
-      const granted = m.term > this.currentTermValue && upToDate;
+      // §9.6: grant "if the candidate's log is sufficiently up-to-date, and the
+      // voters have not received heartbeats from a valid leader for at least a
+      // baseline election timeout"; remember nothing.
+      const granted = m.term > this.currentTermValue && upToDate && !this.heardFromLeader();
       this.send<RequestVoteResponse>({
         type: 'RequestVoteResponse',
         from: this.id,
@@ -1046,14 +1063,22 @@ export class RaftNode {
     return this.now < start + (this.config.electionTimeoutMs[0] * (1 - bound)) / (1 + bound);
   }
 
-  /** CheckQuorum's lease: we heard from a live leader within the minimum election timeout. */
-  private inLease(): boolean {
-    if (!this.config.checkQuorum && !this.config.leaseReads) return false;
+  /**
+   * We heard from a live leader within the minimum election timeout (§9.6's
+   * "baseline election timeout"). A leader hears itself; a candidate or
+   * pre-candidate knows no leader in its term, and timed out before it stood.
+   */
+  private heardFromLeader(): boolean {
     if (this.roleValue === 'leader') return true;
     return (
       this.leaderIdValue !== null &&
       this.now - this.lastLeaderContactMs < this.config.electionTimeoutMs[0]
     );
+  }
+
+  /** CheckQuorum's lease (§6.2, §4.2.3): while we heard from a leader, vote requests are ignored. */
+  private inLease(): boolean {
+    return (this.config.checkQuorum || this.config.leaseReads) && this.heardFromLeader();
   }
 
   private resetElectionTimer(): void {

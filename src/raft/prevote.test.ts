@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { appendReply, electedLeader, sent, testNode } from './testing';
-import type { RequestVote } from './types';
+import type { AppendEntries, RequestVote } from './types';
 
 const peers3 = [1, 2, 3];
+
+/** An empty AppendEntries from leader `from` of `term`. */
+const heartbeat = (from: number, to: number, term: number): AppendEntries => ({
+  type: 'AppendEntries',
+  from,
+  to,
+  term,
+  prevLogIndex: 0,
+  prevLogTerm: 0,
+  entries: [],
+  leaderCommit: 0,
+  readSeq: 0,
+  sentAtMs: 0,
+});
 
 describe('PreVote (dissertation §9.6)', () => {
   it('a timed-out follower asks for pre-votes in the next term without raising its own', () => {
@@ -65,6 +79,39 @@ describe('PreVote (dissertation §9.6)', () => {
   });
 });
 
+describe('PreVote: a voter that hears a leader refuses (dissertation §9.6)', () => {
+  // §9.6: grant a pre-vote only "if the candidate's log is sufficiently
+  // up-to-date, and the voters have not received heartbeats from a valid
+  // leader for at least a baseline election timeout". PreVote alone here.
+  const ask = (from: number, to: number, term: number): RequestVote => ({
+    type: 'RequestVote',
+    from,
+    to,
+    term,
+    lastLogIndex: 9,
+    lastLogTerm: 2,
+    preVote: true,
+    transfer: false,
+  });
+
+  it('a follower refuses within the minimum election timeout of its leader’s heartbeat, and grants after', () => {
+    const n = testNode(1, peers3, { term: 2 }, { preVote: true });
+    n.step(heartbeat(2, 1, 2), 100);
+    n.takeReady();
+    n.step(ask(3, 1, 3), 249); // 149 ms after the heartbeat: the minimum is 150
+    expect(sent(n)).toMatchObject([{ voteGranted: false, term: 2, preVote: true }]);
+    n.step(ask(3, 1, 3), 250);
+    expect(sent(n)).toMatchObject([{ voteGranted: true, term: 3, preVote: true }]);
+  });
+
+  it('a leader refuses: it is the valid leader', () => {
+    const n = electedLeader(peers3); // answering a pre-vote needs no switch
+    n.step(ask(3, 1, n.currentTerm + 1), 170);
+    expect(sent(n, 'RequestVoteResponse')).toMatchObject([{ voteGranted: false }]);
+    expect(n.role).toBe('leader');
+  });
+});
+
 describe('CheckQuorum (dissertation §6.2)', () => {
   it('a leader that heard from no majority within an election timeout steps down', () => {
     const n = testNode(1, peers3, {}, { checkQuorum: true });
@@ -89,21 +136,7 @@ describe('CheckQuorum (dissertation §6.2)', () => {
 
   it('a follower that heard from its leader lately ignores a vote request of a higher term', () => {
     const n = testNode(1, peers3, { term: 2 }, { checkQuorum: true });
-    n.step(
-      {
-        type: 'AppendEntries',
-        from: 2,
-        to: 1,
-        term: 2,
-        prevLogIndex: 0,
-        prevLogTerm: 0,
-        entries: [],
-        leaderCommit: 0,
-        readSeq: 0,
-        sentAtMs: 0,
-      },
-      100,
-    );
+    n.step(heartbeat(2, 1, 2), 100);
     n.takeReady();
     n.step(
       {

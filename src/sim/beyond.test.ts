@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Cluster } from './cluster';
+import { createCluster, replay, type Cluster } from './cluster';
 import type { ClusterOptions } from './options';
 import { runSwarmSeed } from './swarm';
 import { ELECTION_BOUND_MS, committedOn, waitForLeader } from './testing';
@@ -32,6 +32,69 @@ describe('PreVote: a rejoining server does not disrupt a healthy leader (§9.6)'
     expect(c.leader()).toBe(leader);
     expect(c.node(leader).term).toBe(term);
     expect(c.violations()).toEqual([]);
+  });
+});
+
+// §9.6: a voter grants a pre-vote only "if the candidate's log is
+// sufficiently up-to-date, and the voters have not received heartbeats from a
+// valid leader for at least a baseline election timeout". These runs have
+// PreVote alone (no CheckQuorum, no lease reads) and no writes during the
+// cut, so the cut-off server's log is as up to date as anyone's: only the
+// second condition keeps it from unseating the leader.
+describe('PreVote alone: servers that hear a leader refuse a pre-vote (§9.6)', () => {
+  it('a server cut off while nobody writes rejoins just as it times out, and the leader stays', () => {
+    const options: ClusterOptions = { nodes: 3, seed: 21, preVote: true };
+    // While it is cut off: when it asks for pre-votes, and when the leader's heartbeats to it are lost.
+    const asked: number[] = [];
+    const beats: number[] = [];
+    const probe = createCluster(options, {
+      observer: {
+        drop: (m, reason, _atSender, atMs) => {
+          if (reason !== 'cut') return;
+          if (m.type === 'RequestVote' && m.preVote) asked.push(atMs);
+          if (m.type === 'AppendEntries' && m.from === leader) beats.push(atMs);
+        },
+      },
+    });
+    const leader = waitForLeader(probe);
+    probe.advance(200);
+    const term = probe.node(leader).term;
+    const loner = probe.ids.find((id) => id !== leader)!;
+    probe.partition([[loner], probe.ids.filter((id) => id !== loner)]);
+    probe.advance(2_000);
+    // The timeout that comes soonest after a heartbeat: healed just before it,
+    // its pre-votes are answered before the next heartbeat reaches it.
+    const sinceBeat = (t: number) => t - Math.max(...beats.filter((b) => b <= t));
+    const due = asked.reduce((best, t) => (sinceBeat(t) < sinceBeat(best) ? t : best));
+    const arrivals: string[] = [];
+    const c = replay(options, probe.inputLog(), due - 1, {
+      observer: {
+        deliver: (e, atMs) => {
+          if (e.to === loner && atMs >= due) arrivals.push(e.message.type);
+        },
+      },
+    });
+    c.heal();
+    c.advance(1_000);
+    // The premise: an up-to-date log, and answers to its pre-votes before any heartbeat.
+    expect(c.node(loner).log).toEqual(c.node(leader).log);
+    expect(arrivals.slice(0, 2)).toEqual(['RequestVoteResponse', 'RequestVoteResponse']);
+    expect(c.leader()).toBe(leader);
+    expect(c.node(leader).term).toBe(term);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('a server that cannot hear the leader (a one-way cut) keeps asking, and is refused', () => {
+    const c = createCluster({ nodes: 3, seed: 23, preVote: true });
+    const leader = waitForLeader(c);
+    c.advance(200);
+    const term = c.node(leader).term;
+    const deaf = c.ids.find((id) => id !== leader)!;
+    c.setLink(leader, deaf, false);
+    c.advance(3_000);
+    expect(c.leader()).toBe(leader);
+    for (const id of c.ids) expect(c.node(id).term, `S${id}`).toBe(term);
+    expect(c.node(deaf).role).toBe('precandidate');
   });
 });
 

@@ -93,6 +93,34 @@ describe('membership changes in a running cluster', () => {
     expect(c.violations()).toEqual([]);
   });
 
+  it('two servers: the leader removes itself, restarts before the other has the change, and stands again (§4.2.2)', () => {
+    // §4.2.2: "A server that is not part of its own latest configuration
+    // should still start new elections, as it might still be needed until the
+    // C_new entry is committed. It does not count its own vote in elections
+    // unless it is part of its latest configuration."
+    const c = createCluster({ nodes: 2, seed: 56 });
+    const old = waitForLeader(c);
+    c.advance(200);
+    const other = c.ids.find((x) => x !== old)!;
+    c.setLink(old, other, false); // the change stays on the leader alone
+    c.removeServer(old);
+    c.advance(10);
+    c.crash(old);
+    c.restart(old);
+    c.heal();
+    // Only the old leader can win: the other's log lacks the change. It wins
+    // with the other's vote alone, commits the change, steps down, and the
+    // other leads the cluster of one.
+    expect(c.runUntil(() => c.leader() === other, ELECTION_BOUND_MS)).toBe(true);
+    expect(voters(c)).toEqual([other]);
+    expect(c.node(old).role).toBe('follower');
+    const at = proposeOnLeader(c, 'after');
+    expect(c.runUntil(() => committedOn(c, at.index, at.term) >= 1, 1_000)).toBe(true);
+    c.advance(3_000);
+    expect(c.leader()).toBe(other); // and the removed server, knowing that, stands no more
+    expect(c.violations()).toEqual([]);
+  });
+
   it('a removed follower stays out and the four keep committing', () => {
     const c = createCluster({ nodes: 5, seed: 55 });
     const leader = waitForLeader(c);

@@ -393,6 +393,36 @@ describe('PreVote (dissertation §9.6)', () => {
     expect(run.view.leader()).toBe(leader);
     for (const n of nodes(run.view)) expect(n.term, `S${n.id}`).toBe(term);
   });
+
+  it('a follower cut off while nobody writes rejoins as it times out: its pre-votes are refused, and the leader stays', () => {
+    // What reaches the cut-off server once the network heals: answers to its
+    // pre-votes (granted or not), or the leader's AppendEntries.
+    const arrivals: string[] = [];
+    let healedAtMs = Infinity;
+    const run = at('preVote', 2, {
+      observer: {
+        deliver: (e, atMs) => {
+          if (atMs < healedAtMs || e.to !== alone) return;
+          const m = e.message;
+          if (m.type === 'RequestVoteResponse')
+            arrivals.push(m.voteGranted ? 'granted' : 'refused');
+          else if (m.type === 'AppendEntries') arrivals.push('heartbeat');
+        },
+      },
+    });
+    const leader = run.view.leader()!;
+    const alone = firstFollower(run.view)!;
+    const term = run.view.node(leader).term;
+    run.next();
+    expect(run.view.isLinkUp(leader, alone)).toBe(false);
+    expect(run.view.node(alone).log).toEqual(run.view.node(leader).log);
+    healedAtMs = run.view.now;
+    run.next();
+    // §9.6: its log would win them; the others heard the leader lately, and refuse.
+    expect(arrivals.slice(0, 5)).toEqual(['refused', 'refused', 'refused', 'refused', 'heartbeat']);
+    expect(run.view.leader()).toBe(leader);
+    for (const n of nodes(run.view)) expect(n.term, `S${n.id}`).toBe(term);
+  });
 });
 
 describe('CheckQuorum (dissertation §6.2)', () => {

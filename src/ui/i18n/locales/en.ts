@@ -849,6 +849,10 @@ export const messages = {
         'The same cluster and seed, with PreVote on. Alice’s first write is committed on all five servers.',
       cut: 'One follower is cut off again. Before it raises its term, it now first asks whether it could win (a pre-vote); no one answers, so its term stays as it was.',
       heal: 'The network heals. The rejoined server has no higher term to disturb anyone: it hears the leader’s heartbeats and follows. The leader and its term stay (§9.6).',
+      quietCut:
+        'Now a follower is cut off while nobody writes, so its log stays as up to date as the leader’s. It times out again and again; each time it asks for pre-votes, and the cut loses them.',
+      quietHeal:
+        'The network heals just as it times out once more, and this time its pre-vote requests arrive. On its log alone the others would grant them; but they heard the leader’s heartbeats within an election timeout, so they refuse (§9.6). A heartbeat reaches it, and it follows: the leader and its term stay.',
       tryIt: 'Now you try.',
       taskGoal:
         'PreVote stops only needless elections: with it on, unseat the leader without crashing it.',

@@ -23,6 +23,22 @@ function cutOff(v: LessonView) {
       ];
 }
 
+/**
+ * How long the PreVote lesson keeps a follower cut off while nobody writes:
+ * chosen for its seed so that the network heals 1 ms before the server times
+ * out, soon after the leader's last lost heartbeat, so its pre-vote requests
+ * are answered before the next heartbeat reaches it (stories.test.ts checks it).
+ */
+export const QUIET_CUT_OFF_MS = 859;
+
+/** A follower cut off, and no write: its log stays as up to date as the leader's. */
+function quietCutOff(v: LessonView) {
+  const alone = firstFollower(v);
+  return alone === undefined
+    ? []
+    : [{ kind: 'partition' as const, groups: [[alone], v.ids.filter((id) => id !== alone)] }];
+}
+
 /** The leader's term was cut short, and not by a crash: a leader of a higher term has been elected since the step began. */
 export function unseated(v: LessonView, start: StepStart): boolean {
   return (
@@ -95,6 +111,16 @@ export const preVote: Lesson = {
     },
     {
       narration: (m) => m.preVote.heal,
+      actions: [{ kind: 'heal' }],
+      until: { withinMs: AFTER_HEAL_MS },
+    },
+    {
+      narration: (m) => m.preVote.quietCut,
+      actions: quietCutOff,
+      until: { withinMs: QUIET_CUT_OFF_MS },
+    },
+    {
+      narration: (m) => m.preVote.quietHeal,
       actions: [{ kind: 'heal' }],
       until: { withinMs: AFTER_HEAL_MS },
     },
