@@ -47,13 +47,13 @@ describe('PreVote alone: servers that hear a leader refuse a pre-vote (§9.6)', 
     // While it is cut off: when it asks for pre-votes, and when the leader's heartbeats to it are lost.
     const asked: number[] = [];
     const beats: number[] = [];
+    // A drop names only the message's type: while cut off, the loner's every
+    // RequestVote is a pre-vote (nothing answers it, so it never stands for real).
     const probe = createCluster(options, {
-      observer: {
-        drop: (m, reason, _atSender, atMs) => {
-          if (reason !== 'cut') return;
-          if (m.type === 'RequestVote' && m.preVote) asked.push(atMs);
-          if (m.type === 'AppendEntries' && m.from === leader) beats.push(atMs);
-        },
+      observer: (e) => {
+        if (e.kind !== 'drop' || e.reason !== 'cut') return;
+        if (e.type === 'RequestVote') asked.push(e.at);
+        if (e.type === 'AppendEntries' && e.from === leader) beats.push(e.at);
       },
     });
     const leader = waitForLeader(probe);
@@ -68,10 +68,9 @@ describe('PreVote alone: servers that hear a leader refuse a pre-vote (§9.6)', 
     const due = asked.reduce((best, t) => (sinceBeat(t) < sinceBeat(best) ? t : best));
     const arrivals: string[] = [];
     const c = replay(options, probe.inputLog(), due - 1, {
-      observer: {
-        deliver: (e, atMs) => {
-          if (e.to === loner && atMs >= due) arrivals.push(e.message.type);
-        },
+      observer: (e) => {
+        if (e.kind === 'deliver' && e.envelope.to === loner && e.at >= due)
+          arrivals.push(e.envelope.message.type);
       },
     });
     c.heal();

@@ -400,14 +400,11 @@ describe('PreVote (dissertation §9.6)', () => {
     const arrivals: string[] = [];
     let healedAtMs = Infinity;
     const run = at('preVote', 2, {
-      observer: {
-        deliver: (e, atMs) => {
-          if (atMs < healedAtMs || e.to !== alone) return;
-          const m = e.message;
-          if (m.type === 'RequestVoteResponse')
-            arrivals.push(m.voteGranted ? 'granted' : 'refused');
-          else if (m.type === 'AppendEntries') arrivals.push('heartbeat');
-        },
+      observer: (e) => {
+        if (e.kind !== 'deliver' || e.at < healedAtMs || e.envelope.to !== alone) return;
+        const m = e.envelope.message;
+        if (m.type === 'RequestVoteResponse') arrivals.push(m.voteGranted ? 'granted' : 'refused');
+        else if (m.type === 'AppendEntries') arrivals.push('heartbeat');
       },
     });
     const leader = run.view.leader()!;
