@@ -17,8 +17,7 @@ import { groupsFromLinks, moveToGroup, type LinkState } from './ring/links.ts';
 import { RingToolbar } from './ring/RingToolbar.tsx';
 import { selectRing, selectRingActions } from './ring/selectors.ts';
 import { timerArc } from './ring/timer.ts';
-import { Timeline } from './ring/Timeline.tsx';
-import { useDisplay } from './ring/useDisplay.ts';
+import type { useDisplay } from './ring/useDisplay.ts';
 import { useNodeDrag } from './ring/useNodeDrag.ts';
 import { useRingShortcuts } from './ring/useRingShortcuts.ts';
 import { usePlayground } from './usePlayground.ts';
@@ -44,7 +43,7 @@ type Menu =
  * click, tap, Enter or context menu on a server or a link opens its actions;
  * dragging a server onto another puts it on that side of a partition.
  */
-export function Ring() {
+export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
   const { nodes, now, view, leader, running, selection, past, fast } = usePlayground(selectRing);
   // At full speed messages live for a fraction of a frame: drawing them would
   // only slow the run. They come back as soon as the speed drops or it pauses.
@@ -52,7 +51,6 @@ export function Ring() {
   const drops = fast ? NO_DROPS : view.drops;
   const { act, heal, select } = usePlayground(selectRingActions);
   const m = useMessages();
-  const display = useDisplay();
   const [menu, setMenu] = useState<Menu | null>(null);
   const [help, setHelp] = useState(false);
   const [dragging, setDragging] = useState<{ id: NodeId; at: Point } | null>(null);
@@ -231,7 +229,6 @@ export function Ring() {
       <p className="cluster__hint">
         {m.ring.hintBefore} <kbd>?</kbd> {m.ring.hintAfter}
       </p>
-      <Timeline />
       {menu?.kind === 'node' && menuNode && (
         <ActionMenu
           title={m.ring.nodeActions(nodeName(menuNode.id))}

@@ -27,22 +27,26 @@ export function ClientsPanel() {
 
   return (
     <section className="rv-panel page-clients" aria-labelledby={`${id}-h`} data-testid="clients">
-      <h2 id={`${id}-h`}>{c.title}</h2>
-      <div className="page-demo" role="group" aria-label={c.demo}>
-        {DEMO_USERS.map((d) => (
-          <button
-            key={d.user}
-            type="button"
-            className="rv-button"
-            disabled={!running}
-            onClick={() => {
-              setUser(d.user);
-              void clientOp(d.user, 'login', d.password);
-            }}
-          >
-            {c.demoLogin(d.user)}
-          </button>
-        ))}
+      <div className="rv-panel__head">
+        <h2 id={`${id}-h`}>{c.title}</h2>
+        <div className="page-demo" role="group" aria-label={c.demo}>
+          {DEMO_USERS.map((d) => (
+            <button
+              key={d.user}
+              type="button"
+              className="rv-button"
+              disabled={!running}
+              aria-label={c.demoLogin(d.user)}
+              title={c.demoLogin(d.user)}
+              onClick={() => {
+                setUser(d.user);
+                void clientOp(d.user, 'login', d.password);
+              }}
+            >
+              {d.user}
+            </button>
+          ))}
+        </div>
       </div>
       <form
         className="page-form"

@@ -38,7 +38,7 @@ export function RingToolbar({ display, running, partitioned, onHelp, onHealAll }
       >
         {r.presenter}
       </button>
-      <button type="button" onClick={onHelp} aria-keyshortcuts="?">
+      <button type="button" className="secondary" onClick={onHelp} aria-keyshortcuts="?">
         {r.shortcuts}
       </button>
     </div>

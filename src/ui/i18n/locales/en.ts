@@ -22,6 +22,37 @@ export const messages = {
     badSeed: (raw: string, max: number, fallback: number) =>
       `The seed in the address, "${raw}", is not a whole number from 0 to ${max}, so seed ${fallback} is used instead.`,
   },
+  // stage: the one-screen layout (src/ui/stage): its bars, the side panel's tabs, the linked views
+  stage: {
+    transport: 'Time',
+    details: 'Details',
+    showDetails: 'Show details',
+    hideDetails: 'Hide details',
+    detailsTitle: 'Events, history, safety, inspector, servers, share and options, beside the stage',
+    tabs: {
+      events: 'Events',
+      history: 'History',
+      safety: 'Safety',
+      inspector: 'Inspector',
+      servers: 'Servers',
+      share: 'Share',
+      options: 'Options',
+      key: 'Key',
+    },
+    safetyBroken: (n: number) => `Safety: ${n} broken`,
+    entry: (index: number, term: number) => `Entry ${index} (term ${term})`,
+    heldBy: (names: string) => `held by ${names}`,
+    heldByNone: 'held by no server',
+    committed: 'committed',
+    notCommitted: 'not committed yet',
+    carrying: (names: string) => `on the wire to ${names}`,
+    notCarried: 'no message carrying it',
+    message: (kind: string, from: string, to: string) => `${kind} ${from} → ${to}`,
+    carries: (first: number, last: number) =>
+      first === last ? `carries entry ${first}` : `carries entries ${first} to ${last}`,
+    carriesNone: 'carries no entries',
+    clearMark: 'Clear',
+  },
   // roles: a server's status as the ring, tables and logs say it
   roles: {
     follower: 'follower',
