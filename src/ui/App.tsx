@@ -5,7 +5,7 @@ import { LanguageSelect } from './LanguageSelect.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
 import { PlaygroundProvider } from './PlaygroundProvider.tsx';
 import type { StartRuntime } from './runtime.ts';
-import { Stage } from './stage/Stage.tsx';
+import { SIDE_DEFAULT, Stage, type SideState } from './stage/Stage.tsx';
 import type { Input } from '../sim/index.ts';
 import { formatVirtualMs } from './labels.ts';
 import type { Opening } from './share/opening.ts';
@@ -139,6 +139,7 @@ export function App({
   const share = useMemo<ShareApi>(() => ({ base, open }), [base, open]);
   const { nodes, seed: _seed, ...cluster } = runClusterOptions(run);
   const m = useMessages();
+  const [side, setSide] = useState<SideState>(SIDE_DEFAULT);
   const notices = (
     <>
       {request.kind === 'unknown' && (
@@ -195,6 +196,8 @@ export function App({
                 </>
               }
               notices={notices}
+              side={side}
+              onSide={setSide}
               lesson={<LessonHost generation={run.generation} testHook={params.test} />}
               options={
                 <OptionsPanel

@@ -20,6 +20,7 @@ import { timerArc } from './ring/timer.ts';
 import type { useDisplay } from './ring/useDisplay.ts';
 import { useNodeDrag } from './ring/useNodeDrag.ts';
 import { useRingShortcuts } from './ring/useRingShortcuts.ts';
+import { carriesEntry, markedServer, sameEnvelope, selectedEntry } from './stage/linked.ts';
 import { usePlayground } from './usePlayground.ts';
 import './ring/ring.css';
 
@@ -44,12 +45,13 @@ type Menu =
  * dragging a server onto another puts it on that side of a partition.
  */
 export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
-  const { nodes, now, view, leader, running, selection, past, fast } = usePlayground(selectRing);
+  const { nodes, now, view, leader, running, selection, hovered, past, fast } =
+    usePlayground(selectRing);
   // At full speed messages live for a fraction of a frame: drawing them would
   // only slow the run. They come back as soon as the speed drops or it pauses.
   const flights = fast ? NONE : view.flights;
   const drops = fast ? NO_DROPS : view.drops;
-  const { act, heal, select } = usePlayground(selectRingActions);
+  const { act, heal, select, hover } = usePlayground(selectRingActions);
   const m = useMessages();
   const [menu, setMenu] = useState<Menu | null>(null);
   const [help, setHelp] = useState(false);
@@ -74,6 +76,13 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
   const cutOff = (id: NodeId) =>
     ids.length > 1 && groups.some((g) => g.length === 1 && g[0] === id);
   const selectedId = selection?.kind === 'node' ? selection.id : null;
+  const marked = markedServer(hovered, selection);
+  // The messages that carry the selected entry, or the selected message itself (linked.ts).
+  const entry = selectedEntry(selection, (id) => nodes.find((n) => n.id === id)?.log);
+  const flightMarked = (e: Envelope) =>
+    selection?.kind === 'message'
+      ? sameEnvelope(e, selection.envelope)
+      : entry !== null && carriesEntry(e.message, entry);
   const config = useMemo(() => shownConfig(nodes, leader), [nodes, leader]);
 
   const anchorAt = (anchor: Element) => {
@@ -186,6 +195,7 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
               to={where(e.to)}
               nowMs={now}
               insetPx={LINK_INSET_PX}
+              marked={flightMarked(e)}
               onSelect={selectMessage}
             />
           ))}
@@ -220,8 +230,10 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
               cutOff={cutOff(node.id)}
               side={sides.get(node.id) ?? null}
               selected={selectedId === node.id}
+              marked={marked === node.id}
               dragging={dragging?.id === node.id}
               onOpen={openNode}
+              onHover={hover}
             />
           ))}
         </g>

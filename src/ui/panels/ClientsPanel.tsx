@@ -90,7 +90,7 @@ export function ClientsPanel() {
           {c.readUser}
           <input value={reader} onChange={(e) => setReader(e.target.value)} autoComplete="off" />
         </label>
-        <label className="page-check">
+        <label className="page-check" title={c.staleTitle}>
           <input type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
           {c.stale}
         </label>

@@ -9,6 +9,7 @@ export const selectRing = (s: PlaygroundState) => ({
   leader: s.leader,
   running: s.status === 'running',
   selection: s.selection,
+  hovered: s.hovered,
   past: s.past,
   fast: s.speed === 'max' && s.playing,
 });
@@ -19,6 +20,7 @@ export const selectRingActions = (s: PlaygroundState) => ({
   restart: s.restart,
   heal: s.heal,
   select: s.select,
+  hover: s.hover,
 });
 
 export const selectTimeline = (s: PlaygroundState) => ({

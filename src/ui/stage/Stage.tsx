@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { Controls } from '../Controls.tsx';
 import { useMessages } from '../i18n/index.ts';
 import { LiveSlot } from '../LiveSlot.tsx';
@@ -24,6 +24,18 @@ const SIDE_BY_DEFAULT_QUERY = '(min-width: 1700px)';
 const selectServerCount = (s: PlaygroundState) => s.nodes.length;
 
 /**
+ * The side panel as the user left it: kept by the page across runs (a new
+ * run remakes the stage), so applying options or opening a lesson keeps it.
+ */
+export interface SideState {
+  readonly tab: SideTab;
+  /** Shown or hidden by the user, in presenter mode or not; null: the default for the screen. */
+  readonly chosen: { readonly open: boolean; readonly presenter: boolean } | null;
+}
+
+export const SIDE_DEFAULT: SideState = { tab: 'events', chosen: null };
+
+/**
  * The whole cluster on one screen (Excalidraw's "islands" on a canvas): the
  * ring, every server's log, the state each applied and the clients, with
  * the transport below; everything else in the side panel's tabs. The page
@@ -34,6 +46,8 @@ export function Stage({
   notices,
   lesson,
   options,
+  side,
+  onSide,
 }: {
   /** The page's own controls for the top bar: the lessons menu, the language. */
   readonly header: ReactNode;
@@ -42,6 +56,8 @@ export function Stage({
   /** The open lesson's panel, shown on the stage, or null. */
   readonly lesson: ReactNode;
   readonly options: ReactNode;
+  readonly side: SideState;
+  readonly onSide: (change: (side: SideState) => SideState) => void;
 }) {
   const m = useMessages();
   const playing = usePlayground(selectPlaying);
@@ -49,13 +65,12 @@ export function Stage({
   const display = useDisplay();
   const wide = useMediaQuery(SIDE_BY_DEFAULT_QUERY);
   // Shown by default beside a wide stage, hidden in presenter mode; the user's choice wins.
-  const [chosen, setChosen] = useState<{ open: boolean; presenter: boolean } | null>(null);
+  const { chosen, tab } = side;
   const open =
     chosen !== null && chosen.presenter === display.presenter
       ? chosen.open
       : wide && !display.presenter;
-  const [tab, setTab] = useState<SideTab>('events');
-  const onTab = useCallback((t: SideTab) => setTab(t), []);
+  const onTab = useCallback((t: SideTab) => onSide((s) => ({ ...s, tab: t })), [onSide]);
   return (
     <div
       className="stage"
@@ -73,7 +88,9 @@ export function Stage({
           aria-expanded={open}
           aria-controls={SIDE_PANEL_ID}
           title={m.stage.detailsTitle}
-          onClick={() => setChosen({ open: !open, presenter: display.presenter })}
+          onClick={() =>
+            onSide((s) => ({ ...s, chosen: { open: !open, presenter: display.presenter } }))
+          }
         >
           {open ? m.stage.hideDetails : m.stage.showDetails}
         </button>

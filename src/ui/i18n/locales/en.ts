@@ -28,7 +28,8 @@ export const messages = {
     details: 'Details',
     showDetails: 'Show details',
     hideDetails: 'Hide details',
-    detailsTitle: 'Events, history, safety, inspector, servers, share and options, beside the stage',
+    detailsTitle:
+      'Events, history, safety, inspector, servers, share and options, beside the stage',
     tabs: {
       events: 'Events',
       history: 'History',
@@ -290,7 +291,8 @@ export const messages = {
     newState: 'New state',
     setState: 'Set state',
     readUser: 'Read user',
-    stale: 'Stale read (any server, may be out of date)',
+    stale: 'Stale read',
+    staleTitle: 'Any server answers, from what it has applied: it may be out of date',
     readState: 'Read state',
     runAs: 'Operations run as the user named above.',
     none: 'No operations yet.',
@@ -560,8 +562,6 @@ export const messages = {
   // options: the options panel
   options: {
     title: 'Options',
-    show: 'Show options',
-    hide: 'Hide options',
     summary: (servers: number, bug: boolean) =>
       `, ${servers} servers${bug ? ', a teaching bug on' : ''}. Applying restarts the run from time 0.`,
     seed: 'Seed',

@@ -346,7 +346,8 @@ export const messages: Messages = {
     newState: '新状态',
     setState: '设置状态',
     readUser: '读取用户',
-    stale: '陈旧读（任意服务器，可能不是最新）',
+    stale: '陈旧读',
+    staleTitle: '由任意服务器按它已应用的状态作答：可能不是最新',
     readState: '读取状态',
     runAs: '操作以上面填写的用户身份执行。',
     none: '还没有操作。',
@@ -592,8 +593,6 @@ export const messages: Messages = {
   // options: the options panel
   options: {
     title: '选项',
-    show: '显示选项',
-    hide: '隐藏选项',
     summary: (servers, bug) =>
       `，${servers} 台服务器${bug ? '，已开启一个教学用错误' : ''}。应用后运行会从时间 0 重新开始。`,
     seed: '种子',
