@@ -14,7 +14,6 @@ import { dropTarget, sideNames } from './ring/grouping.ts';
 import { HelpPanel } from './ring/HelpPanel.tsx';
 import { LinkLine } from './ring/LinkLine.tsx';
 import { groupsFromLinks, moveToGroup, type LinkState } from './ring/links.ts';
-import { RingToolbar } from './ring/RingToolbar.tsx';
 import { selectRing, selectRingActions } from './ring/selectors.ts';
 import { timerArc } from './ring/timer.ts';
 import type { useDisplay } from './ring/useDisplay.ts';
@@ -44,17 +43,25 @@ type Menu =
  * click, tap, Enter or context menu on a server or a link opens its actions;
  * dragging a server onto another puts it on that side of a partition.
  */
-export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
+export function Ring({
+  display,
+  help,
+  onHelp,
+}: {
+  display: ReturnType<typeof useDisplay>;
+  /** Whether the keyboard shortcuts' help is open; the stage's key opens it too. */
+  help: boolean;
+  onHelp: (open: (was: boolean) => boolean) => void;
+}) {
   const { nodes, now, view, leader, running, selection, hovered, past, fast } =
     usePlayground(selectRing);
   // At full speed messages live for a fraction of a frame: drawing them would
   // only slow the run. They come back as soon as the speed drops or it pauses.
   const flights = fast ? NONE : view.flights;
   const drops = fast ? NO_DROPS : view.drops;
-  const { act, heal, select, hover } = usePlayground(selectRingActions);
+  const { act, select, hover } = usePlayground(selectRingActions);
   const m = useMessages();
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [help, setHelp] = useState(false);
   const [dragging, setDragging] = useState<{ id: NodeId; at: Point } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -124,9 +131,9 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
     ids,
     groups,
     links: view.links,
-    openHelp: () => setHelp((h) => !h),
+    openHelp: () => onHelp((h) => !h),
     closeAll: () => {
-      setHelp(false);
+      onHelp(() => false);
       setMenu(null);
     },
     display,
@@ -145,13 +152,6 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
       ref={panelRef}
       data-past={past ? 'true' : 'false'}
     >
-      <RingToolbar
-        display={display}
-        running={running}
-        onHelp={() => setHelp((h) => !h)}
-        onHealAll={() => void heal()}
-        partitioned={view.links.some((l) => !l.aToB || !l.bToA)}
-      />
       <svg
         ref={svgRef}
         className="ring"
@@ -238,9 +238,6 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
           ))}
         </g>
       </svg>
-      <p className="cluster__hint">
-        {m.ring.hintBefore} <kbd>?</kbd> {m.ring.hintAfter}
-      </p>
       {menu?.kind === 'node' && menuNode && (
         <ActionMenu
           title={m.ring.nodeActions(nodeName(menuNode.id))}
@@ -269,7 +266,7 @@ export function Ring({ display }: { display: ReturnType<typeof useDisplay> }) {
           onClose={closeMenu}
         />
       )}
-      {help && <HelpPanel onClose={() => setHelp(false)} />}
+      {help && <HelpPanel onClose={() => onHelp(() => false)} />}
     </section>
   );
 }

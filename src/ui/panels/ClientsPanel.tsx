@@ -102,31 +102,33 @@ export function ClientsPanel() {
       {clientOps.length === 0 ? (
         <p className="rv-note">{c.none}</p>
       ) : (
-        <table className="page-ops" aria-label={c.table}>
-          <thead>
-            <tr>
-              <th scope="col">{c.client}</th>
-              <th scope="col">{c.operation}</th>
-              <th scope="col">{c.progressHead}</th>
-              <th scope="col">{c.result}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...clientOps].reverse().map((op) => (
-              <tr
-                key={op.key}
-                data-testid="client-op"
-                data-progress={op.progress}
-                className={`page-op page-op--${op.progress}`}
-              >
-                <td>{op.client}</td>
-                <td>{opAsked(op)}</td>
-                <td>{progressText(op.progress)}</td>
-                <td>{opResult(op)}</td>
+        <div className="page-ops-scroll" role="region" aria-label={c.table} tabIndex={0}>
+          <table className="page-ops" aria-label={c.table}>
+            <thead>
+              <tr>
+                <th scope="col">{c.client}</th>
+                <th scope="col">{c.operation}</th>
+                <th scope="col">{c.progressHead}</th>
+                <th scope="col">{c.result}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...clientOps].reverse().map((op) => (
+                <tr
+                  key={op.key}
+                  data-testid="client-op"
+                  data-progress={op.progress}
+                  className={`page-op page-op--${op.progress}`}
+                >
+                  <td>{op.client}</td>
+                  <td>{opAsked(op)}</td>
+                  <td>{progressText(op.progress)}</td>
+                  <td>{opResult(op)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { ServerTable } from '../ServerTable.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
 import type { PlaygroundState } from '../store.ts';
 import { usePlayground } from '../usePlayground.ts';
+import { LogLegend } from '../views/index.ts';
 
 export const SIDE_TABS = [
   'events',
@@ -48,7 +49,10 @@ export function SidePanel({
   tab,
   onTab,
   options,
+  onHelp,
 }: {
+  /** Opens the keyboard shortcuts' help. */
+  readonly onHelp: () => void;
   /** Hidden, not unmounted, when closed: its views keep their state. */
   readonly open: boolean;
   readonly tab: SideTab;
@@ -106,7 +110,18 @@ export function SidePanel({
     ),
     share: <SharePanel />,
     options,
-    key: <Legend />,
+    key: (
+      <>
+        <p className="side__hint">
+          {m.ring.hintBefore} <kbd>?</kbd> {m.ring.hintAfter}
+        </p>
+        <button type="button" onClick={onHelp} aria-keyshortcuts="?">
+          {m.ring.shortcuts}
+        </button>
+        <Legend />
+        <LogLegend />
+      </>
+    ),
   };
   return (
     <aside
@@ -141,6 +156,7 @@ export function SidePanel({
           id={`${id}-${t}-panel`}
           aria-labelledby={`${id}-${t}`}
           className="side__panel"
+          tabIndex={0}
           hidden={t !== tab}
           data-testid={`tab-${t}`}
         >

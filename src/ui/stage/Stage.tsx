@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Controls } from '../Controls.tsx';
 import { useMessages } from '../i18n/index.ts';
 import { LiveSlot } from '../LiveSlot.tsx';
@@ -8,6 +8,7 @@ import { StatePanel } from '../panels/StatePanel.tsx';
 import { ProblemNotice } from '../ProblemNotice.tsx';
 import { ProposeButton } from '../ProposeButton.tsx';
 import { Ring } from '../Ring.tsx';
+import { RingToolbar } from '../ring/RingToolbar.tsx';
 import { Timeline } from '../ring/Timeline.tsx';
 import { useDisplay } from '../ring/useDisplay.ts';
 import { selectPlaying } from '../selectors.ts';
@@ -71,6 +72,7 @@ export function Stage({
       ? chosen.open
       : wide && !display.presenter;
   const onTab = useCallback((t: SideTab) => onSide((s) => ({ ...s, tab: t })), [onSide]);
+  const [help, setHelp] = useState(false);
   return (
     <div
       className="stage"
@@ -81,6 +83,7 @@ export function Stage({
       <header className="stage__bar island">
         <h1>{m.page.heading}</h1>
         {header}
+        <RingToolbar display={display} />
         <StatusBar />
         <button
           type="button"
@@ -101,8 +104,7 @@ export function Stage({
       </div>
       <section className="stage__ring island" aria-label={m.page.cluster}>
         {lesson}
-        <Ring display={display} />
-        <ProposeButton />
+        <Ring display={display} help={help} onHelp={setHelp} />
       </section>
       <LiveSlot view="logs" className="stage__logs">
         <LogsPanel />
@@ -116,8 +118,15 @@ export function Stage({
       <section className="stage__transport island" aria-label={m.stage.transport}>
         <Controls />
         <Timeline />
+        <ProposeButton />
       </section>
-      <SidePanel open={open} tab={tab} onTab={onTab} options={options} />
+      <SidePanel
+        open={open}
+        tab={tab}
+        onTab={onTab}
+        options={options}
+        onHelp={() => setHelp(true)}
+      />
     </div>
   );
 }

@@ -14,7 +14,6 @@ import type { NodeId } from '../../sim/index.ts';
 import { useMessages } from '../i18n/index.ts';
 import { entryAt, logColumns, type FollowerProgress } from './logDiff.ts';
 import { moveInGrid, type GridPosition } from './logKeys.ts';
-import { LogLegend } from './LogLegend.tsx';
 import { LogRow, type LogNode } from './LogRow.tsx';
 import { isAtEnd, scrollToReveal, visibleWindow } from './logWindow.ts';
 import { useElementWidth } from './useElementWidth.ts';
@@ -167,7 +166,6 @@ export function LogsView({
       data-testid="logs-view"
     >
       <h2 id={`${idPrefix}-h`}>{l.title}</h2>
-      <LogLegend />
       {note}
       {count === 0 && <p className="rv-note">{l.empty}</p>}
       <div
