@@ -53,8 +53,7 @@ export function Ring({
   help: boolean;
   onHelp: (open: (was: boolean) => boolean) => void;
 }) {
-  const { nodes, now, view, leader, running, selection, hovered, past, fast } =
-    usePlayground(selectRing);
+  const { nodes, now, view, leader, selection, hovered, past, fast } = usePlayground(selectRing);
   // At full speed messages live for a fraction of a frame: drawing them would
   // only slow the run. They come back as soon as the speed drops or it pauses.
   const flights = fast ? NONE : view.flights;

@@ -7,7 +7,6 @@ export const selectRing = (s: PlaygroundState) => ({
   now: s.now,
   view: s.view,
   leader: s.leader,
-  running: s.status === 'running',
   selection: s.selection,
   hovered: s.hovered,
   past: s.past,
