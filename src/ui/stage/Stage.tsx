@@ -103,12 +103,12 @@ export function Stage({
         <ProblemNotice />
       </div>
       <section className="stage__ring island" aria-label={m.page.cluster}>
-        {lesson}
         <Ring display={display} help={help} onHelp={setHelp} />
       </section>
       <LiveSlot view="logs" className="stage__logs">
         <LogsPanel />
       </LiveSlot>
+      <div className="stage__lesson">{lesson}</div>
       <LiveSlot view="state" className="stage__state">
         <StatePanel />
       </LiveSlot>
