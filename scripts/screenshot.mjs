@@ -54,12 +54,11 @@ async function partitionPicture(page, url) {
   await page.getByRole('menuitem', { name: `Isolate ${old}` }).click();
   await page.getByRole('button', { name: 'Propose' }).click();
   await runUntil(page, () =>
-    page.waitForFunction(
-      (was) =>
-        !['none', was].includes(document.querySelector('[data-testid="leader"]').textContent),
-      old,
-      { timeout: WAIT_WALL_MS },
-    ),
+    page
+      .getByTestId('leader')
+      .filter({ hasText: /^S\d$/ })
+      .filter({ hasNotText: old })
+      .waitFor({ timeout: WAIT_WALL_MS }),
   );
   await page.getByRole('button', { name: 'Log in demo user bob' }).click();
   await runUntil(page, () => opDone(page));
