@@ -50,14 +50,12 @@ test('axe finds nothing serious in Chinese, in presenter mode, on every tab of t
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(() => {
-    window.localStorage.setItem('raft-playground:language', 'zh');
-    window.localStorage.setItem('raft-playground:presenter', '1');
-  });
   await ring.open({ seed: 3, paused: true });
-  await expect(ring.html).toHaveAttribute('lang', 'zh');
-  await expect(ring.html).toHaveAttribute('data-presenter', '');
   await ring.runUntil(() => expect(ring.leaderRoles).toHaveCount(1));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(ring.html).toHaveAttribute('lang', 'zh');
+  await page.keyboard.press('p');
+  await expect(ring.html).toHaveAttribute('data-presenter', '');
   await page.getByRole('button', { name: '显示详情' }).click();
   const tabs = ring.sidePanel.getByRole('tab');
   await expect(tabs).toHaveCount(8);
