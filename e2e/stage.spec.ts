@@ -134,6 +134,12 @@ test.describe('the stage fits the screen', () => {
     expect(narration.y + narration.height).toBeLessThanOrEqual(state.y);
     await expectOneScreen(page, 5, 'presenter with a lesson');
     await ring.shot('stage-presenter-lesson');
+    // On a 1280x720 projector too, with the narration still in view.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expectOneScreen(page, 5, 'presenter with a lesson at 1280x720');
+    const small = await box(ring.lessonNarration, 'the narration');
+    expect(small.height).toBeGreaterThan(0);
+    expect(small.y + small.height / 2).toBeLessThanOrEqual(720);
   });
 });
 

@@ -17,6 +17,7 @@ import { StatusBar } from '../StatusBar.tsx';
 import { usePlayground } from '../usePlayground.ts';
 import { SIDE_PANEL_ID, SidePanel, type SideTab } from './SidePanel.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
+import './linked.css';
 import './stage.css';
 
 /** Wide enough for the side panel beside the stage without squeezing the logs (stage.css). */
