@@ -44,3 +44,34 @@ test('axe finds nothing serious with a lesson open, its task and hint shown, and
   expect(bad).toEqual([]);
   await ring.shot('axe-lesson');
 });
+
+test('axe finds nothing serious in Chinese, in presenter mode, on every tab of the side panel', async ({
+  ring,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await ring.open({ seed: 3, paused: true });
+  await ring.runUntil(() => expect(ring.leaderRoles).toHaveCount(1));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(ring.html).toHaveAttribute('lang', 'zh');
+  await page.keyboard.press('p');
+  await expect(ring.html).toHaveAttribute('data-presenter', '');
+  await page.getByRole('button', { name: '显示详情' }).click();
+  const tabs = ring.sidePanel.getByRole('tab');
+  await expect(tabs).toHaveCount(8);
+  const bad: string[] = [];
+  for (let k = 0; k < 8; k++) {
+    await tabs.nth(k).click();
+    const results = await new AxeBuilder({ page }).analyze();
+    bad.push(
+      ...results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `tab ${k + 1}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        ),
+    );
+  }
+  expect(bad).toEqual([]);
+  await ring.shot('axe-zh-presenter');
+});

@@ -9,6 +9,7 @@ test('a server joins as a learner, becomes a voter, and the leader can remove it
 }) => {
   await ring.open({ seed: 3, paused: true });
   await ring.stepUntilLeader();
+  await ring.show('Servers');
   const membership = ring.page.getByTestId('membership');
   await expect(membership).toHaveText('Voters: S1 S2 S3 S4 S5');
 
@@ -118,11 +119,8 @@ test('lease reads and the clock-drift options come from the address to the optio
     paused: true,
     options: { lease: '1', driftbound: '0.2', drift: '0.3' },
   });
+  await ring.show('Options');
   const options = ring.panel('options');
-  await options
-    .getByRole('button', { name: /options/i })
-    .first()
-    .click();
   await expect(options.getByLabel('Lease reads (§6.4.1)')).toBeChecked();
   await expect(options.getByLabel(/Clock drift lease reads assume/)).toHaveValue('20');
   await expect(options.getByLabel(/Clock drift the servers really have/)).toHaveValue('30');

@@ -86,6 +86,7 @@ test('the history shows the operations as bars, with a linearizability verdict',
   await playground.readUserState('bob', 'bob');
   await playground.runUntilOpDone();
 
+  await playground.show('History');
   const history = playground.panel('history-view');
   await expect(history.getByRole('img', { name: /bob/ })).toHaveCount(3);
   await expect(history).toContainText('✓ Linearizable');

@@ -9,6 +9,10 @@ export const LEADER_STEPS_MAX = 300;
 /** Longest wall time to wait for the page to reach a virtual time at full speed. */
 export const RUN_WALL_MS_MAX = 20_000;
 
+/** The side panel's tabs, as the page names them (src/ui/stage/SidePanel.tsx). */
+export type SideTab =
+  'Events' | 'History' | 'Safety' | 'Inspector' | 'Servers' | 'Share' | 'Options' | 'Key';
+
 /** A speed as the speed selector names it. */
 export type SpeedLabel = '1/100x' | '1/4x' | '1x' | '10x' | 'max';
 
@@ -48,6 +52,20 @@ export class Playground {
     for (const [key, value] of Object.entries(options)) params.set(key, value);
     await this.page.goto(`./?${params.toString()}`);
     await expect(this.simTime).toHaveAttribute('data-status', 'running');
+  }
+
+  /** The side panel beside the stage: events, history, safety, inspector, servers, share, options, key. */
+  get sidePanel(): Locator {
+    return this.page.getByTestId('side-panel');
+  }
+
+  /** Opens the side panel (if hidden) on one of its tabs, as a user would. */
+  async show(tab: SideTab): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: 'Show details' });
+    if (await toggle.isVisible()) await toggle.click();
+    const button = this.sidePanel.getByRole('tab', { name: new RegExp(`^${tab}`) });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-selected', 'true');
   }
 
   get playButton(): Locator {
@@ -297,6 +315,7 @@ export class Playground {
 
   /** Presses "Copy link"; returns the link the panel shows (and copied, where the clipboard allows). */
   async copyLink(): Promise<string> {
+    await this.show('Share');
     const field = this.page.getByTestId('share-link');
     const before = (await field.count()) > 0 ? await field.inputValue() : '';
     await this.share.getByRole('button', { name: 'Copy link' }).click();
@@ -306,6 +325,7 @@ export class Playground {
 
   /** Presses a share panel button that downloads a file; returns the download. */
   async download(button: string | RegExp): Promise<Download> {
+    await this.show('Share');
     const downloaded = this.page.waitForEvent('download');
     await this.share.getByRole('button', { name: button }).click();
     return downloaded;
@@ -315,6 +335,7 @@ export class Playground {
   async openRunFile(
     file: string | { name: string; mimeType: string; buffer: Buffer },
   ): Promise<void> {
+    await this.show('Share');
     await this.share.getByLabel('Open run file').setInputFiles(file);
   }
 

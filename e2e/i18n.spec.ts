@@ -26,7 +26,9 @@ test('the page switches to Chinese and back at any time, and remembers the choic
     '地址中的集群规模“12”不是 3 到 9 之间的整数',
   );
 
-  // An event of the feed.
+  // An event of the feed, after a crash from the side panel's servers tab.
+  await page.getByRole('button', { name: '显示详情' }).click();
+  await page.getByRole('tab', { name: '服务器' }).click();
   await page.getByRole('button', { name: '让 S2 崩溃' }).click();
   const feed = page.getByTestId('event-feed');
   await expect(feed).toContainText('S2 崩溃了');

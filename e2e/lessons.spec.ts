@@ -221,6 +221,7 @@ test('a step whose moment does not come says so and offers Back', async ({ playg
   await playground.setSpeed('max');
   await playground.lessonAt(1);
   // The student crashes every server: no one can win the election step 2 waits for.
+  await playground.show('Servers');
   for (const id of [1, 2, 3, 4, 5]) await playground.crashButton(id).click();
   await expect(playground.workers).toHaveText('0');
   const panel = playground.lessonPanel;

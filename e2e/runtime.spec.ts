@@ -117,6 +117,7 @@ test('the page starts five workers, elects a leader, and a proposal commits on e
   page,
 }) => {
   await playground.open({ seed: 21, paused: true });
+  await playground.show('Servers');
   await expect(playground.workers).toHaveText('5');
   await expect.poll(() => page.workers().length).toBe(5);
 
@@ -130,6 +131,7 @@ test("terminating the leader's worker elects a new leader; restarted, it recover
   page,
 }) => {
   await playground.open({ seed: 22, paused: true, hook: true });
+  await playground.show('Servers');
   const old = await electLeader(playground);
   const first = await playground.propose();
   await playground.runUntil(() => expectCommitted(playground, SERVERS, first));
@@ -171,6 +173,7 @@ test('a partitioned minority cannot commit; the majority can, and after healing 
   playground,
 }) => {
   await playground.open({ seed: 23, paused: true, hook: true });
+  await playground.show('Servers');
   const leader = await electLeader(playground);
   const follower = (leader % 5) + 1;
   const minority = [leader, follower];
@@ -216,6 +219,7 @@ for (const seed of [31, 32, 33]) {
   }) => {
     test.setTimeout(90_000); // a loaded 2-core machine runs these near the default 30 s
     await playground.open({ seed, paused: true, hook: true });
+    await playground.show('Servers');
     await playground.dropRate.selectOption({ label: FAULT_RATE });
     await playground.duplicateRate.selectOption({ label: FAULT_RATE });
     const drive = Prng.derive(seed, 'e2e-trace-hash');
@@ -255,6 +259,7 @@ test('chaos: random worker terminations and restarts under client load keep Raft
 }) => {
   test.setTimeout(120_000);
   await playground.open({ seed: 41, paused: true, hook: true });
+  await playground.show('Servers');
   await playground.dropRate.selectOption({ label: FAULT_RATE });
   await playground.setSpeed('10x');
   await playground.play();
@@ -327,6 +332,7 @@ test('a restarted worker starts from the snapshot in its IndexedDB database, the
     hook: true,
     options: { snapshot: String(SNAPSHOT_EVERY) },
   });
+  await playground.show('Servers');
   const leader = await electLeader(playground);
   let last = 0;
   for (let k = 0; k < SNAPSHOT_PROPOSALS; k++) last = await playground.propose();
@@ -378,6 +384,7 @@ test('a worker that fails is shown as a crashed server with its error, and the r
   playground,
 }) => {
   await playground.open({ seed: 24, paused: true, hook: true });
+  await playground.show('Servers');
   const leader = await electLeader(playground);
   const victim = (leader % 5) + 1;
   await playground.crashButton(victim).click();
@@ -408,6 +415,7 @@ test('reset and reload leave no workers or databases of earlier runs behind', as
   page,
 }) => {
   await playground.open({ seed: 25, paused: true, hook: true });
+  await playground.show('Servers');
   await electLeader(playground);
   const first = await playground.hook('diskNames');
   expect(await databaseNames(playground)).toEqual(expect.arrayContaining(first));

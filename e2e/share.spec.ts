@@ -21,6 +21,7 @@ async function makeRun(playground: Playground): Promise<{ hash: string; now: num
   await playground.runUntilOpDone();
   await playground.setUserState('ada', 'notes on the engine');
   await playground.runUntilOpDone();
+  await playground.show('Servers');
   await playground.crashButton(2).click();
   await playground.runFor(300);
   const hash = await playground.hook('traceHash');
@@ -82,6 +83,7 @@ test('a saved run file opens the same run again', async ({ playground }) => {
   expect(JSON.stringify(file)).not.toContain('lovelace-1843');
 
   // The run goes on, then the file brings back the instant it was saved at.
+  await playground.show('Servers');
   await playground.restartButton(2).click();
   await playground.runFor(200);
   expect(await playground.hook('traceHash')).not.toBe(run.hash);

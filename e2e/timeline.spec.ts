@@ -35,6 +35,7 @@ test.describe('timeline', () => {
     await ring.stepUntilLeader();
     const before = await ring.now();
     await ring.runFor(50);
+    await ring.show('Servers');
     await ring.isolateButton(2).click();
     const row = ring.page.getByTestId('server-S2');
     await expect(row).toContainText('cut off');

@@ -82,6 +82,7 @@ test('the inspector shows a server’s currentTerm, votedFor and commitIndex', a
     .panel('logs-view')
     .getByRole('gridcell', { name: new RegExp(`^S${leader} index 1, term`) })
     .click();
+  await playground.show('Inspector');
   const inspector = playground.panel('node-inspector');
   await expect(inspector).toContainText(`S${leader}, leader, term ${term}`);
   for (const field of ['currentTerm', 'votedFor', 'commitIndex', 'lastApplied'])
@@ -100,6 +101,7 @@ test('the inspector shows a message on the wire', async ({ playground }) => {
   await playground.stepUntilLeader();
   await playground.step();
   const page = playground.page;
+  await playground.show('Inspector');
   await page.getByText(/^Messages in flight/).click();
   const message = page.getByRole('list', { name: 'Messages in flight' }).getByRole('button');
   await expect(message.first()).toBeVisible();
@@ -147,18 +149,20 @@ test('a teaching bug lets a stale server win, and the safety badge stops the run
     paused: true,
     options: { nodes: '3', bug: 'voteWithoutLogCheck', noop: '0' },
   });
+  await playground.show('Options');
   const options = playground.panel('options');
   await expect(options).toContainText('a teaching bug on');
-  await options.getByRole('button', { name: 'Show options' }).click();
   await expect(options.getByLabel(/vote without checking/)).toBeChecked();
   await playground.stepUntilLeader();
   const leader = (await playground.leaderId()) ?? 0;
   const stale = [1, 2, 3].find((id) => id !== leader) ?? 0;
+  await playground.show('Servers');
   await playground.isolateButton(stale).click();
   for (let k = 0; k < 3; k++) await playground.propose();
   await playground.runFor(2_000);
   await playground.healButton.click();
 
+  await playground.show('Safety');
   const safety = playground.panel('safety-badges');
   await playground.setSpeed('max');
   await playground.playButton.click();
@@ -181,8 +185,8 @@ test('options from the address run the cluster, and applying new ones restarts i
 }) => {
   await playground.open({ seed: SEED, paused: true, options: { nodes: '3', prevote: '1' } });
   await expect(playground.panel('logs-view').getByRole('rowheader')).toHaveCount(3);
+  await playground.show('Options');
   const options = playground.panel('options');
-  await options.getByRole('button', { name: 'Show options' }).click();
   await expect(options.getByLabel('PreVote (§9.6)')).toBeChecked();
 
   await options.getByLabel('Cluster size').selectOption({ label: '7 servers' });
@@ -216,20 +220,25 @@ test('on a phone the panels fit the screen: nothing scrolls sideways', async ({ 
   expect(playground.errors).toEqual([]);
 });
 
-test('paused, the panels hold still while the page scrolls: a click lands where it aimed', async ({
+test('paused, the panels hold still while the side panel scrolls: a click lands where it aimed', async ({
   playground,
 }) => {
   await playground.open({ seed: SEED, paused: true });
   await playground.stepUntilLeader();
   await playground.runFor(500);
-  const options = playground.panel('options');
-  const top = () => options.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  await playground.show('Events');
+  const feed = playground.panel('event-feed');
+  const top = () => feed.evaluate((el) => el.getBoundingClientRect().top);
   const before = await top();
-  await playground.panel('event-feed').scrollIntoViewIfNeeded();
+  // Scrolled by the panel's own scroller: the page itself never scrolls.
+  const scrolledPx = await playground.page
+    .getByTestId('tab-events')
+    .evaluate((el) => ((el.scrollTop = el.scrollHeight), el.scrollTop));
   await playground.page.evaluate(
     () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
   );
-  expect(await top()).toBe(before);
+  expect(scrolledPx).toBeGreaterThan(0);
+  expect(await top()).toBe(before - scrolledPx);
 });
 
 test('an event’s time in the feed takes the timeline back to that instant', async ({
@@ -238,6 +247,7 @@ test('an event’s time in the feed takes the timeline back to that instant', as
   await playground.open({ seed: SEED, paused: true });
   await playground.stepUntilLeader();
   await playground.runFor(500);
+  await playground.show('Events');
   const feed = playground.panel('event-feed');
   const timeout = feed.getByRole('listitem').filter({ hasText: 'timed out and asks for votes' });
   await timeout

@@ -1,36 +1,16 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Speed } from '../runtime/speed.ts';
-import { Controls } from './Controls.tsx';
-import { Legend } from './Legend.tsx';
-import { MembershipControls } from './MembershipControls.tsx';
-import { NetworkControls } from './NetworkControls.tsx';
-import { ClientsPanel } from './panels/ClientsPanel.tsx';
-import { FeedPanel } from './panels/FeedPanel.tsx';
-import { HistoryPanel } from './panels/HistoryPanel.tsx';
 import { useMessages, type Text } from './i18n/index.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
-import { InspectorPanel } from './panels/InspectorPanel.tsx';
-import { LiveSlot } from './LiveSlot.tsx';
-import type { LiveView } from './viewTurns.ts';
-import { LogsPanel } from './panels/LogsPanel.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
-import { SafetyPanel } from './panels/SafetyPanel.tsx';
-import { StatePanel } from './panels/StatePanel.tsx';
 import { PlaygroundProvider } from './PlaygroundProvider.tsx';
-import { selectPlaying } from './selectors.ts';
-import { usePlayground } from './usePlayground.ts';
-import { ProblemNotice } from './ProblemNotice.tsx';
-import { ProposeButton } from './ProposeButton.tsx';
-import { Ring } from './Ring.tsx';
 import type { StartRuntime } from './runtime.ts';
-import { ServerTable } from './ServerTable.tsx';
-import { StatusBar } from './StatusBar.tsx';
+import { SIDE_DEFAULT, Stage, type SideState } from './stage/Stage.tsx';
 import type { Input } from '../sim/index.ts';
 import { formatVirtualMs } from './labels.ts';
 import type { Opening } from './share/opening.ts';
 import { runClusterOptions, type RunBase, type RunSpec } from './share/runSpec.ts';
 import { ShareContext, type ShareApi } from './share/ShareContext.ts';
-import { SharePanel } from './share/SharePanel.tsx';
 import type { PageParams } from './url.ts';
 import { lessonRequest, lessonSetupSpec, withLesson } from './lessons/address.ts';
 import { lessonScenario } from './lessons/engine.ts';
@@ -44,55 +24,6 @@ import { optionsKey, type PageOptions } from './urlOptions.ts';
 export const INITIAL_SPEED: Speed = 0.25;
 /** Until the first leader, real time: the page opens with a leader already there. */
 export const FIRST_LEADER_SPEED: Speed = 1;
-
-/** The slower views in reading order; a wide one spans both columns of the grid. */
-const LIVE_PANELS: readonly { view: LiveView; wide: boolean; Panel: () => ReactNode }[] = [
-  { view: 'logs', wide: true, Panel: LogsPanel },
-  { view: 'state', wide: false, Panel: StatePanel },
-  { view: 'clients', wide: false, Panel: ClientsPanel },
-  { view: 'history', wide: true, Panel: HistoryPanel },
-  { view: 'feed', wide: true, Panel: FeedPanel },
-];
-
-/**
- * The page, in reading order: what runs (controls, ring, safety), what it
- * holds (logs, state), what clients see (clients, history), what happened
- * (feed, inspector), and how it is set up (options). The grid folds to one
- * column on a phone.
- */
-function Playground() {
-  const m = useMessages();
-  const playing = usePlayground(selectPlaying);
-  return (
-    <>
-      <div className="toolbar">
-        <Controls />
-        <StatusBar />
-      </div>
-      <ProblemNotice />
-      <div className="page-grid" data-playing={playing || undefined}>
-        <section className="page-cluster" aria-label={m.page.cluster}>
-          <Ring />
-          <Legend />
-          <ProposeButton />
-          <MembershipControls />
-          <ServerTable />
-          <NetworkControls />
-        </section>
-        <div className="page-side">
-          <SafetyPanel />
-          <InspectorPanel />
-          <SharePanel />
-        </div>
-        {LIVE_PANELS.map(({ view, wide, Panel }) => (
-          <LiveSlot key={view} view={view} className={wide ? 'page-wide' : 'page-slot'}>
-            <Panel />
-          </LiveSlot>
-        ))}
-      </div>
-    </>
-  );
-}
 
 interface Run extends RunBase {
   /** An opened run's inputs, re-done up to `untilMs` when it starts; null starts from time 0. */
@@ -208,40 +139,40 @@ export function App({
   const share = useMemo<ShareApi>(() => ({ base, open }), [base, open]);
   const { nodes, seed: _seed, ...cluster } = runClusterOptions(run);
   const m = useMessages();
+  const [side, setSide] = useState<SideState>(SIDE_DEFAULT);
+  const notices = (
+    <>
+      {request.kind === 'unknown' && (
+        <p className="notice" role="alert" data-testid="lesson-problem">
+          {m.lessons.ui.unknown(request.id, request.ids)}
+        </p>
+      )}
+      {params.seedProblem && (
+        <p className="notice" role="alert">
+          {params.seedProblem(m)}
+        </p>
+      )}
+      {opening.problem && (
+        <p className="notice" role="alert" data-testid="opening-problem">
+          {opening.problem(m)}
+        </p>
+      )}
+      {params.optionProblems.length > 0 && (
+        <ul className="notice" role="alert" aria-label={m.page.addressProblems}>
+          {params.optionProblems.map((p, k) => (
+            <li key={k}>{p(m)}</li>
+          ))}
+        </ul>
+      )}
+      {run.notice && (
+        <p className="notice" role="status" data-testid="restart-notice">
+          {run.notice(m)}
+        </p>
+      )}
+    </>
+  );
   return (
     <main className="app">
-      <header>
-        <h1>{m.page.heading}</h1>
-        <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
-        <LanguageSelect />
-        {request.kind === 'unknown' && (
-          <p className="notice" role="alert" data-testid="lesson-problem">
-            {m.lessons.ui.unknown(request.id, request.ids)}
-          </p>
-        )}
-        {params.seedProblem && (
-          <p className="notice" role="alert">
-            {params.seedProblem(m)}
-          </p>
-        )}
-        {opening.problem && (
-          <p className="notice" role="alert" data-testid="opening-problem">
-            {opening.problem(m)}
-          </p>
-        )}
-        {params.optionProblems.length > 0 && (
-          <ul className="notice" role="alert" aria-label={m.page.addressProblems}>
-            {params.optionProblems.map((p, k) => (
-              <li key={k}>{p(m)}</li>
-            ))}
-          </ul>
-        )}
-        {run.notice && (
-          <p className="notice" role="status" data-testid="restart-notice">
-            {run.notice(m)}
-          </p>
-        )}
-      </header>
       <LessonContext value={lessons}>
         <ShareContext value={share}>
           <PlaygroundProvider
@@ -257,15 +188,27 @@ export function App({
             startRuntime={startRuntime}
             testHook={params.test}
           >
-            <LessonHost generation={run.generation} testHook={params.test} />
-            <Playground />
+            <Stage
+              header={
+                <>
+                  <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
+                  <LanguageSelect />
+                </>
+              }
+              notices={notices}
+              side={side}
+              onSide={setSide}
+              lesson={<LessonHost generation={run.generation} testHook={params.test} />}
+              options={
+                <OptionsPanel
+                  key={run.generation}
+                  seed={run.seed}
+                  options={run.options}
+                  onApply={apply}
+                />
+              }
+            />
           </PlaygroundProvider>
-          <OptionsPanel
-            key={run.generation}
-            seed={run.seed}
-            options={run.options}
-            onApply={apply}
-          />
         </ShareContext>
       </LessonContext>
     </main>

@@ -1,7 +1,8 @@
-import { statusMarkPath, type NodeStatus } from './geometry.ts';
+import type { NodeStatus } from './geometry.ts';
 import { useMessages, type Messages } from './i18n/index.ts';
 import { flightShapePath } from './ring/Flight.tsx';
 import type { FlightShape } from './ring/flight.ts';
+import { RoleBadge } from './views/RoleBadge.tsx';
 
 const STATUSES: readonly NodeStatus[] = [
   'follower',
@@ -10,7 +11,6 @@ const STATUSES: readonly NodeStatus[] = [
   'leader',
   'crashed',
 ];
-const MARK_AREA_PX2 = 120;
 
 /** Message kinds as the ring draws them (ring/flight.ts): shape, fill and word. */
 const MESSAGES: readonly {
@@ -35,11 +35,8 @@ export function Legend() {
     <div className="legends">
       <ul className="legend" aria-label={l.servers}>
         {STATUSES.map((status) => (
-          <li key={status} className={`legend__item node--${status}`}>
-            <svg viewBox="-12 -12 24 24" width="24" height="24" aria-hidden="true">
-              <circle className="node__body" r={11} />
-              <path className="node__mark" d={statusMarkPath(status, MARK_AREA_PX2)} />
-            </svg>
+          <li key={status} className="legend__item">
+            <RoleBadge status={status} sizePx={24} />
             {m.roles[status]}
           </li>
         ))}

@@ -28,10 +28,14 @@ interface Props {
   /** Which side of a partition it is on ("A", "B", ...), or null when the network is whole. */
   side: string | null;
   selected: boolean;
+  /** Pointed at or selected here or in another view (stage/linked.ts). */
+  marked: boolean;
   dragging: boolean;
   /** A learner catching up, or a server removed from the configuration (§4.1). */
   membership: Membership;
   onOpen: (id: number, anchor: Element) => void;
+  /** The pointer or the focus came onto the server (its id) or left it (null). */
+  onHover: (id: number | null) => void;
 }
 
 /**
@@ -46,9 +50,11 @@ export function NodeGlyph({
   cutOff,
   side,
   selected,
+  marked,
   dragging,
   membership,
   onOpen,
+  onHover,
 }: Props) {
   const m = useMessages();
   const name = nodeName(node.id);
@@ -66,7 +72,7 @@ export function NodeGlyph({
   const label = `${nodeAriaLabel(node)}${member}${cutOff ? m.ring.cutOff : ''}`;
   return (
     <g
-      className={`node node--${status} node--${membership}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${dragging ? ' node--dragging' : ''}`}
+      className={`node node--${status} node--${membership}${cutOff ? ' node--cut-off' : ''}${selected ? ' node--selected' : ''}${marked ? ' node--marked' : ''}${dragging ? ' node--dragging' : ''}`}
       transform={`translate(${at.x},${at.y})`}
       role="button"
       tabIndex={0}
@@ -77,8 +83,13 @@ export function NodeGlyph({
       data-node={node.id}
       data-status={status}
       data-membership={membership}
+      data-marked={marked || undefined}
       onClick={open}
       onContextMenu={open}
+      onPointerEnter={() => onHover(node.id)}
+      onPointerLeave={() => onHover(null)}
+      onFocus={() => onHover(node.id)}
+      onBlur={() => onHover(null)}
       onKeyDown={(event) => {
         // A button opens on Enter and Space; the context menu key and Shift+F10 too.
         if (['Enter', ' ', 'ContextMenu', 'F10'].includes(event.key)) open(event);
@@ -86,6 +97,7 @@ export function NodeGlyph({
     >
       <title>{node.error ? m.ring.failed(name, node.error) : label}</title>
       <circle className="node__focus" r={ARC_OUTER_PX + 4} />
+      {marked && <circle className="node__mark-ring" r={ARC_OUTER_PX + 8} aria-hidden="true" />}
       {timer && (
         <g className="node__timer" data-testid={`timer-${name}`} aria-hidden="true">
           <circle className="node__timer-track" r={(ARC_INNER_PX + ARC_OUTER_PX) / 2} />

@@ -14,13 +14,12 @@ import { dropTarget, sideNames } from './ring/grouping.ts';
 import { HelpPanel } from './ring/HelpPanel.tsx';
 import { LinkLine } from './ring/LinkLine.tsx';
 import { groupsFromLinks, moveToGroup, type LinkState } from './ring/links.ts';
-import { RingToolbar } from './ring/RingToolbar.tsx';
 import { selectRing, selectRingActions } from './ring/selectors.ts';
 import { timerArc } from './ring/timer.ts';
-import { Timeline } from './ring/Timeline.tsx';
-import { useDisplay } from './ring/useDisplay.ts';
+import type { useDisplay } from './ring/useDisplay.ts';
 import { useNodeDrag } from './ring/useNodeDrag.ts';
 import { useRingShortcuts } from './ring/useRingShortcuts.ts';
+import { carriesEntry, markedServer, sameEnvelope, selectedEntry } from './stage/linked.ts';
 import { usePlayground } from './usePlayground.ts';
 import './ring/ring.css';
 
@@ -44,17 +43,24 @@ type Menu =
  * click, tap, Enter or context menu on a server or a link opens its actions;
  * dragging a server onto another puts it on that side of a partition.
  */
-export function Ring() {
-  const { nodes, now, view, leader, running, selection, past, fast } = usePlayground(selectRing);
+export function Ring({
+  display,
+  help,
+  onHelp,
+}: {
+  display: ReturnType<typeof useDisplay>;
+  /** Whether the keyboard shortcuts' help is open; the stage's key opens it too. */
+  help: boolean;
+  onHelp: (open: (was: boolean) => boolean) => void;
+}) {
+  const { nodes, now, view, leader, selection, hovered, past, fast } = usePlayground(selectRing);
   // At full speed messages live for a fraction of a frame: drawing them would
   // only slow the run. They come back as soon as the speed drops or it pauses.
   const flights = fast ? NONE : view.flights;
   const drops = fast ? NO_DROPS : view.drops;
-  const { act, heal, select } = usePlayground(selectRingActions);
+  const { act, select, hover } = usePlayground(selectRingActions);
   const m = useMessages();
-  const display = useDisplay();
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [help, setHelp] = useState(false);
   const [dragging, setDragging] = useState<{ id: NodeId; at: Point } | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -76,6 +82,13 @@ export function Ring() {
   const cutOff = (id: NodeId) =>
     ids.length > 1 && groups.some((g) => g.length === 1 && g[0] === id);
   const selectedId = selection?.kind === 'node' ? selection.id : null;
+  const marked = markedServer(hovered, selection);
+  // The messages that carry the selected entry, or the selected message itself (linked.ts).
+  const entry = selectedEntry(selection, (id) => nodes.find((n) => n.id === id)?.log);
+  const flightMarked = (e: Envelope) =>
+    selection?.kind === 'message'
+      ? sameEnvelope(e, selection.envelope)
+      : entry !== null && carriesEntry(e.message, entry);
   const config = useMemo(() => shownConfig(nodes, leader), [nodes, leader]);
 
   const anchorAt = (anchor: Element) => {
@@ -117,9 +130,9 @@ export function Ring() {
     ids,
     groups,
     links: view.links,
-    openHelp: () => setHelp((h) => !h),
+    openHelp: () => onHelp((h) => !h),
     closeAll: () => {
-      setHelp(false);
+      onHelp(() => false);
       setMenu(null);
     },
     display,
@@ -138,13 +151,6 @@ export function Ring() {
       ref={panelRef}
       data-past={past ? 'true' : 'false'}
     >
-      <RingToolbar
-        display={display}
-        running={running}
-        onHelp={() => setHelp((h) => !h)}
-        onHealAll={() => void heal()}
-        partitioned={view.links.some((l) => !l.aToB || !l.bToA)}
-      />
       <svg
         ref={svgRef}
         className="ring"
@@ -188,6 +194,7 @@ export function Ring() {
               to={where(e.to)}
               nowMs={now}
               insetPx={LINK_INSET_PX}
+              marked={flightMarked(e)}
               onSelect={selectMessage}
             />
           ))}
@@ -222,16 +229,14 @@ export function Ring() {
               cutOff={cutOff(node.id)}
               side={sides.get(node.id) ?? null}
               selected={selectedId === node.id}
+              marked={marked === node.id}
               dragging={dragging?.id === node.id}
               onOpen={openNode}
+              onHover={hover}
             />
           ))}
         </g>
       </svg>
-      <p className="cluster__hint">
-        {m.ring.hintBefore} <kbd>?</kbd> {m.ring.hintAfter}
-      </p>
-      <Timeline />
       {menu?.kind === 'node' && menuNode && (
         <ActionMenu
           title={m.ring.nodeActions(nodeName(menuNode.id))}
@@ -260,7 +265,7 @@ export function Ring() {
           onClose={closeMenu}
         />
       )}
-      {help && <HelpPanel onClose={() => setHelp(false)} />}
+      {help && <HelpPanel onClose={() => onHelp(() => false)} />}
     </section>
   );
 }

@@ -98,6 +98,8 @@ export interface PlaygroundData {
   readonly clientOps: readonly ClientOpView[];
   /** What the user clicked to inspect. */
   readonly selection: Selection;
+  /** The server the pointer or the focus is on, marked in every view that shows it; null when none. */
+  readonly hovered: NodeId | null;
   /** What went wrong with the last thing the user asked for, in words. */
   readonly problem: Text | null;
   /** The ring's messages, links, timers and losses (ring/clusterView.ts). */
@@ -169,6 +171,8 @@ export interface PlaygroundActions {
   ) => Promise<void>;
   /** Shows a server or a message in the inspector; null closes it. */
   select: (selection: Selection) => void;
+  /** Marks a server in every view while the pointer or the focus is on it (null: none). */
+  hover: (id: NodeId | null) => void;
   /** Says whether a slower view is on screen, so it redraws less often when not (viewTurns.ts). */
   setViewShown: (view: LiveView, shown: boolean) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
@@ -450,6 +454,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
       history: [],
       clientOps: [],
       selection: null,
+      hovered: null,
       problem: null,
       view: EMPTY_CLUSTER_VIEW,
       past: null,
@@ -668,6 +673,8 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         }),
 
       select: (selection) => set({ selection }),
+
+      hover: (hovered) => set({ hovered }),
 
       setViewShown: (view, shown) => viewTurns.setShown(view, shown),
 

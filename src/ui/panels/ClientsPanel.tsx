@@ -27,22 +27,26 @@ export function ClientsPanel() {
 
   return (
     <section className="rv-panel page-clients" aria-labelledby={`${id}-h`} data-testid="clients">
-      <h2 id={`${id}-h`}>{c.title}</h2>
-      <div className="page-demo" role="group" aria-label={c.demo}>
-        {DEMO_USERS.map((d) => (
-          <button
-            key={d.user}
-            type="button"
-            className="rv-button"
-            disabled={!running}
-            onClick={() => {
-              setUser(d.user);
-              void clientOp(d.user, 'login', d.password);
-            }}
-          >
-            {c.demoLogin(d.user)}
-          </button>
-        ))}
+      <div className="rv-panel__head">
+        <h2 id={`${id}-h`}>{c.title}</h2>
+        <div className="page-demo" role="group" aria-label={c.demo}>
+          {DEMO_USERS.map((d) => (
+            <button
+              key={d.user}
+              type="button"
+              className="rv-button"
+              disabled={!running}
+              aria-label={c.demoLogin(d.user)}
+              title={c.demoLogin(d.user)}
+              onClick={() => {
+                setUser(d.user);
+                void clientOp(d.user, 'login', d.password);
+              }}
+            >
+              {d.user}
+            </button>
+          ))}
+        </div>
       </div>
       <form
         className="page-form"
@@ -86,7 +90,7 @@ export function ClientsPanel() {
           {c.readUser}
           <input value={reader} onChange={(e) => setReader(e.target.value)} autoComplete="off" />
         </label>
-        <label className="page-check">
+        <label className="page-check" title={c.staleTitle}>
           <input type="checkbox" checked={stale} onChange={(e) => setStale(e.target.checked)} />
           {c.stale}
         </label>
@@ -98,31 +102,33 @@ export function ClientsPanel() {
       {clientOps.length === 0 ? (
         <p className="rv-note">{c.none}</p>
       ) : (
-        <table className="page-ops" aria-label={c.table}>
-          <thead>
-            <tr>
-              <th scope="col">{c.client}</th>
-              <th scope="col">{c.operation}</th>
-              <th scope="col">{c.progressHead}</th>
-              <th scope="col">{c.result}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...clientOps].reverse().map((op) => (
-              <tr
-                key={op.key}
-                data-testid="client-op"
-                data-progress={op.progress}
-                className={`page-op page-op--${op.progress}`}
-              >
-                <td>{op.client}</td>
-                <td>{opAsked(op)}</td>
-                <td>{progressText(op.progress)}</td>
-                <td>{opResult(op)}</td>
+        <div className="page-ops-scroll" role="region" aria-label={c.table} tabIndex={0}>
+          <table className="page-ops" aria-label={c.table}>
+            <thead>
+              <tr>
+                <th scope="col">{c.client}</th>
+                <th scope="col">{c.operation}</th>
+                <th scope="col">{c.progressHead}</th>
+                <th scope="col">{c.result}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...clientOps].reverse().map((op) => (
+                <tr
+                  key={op.key}
+                  data-testid="client-op"
+                  data-progress={op.progress}
+                  className={`page-op page-op--${op.progress}`}
+                >
+                  <td>{op.client}</td>
+                  <td>{opAsked(op)}</td>
+                  <td>{progressText(op.progress)}</td>
+                  <td>{opResult(op)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

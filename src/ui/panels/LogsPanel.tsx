@@ -1,14 +1,22 @@
+import { useMemo } from 'react';
+import { LinkedNote } from '../stage/LinkedNote.tsx';
+import { markedServer, rowMarks } from '../stage/linked.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { LogsView } from '../views/index.ts';
 import { selectLogs } from './select.ts';
 
-/** Every server's log, live; a click on an entry inspects its server. */
+/**
+ * Every server's log, live; a click on an entry inspects its server and
+ * marks the entry where it is held, and on the ring the messages carrying it.
+ */
 export function LogsPanel() {
-  const { nodes, leader, progress, selection, select, playing } = usePlayground(selectLogs);
+  const { nodes, leader, progress, selection, hovered, select, hover, playing } =
+    usePlayground(selectLogs);
   const selected =
     selection?.kind === 'node' && selection.index !== undefined
       ? { node: selection.id, index: selection.index }
       : null;
+  const marks = useMemo(() => rowMarks(selection, nodes), [selection, nodes]);
   return (
     <LogsView
       nodes={nodes}
@@ -16,6 +24,10 @@ export function LogsPanel() {
       progress={leader === null ? undefined : progress}
       selected={selected}
       skippable={playing}
+      marked={markedServer(hovered, selection)}
+      marks={marks}
+      onHoverServer={hover}
+      note={<LinkedNote />}
       onSelectEntry={(id, index) => select({ kind: 'node', id, index })}
     />
   );

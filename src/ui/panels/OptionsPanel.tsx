@@ -93,8 +93,6 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
   const o = m.options;
   const [draft, setDraft] = useState<Draft>(() => draftOf(options));
   const [problems, setProblems] = useState<Text[]>([]);
-  // Folded by default: a short page for the class, and a small DOM while time runs.
-  const [open, setOpen] = useState(false);
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const apply = (nextSeed: number) => {
@@ -126,97 +124,83 @@ export function OptionsPanel({ seed, options, onApply }: OptionsPanelProps) {
 
   return (
     <section className="rv-panel page-options" aria-labelledby={`${id}-h`} data-testid="options">
-      <div className="rv-panel__head">
-        <h2 id={`${id}-h`}>{o.title}</h2>
-        <button
-          type="button"
-          className="rv-button"
-          aria-expanded={open}
-          aria-controls={`${id}-form`}
-          onClick={() => setOpen((o) => !o)}
-        >
-          {open ? o.hide : o.show}
-        </button>
-      </div>
+      <h2 id={`${id}-h`}>{o.title}</h2>
       <p className="rv-note">
         {o.seed} <strong data-testid="options-seed">{seed}</strong>
         {o.summary(options.nodes, options.bugs.length > 0)}
       </p>
-      {open && (
-        <form
-          id={`${id}-form`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply(seed);
-          }}
-        >
-          <fieldset>
-            <legend>{o.cluster}</legend>
-            <label>
-              {o.size}
-              <select value={draft.nodes} onChange={(e) => edit({ nodes: e.target.value })}>
-                {Array.from({ length: PAGE_NODES_MAX - PAGE_NODES_MIN + 1 }, (_, k) => (
-                  <option key={k} value={String(PAGE_NODES_MIN + k)}>
-                    {o.servers(PAGE_NODES_MIN + k)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </fieldset>
-          <fieldset>
-            <legend>{o.timing}</legend>
-            {number(o.electionFrom, 'electionMin', 10, 10_000, o.ms)}
-            {number(o.electionTo, 'electionMax', 10, 10_000, o.ms)}
-            {number(o.heartbeat, 'heartbeat', 1, 5_000, o.ms)}
-            {number(o.latencyFrom, 'latencyMin', 1, 2_000, o.ms)}
-            {number(o.latencyTo, 'latencyMax', 1, 2_000, o.ms)}
-          </fieldset>
-          <fieldset>
-            <legend>{o.faults}</legend>
-            {number(o.lost, 'dropPercent', 0, 100, '%')}
-            {number(o.duplicated, 'duplicatePercent', 0, 100, '%')}
-          </fieldset>
-          <fieldset>
-            <legend>{o.raft}</legend>
-            {check(o.noop, draft.noopOnElection, (v) => edit({ noopOnElection: v }))}
-            {check(o.preVote, draft.preVote, (v) => edit({ preVote: v }))}
-            {check(o.checkQuorum, draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
-            {check(o.lease, draft.leaseReads, (v) => edit({ leaseReads: v }))}
-            {number(m.drift.bound, 'driftBoundPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
-            {number(m.drift.drift, 'driftPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
-            {number(o.snapshot, 'snapshotEvery', 0, 100_000, o.snapshotUnit)}
-          </fieldset>
-          <fieldset>
-            <legend>{o.bugs}</legend>
-            {TEACHING_BUGS.map((bug) => (
-              <span key={bug}>
-                {check(o.bug[bug], draft.bugs.includes(bug), (v) =>
-                  edit({ bugs: v ? [...draft.bugs, bug] : draft.bugs.filter((b) => b !== bug) }),
-                )}
-              </span>
-            ))}
-          </fieldset>
-          {problems.length > 0 && (
-            <ul className="notice" role="alert">
-              {problems.map((p, k) => (
-                <li key={k}>{p(m)}</li>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(seed);
+        }}
+      >
+        <fieldset>
+          <legend>{o.cluster}</legend>
+          <label>
+            {o.size}
+            <select value={draft.nodes} onChange={(e) => edit({ nodes: e.target.value })}>
+              {Array.from({ length: PAGE_NODES_MAX - PAGE_NODES_MIN + 1 }, (_, k) => (
+                <option key={k} value={String(PAGE_NODES_MIN + k)}>
+                  {o.servers(PAGE_NODES_MIN + k)}
+                </option>
               ))}
-            </ul>
-          )}
-          <div className="page-actions">
-            <button type="submit" className="rv-button">
-              {o.apply}
-            </button>
-            <button
-              type="button"
-              className="rv-button"
-              onClick={() => apply(Prng.derive(seed, 'new seed').int(0, 2 ** 31 - 1))}
-            >
-              {o.newSeed}
-            </button>
-          </div>
-        </form>
-      )}
+            </select>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{o.timing}</legend>
+          {number(o.electionFrom, 'electionMin', 10, 10_000, o.ms)}
+          {number(o.electionTo, 'electionMax', 10, 10_000, o.ms)}
+          {number(o.heartbeat, 'heartbeat', 1, 5_000, o.ms)}
+          {number(o.latencyFrom, 'latencyMin', 1, 2_000, o.ms)}
+          {number(o.latencyTo, 'latencyMax', 1, 2_000, o.ms)}
+        </fieldset>
+        <fieldset>
+          <legend>{o.faults}</legend>
+          {number(o.lost, 'dropPercent', 0, 100, '%')}
+          {number(o.duplicated, 'duplicatePercent', 0, 100, '%')}
+        </fieldset>
+        <fieldset>
+          <legend>{o.raft}</legend>
+          {check(o.noop, draft.noopOnElection, (v) => edit({ noopOnElection: v }))}
+          {check(o.preVote, draft.preVote, (v) => edit({ preVote: v }))}
+          {check(o.checkQuorum, draft.checkQuorum, (v) => edit({ checkQuorum: v }))}
+          {check(o.lease, draft.leaseReads, (v) => edit({ leaseReads: v }))}
+          {number(m.drift.bound, 'driftBoundPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
+          {number(m.drift.drift, 'driftPercent', 0, CLOCK_DRIFT_MAX * 100, m.drift.unit)}
+          {number(o.snapshot, 'snapshotEvery', 0, 100_000, o.snapshotUnit)}
+        </fieldset>
+        <fieldset>
+          <legend>{o.bugs}</legend>
+          {TEACHING_BUGS.map((bug) => (
+            <span key={bug}>
+              {check(o.bug[bug], draft.bugs.includes(bug), (v) =>
+                edit({ bugs: v ? [...draft.bugs, bug] : draft.bugs.filter((b) => b !== bug) }),
+              )}
+            </span>
+          ))}
+        </fieldset>
+        {problems.length > 0 && (
+          <ul className="notice" role="alert">
+            {problems.map((p, k) => (
+              <li key={k}>{p(m)}</li>
+            ))}
+          </ul>
+        )}
+        <div className="page-actions">
+          <button type="submit" className="rv-button">
+            {o.apply}
+          </button>
+          <button
+            type="button"
+            className="rv-button"
+            onClick={() => apply(Prng.derive(seed, 'new seed').int(0, 2 ** 31 - 1))}
+          >
+            {o.newSeed}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { selectState } from './select.ts';
 
 /** The per-user state each server has applied, differences from the leader marked. */
 export function StatePanel() {
-  const { aliveKey, users, leader } = usePlayground(selectState);
+  const { aliveKey, users, leader, marked, hover } = usePlayground(selectState);
   // Rebuilt only when a server crashes or restarts, so the table redraws only when users change.
   const alive = useMemo(
     () =>
@@ -20,5 +20,13 @@ export function StatePanel() {
       ),
     [aliveKey],
   );
-  return <StateView users={users} leaderId={leader} alive={alive} />;
+  return (
+    <StateView
+      users={users}
+      leaderId={leader}
+      alive={alive}
+      marked={marked}
+      onHoverServer={hover}
+    />
+  );
 }

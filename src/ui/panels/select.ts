@@ -1,3 +1,4 @@
+import { markedServer } from '../stage/linked.ts';
 import type { PlaygroundState } from '../store.ts';
 
 // Selectors of the live panels, at module level so their identity is stable.
@@ -7,7 +8,9 @@ export const selectLogs = (s: PlaygroundState) => ({
   leader: s.leader,
   progress: s.progress,
   selection: s.selection,
+  hovered: s.hovered,
   select: s.select,
+  hover: s.hover,
   playing: s.playing,
 });
 
@@ -16,6 +19,8 @@ export const selectState = (s: PlaygroundState) => ({
   aliveKey: s.nodes.map((n) => `${n.id}:${n.alive ? 1 : 0}`).join(','),
   users: s.users,
   leader: s.leader,
+  marked: markedServer(s.hovered, s.selection),
+  hover: s.hover,
 });
 
 export const selectInspector = (s: PlaygroundState) => ({

@@ -8,6 +8,8 @@ import { flightKind, flightProgress, laneOffset, pointAlong, type FlightShape } 
 const FLIGHT_AREA_PX2 = 90;
 /** Messages each way on a link travel in their own lane, this far off the line. */
 const LANE_PX = 5;
+/** A marked message's ring, around its mark. */
+const MARK_HALO_PX = 10;
 
 const SYMBOLS: Record<FlightShape, string> = {
   circle: symbol(symbolCircle, FLIGHT_AREA_PX2)() ?? '',
@@ -28,11 +30,13 @@ interface Props {
   to: Point;
   nowMs: number;
   insetPx: number;
+  /** Carries the selected log entry, or is the selected message (stage/linked.ts). */
+  marked: boolean;
   onSelect: (envelope: Envelope) => void;
 }
 
 /** A message on the wire, where its real progress puts it. */
-export function Flight({ envelope, from, to, nowMs, insetPx, onSelect }: Props) {
+export function Flight({ envelope, from, to, nowMs, insetPx, marked, onSelect }: Props) {
   const m = useMessages();
   const kind = flightKind(envelope.message);
   const t = flightProgress(envelope.sentAt, envelope.deliverAt, nowMs);
@@ -46,13 +50,15 @@ export function Flight({ envelope, from, to, nowMs, insetPx, onSelect }: Props) 
   );
   return (
     <g
-      className={`flight flight--${kind.kind}${envelope.duplicate ? ' flight--dup' : ''}`}
+      className={`flight flight--${kind.kind}${envelope.duplicate ? ' flight--dup' : ''}${marked ? ' flight--marked' : ''}`}
       transform={`translate(${p.x + lane.x},${p.y + lane.y})`}
       data-testid="flight"
       data-kind={kind.kind}
+      data-marked={marked || undefined}
       onClick={() => onSelect(envelope)}
     >
       <title>{label}</title>
+      {marked && <circle className="flight__halo" r={MARK_HALO_PX} />}
       <path className="flight__mark" d={SYMBOLS[kind.shape]} />
       <text className="flight__label" x={8} y={-6} aria-hidden="true">
         {kind.label}

@@ -1,23 +1,24 @@
 import { useMessages } from '../i18n/index.ts';
+import type { PlaygroundState } from '../store.ts';
+import { usePlayground } from '../usePlayground.ts';
 import type { useDisplay } from './useDisplay.ts';
 
-interface Props {
-  display: ReturnType<typeof useDisplay>;
-  running: boolean;
-  partitioned: boolean;
-  onHelp: () => void;
-  onHealAll: () => void;
-}
+const selectToolbar = (s: PlaygroundState) => ({
+  running: s.status === 'running',
+  partitioned: s.view.links.some((l) => !l.aToB || !l.bToA),
+  heal: s.heal,
+});
 
-/** Heal all, help, theme and presenter switches. */
-export function RingToolbar({ display, running, partitioned, onHelp, onHealAll }: Props) {
+/** Heal all, and the theme and presenter switches, in the stage's top bar. */
+export function RingToolbar({ display }: { display: ReturnType<typeof useDisplay> }) {
   const r = useMessages().ring;
+  const { running, partitioned, heal } = usePlayground(selectToolbar);
   return (
     <div className="ring-toolbar" role="toolbar" aria-label={r.toolbar}>
       <button
         type="button"
         disabled={!running || !partitioned}
-        onClick={onHealAll}
+        onClick={() => void heal()}
         aria-keyshortcuts="h"
       >
         {r.healAll}
@@ -37,9 +38,6 @@ export function RingToolbar({ display, running, partitioned, onHelp, onHealAll }
         aria-keyshortcuts="p"
       >
         {r.presenter}
-      </button>
-      <button type="button" onClick={onHelp} aria-keyshortcuts="?">
-        {r.shortcuts}
       </button>
     </div>
   );

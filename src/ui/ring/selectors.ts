@@ -7,8 +7,8 @@ export const selectRing = (s: PlaygroundState) => ({
   now: s.now,
   view: s.view,
   leader: s.leader,
-  running: s.status === 'running',
   selection: s.selection,
+  hovered: s.hovered,
   past: s.past,
   fast: s.speed === 'max' && s.playing,
 });
@@ -19,6 +19,7 @@ export const selectRingActions = (s: PlaygroundState) => ({
   restart: s.restart,
   heal: s.heal,
   select: s.select,
+  hover: s.hover,
 });
 
 export const selectTimeline = (s: PlaygroundState) => ({

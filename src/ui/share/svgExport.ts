@@ -56,10 +56,10 @@ function plainColour(value: string, ctx: CanvasRenderingContext2D | null): strin
   return String(ctx.fillStyle);
 }
 
-/** The page's background in the current theme, for the exported image's backdrop. */
-export function pageBackground(): string {
-  for (const el of [document.body, document.documentElement]) {
-    const colour = getComputedStyle(el).backgroundColor;
+/** What the ring is drawn on in the current theme (its island on the stage), for the exported image's backdrop. */
+export function backgroundOf(el: Element): string {
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    const colour = getComputedStyle(at).backgroundColor;
     if (colour && colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour;
   }
   return '#ffffff';
@@ -69,7 +69,7 @@ export function pageBackground(): string {
  * The ring as a self-contained SVG document: computed styles inlined, a
  * background of the current theme's colour behind it, sized by its viewBox.
  */
-export function ringSvgText(svg: SVGSVGElement, background = pageBackground()): string {
+export function ringSvgText(svg: SVGSVGElement, background = backgroundOf(svg)): string {
   const ctx = document.createElement('canvas').getContext('2d');
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...svg.querySelectorAll('*')];

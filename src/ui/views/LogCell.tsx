@@ -9,10 +9,12 @@ export interface LogCellProps {
   readonly slot: number;
   readonly active: boolean;
   readonly selected: boolean;
+  /** Marked by another view: the selected entry where it is held, or carried by the selected message. */
+  readonly linked: boolean;
 }
 
 /** One slot of a log row: the entry's term by number and colour, and its marks. */
-export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellProps) {
+export function LogCell({ id, cell, rowIndex, slot, active, selected, linked }: LogCellProps) {
   const classes = ['rv-cell'];
   if (cell.compacted) classes.push('rv-cell--compacted');
   if (cell.term === null) {
@@ -26,6 +28,7 @@ export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellP
   if (cell.agreement === 'extra') classes.push('rv-cell--extra');
   if (cell.isCommitIndex) classes.push('rv-cell--commit-mark');
   if (active) classes.push('rv-cell--active');
+  if (linked) classes.push('rv-cell--linked');
   return (
     <span
       role="gridcell"
@@ -35,6 +38,7 @@ export function LogCell({ id, cell, rowIndex, slot, active, selected }: LogCellP
       aria-selected={selected}
       data-row={rowIndex}
       data-slot={slot}
+      data-linked={linked || undefined}
       className={classes.join(' ')}
     >
       <span className="rv-cell__term" aria-hidden="true">

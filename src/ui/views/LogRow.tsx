@@ -5,7 +5,8 @@ import { nodeName } from '../labels.ts';
 import { logCell } from './logCell.ts';
 import type { FollowerProgress } from './logDiff.ts';
 import { LogCell } from './LogCell.tsx';
-import { serverStatus, statusGlyph } from './roles.ts';
+import { RoleBadge } from './RoleBadge.tsx';
+import { serverStatus } from './roles.ts';
 
 /** What the logs view needs of a server: a subset of the headless NodeView. */
 export interface LogNode {
@@ -36,6 +37,11 @@ export interface LogRowProps {
   /** The slot with keyboard focus in this row, or -1. */
   readonly activeSlot: number;
   readonly selectedIndex: number;
+  /** Pointed at or selected in another view. */
+  readonly marked: boolean;
+  /** The log indexes marked in this row, both ends included; -1 when none. */
+  readonly markFirst: number;
+  readonly markLast: number;
   readonly idPrefix: string;
 }
 
@@ -60,11 +66,18 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
         slot={slot}
         active={slot === p.activeSlot}
         selected={cell.index === p.selectedIndex}
+        linked={cell.index >= p.markFirst && cell.index <= p.markLast && p.markFirst >= 0}
       />,
     );
   }
   return (
-    <div role="row" aria-rowindex={p.rowIndex} className={`rv-logs__row rv-status-${status}`}>
+    <div
+      role="row"
+      aria-rowindex={p.rowIndex}
+      className={`rv-logs__row rv-status-${status}${p.marked ? ' rv-logs__row--marked' : ''}`}
+      data-server={node.id}
+      data-marked={p.marked || undefined}
+    >
       <span
         role="rowheader"
         aria-colindex={1}
@@ -82,9 +95,7 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
             : []),
         ])}
       >
-        <span className="rv-glyph" aria-hidden="true">
-          {statusGlyph(status)}
-        </span>
+        <RoleBadge status={status} />
         <b>{nodeName(node.id)}</b> <span className="rv-logs__status">{m.roles[status]}</span>
         <span className="rv-logs__nums" aria-hidden="true">
           {m.logs.nums(node.term, node.commitIndex, node.lastApplied)}

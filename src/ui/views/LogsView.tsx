@@ -7,13 +7,13 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
   type UIEvent,
 } from 'react';
 import type { NodeId } from '../../sim/index.ts';
 import { useMessages } from '../i18n/index.ts';
 import { entryAt, logColumns, type FollowerProgress } from './logDiff.ts';
 import { moveInGrid, type GridPosition } from './logKeys.ts';
-import { LogLegend } from './LogLegend.tsx';
 import { LogRow, type LogNode } from './LogRow.tsx';
 import { isAtEnd, scrollToReveal, visibleWindow } from './logWindow.ts';
 import { useElementWidth } from './useElementWidth.ts';
@@ -34,6 +34,14 @@ export interface LogsViewProps {
   readonly selected?: { readonly node: NodeId; readonly index: number } | null;
   /** Whether the page may skip the panel while it is off screen (it does while time runs). */
   readonly skippable?: boolean;
+  /** The server other views point at: its row is marked. */
+  readonly marked?: NodeId | null;
+  /** Entries marked per row (a selected entry where it is held, what a selected message carries). */
+  readonly marks?: ReadonlyMap<NodeId, { readonly first: number; readonly last: number }>;
+  /** The pointer came onto a server's row (its id) or left the rows (null). */
+  readonly onHoverServer?: (id: NodeId | null) => void;
+  /** Said under the title: what the marks show, in words. */
+  readonly note?: ReactNode;
 }
 
 /**
@@ -48,6 +56,10 @@ export function LogsView({
   onSelectEntry,
   selected,
   skippable = false,
+  marked = null,
+  marks,
+  onHoverServer,
+  note,
 }: LogsViewProps) {
   const idPrefix = useId();
   const l = useMessages().logs;
@@ -154,7 +166,7 @@ export function LogsView({
       data-testid="logs-view"
     >
       <h2 id={`${idPrefix}-h`}>{l.title}</h2>
-      <LogLegend />
+      {note}
       {count === 0 && <p className="rv-note">{l.empty}</p>}
       <div
         ref={scroller}
@@ -169,6 +181,11 @@ export function LogsView({
         onScroll={onScroll}
         onKeyDown={onKeyDown}
         onClick={onClick}
+        onPointerOver={(e) => {
+          const row = (e.target as Element).closest<HTMLElement>('[data-server]');
+          onHoverServer?.(row ? Number(row.dataset.server) : null);
+        }}
+        onPointerLeave={() => onHoverServer?.(null)}
       >
         <div className="rv-logs__canvas" style={{ width: LOG_ROWHEAD_PX + count * cellPx }}>
           <div role="row" aria-rowindex={1} className="rv-logs__row rv-logs__row--head">
@@ -206,6 +223,9 @@ export function LogsView({
               cellPx={cellPx}
               activeSlot={shown?.row === k ? shown.slot : -1}
               selectedIndex={selected?.node === node.id ? selected.index : -1}
+              marked={marked === node.id}
+              markFirst={marks?.get(node.id)?.first ?? -1}
+              markLast={marks?.get(node.id)?.last ?? -1}
               idPrefix={idPrefix}
             />
           ))}

@@ -4,7 +4,8 @@ import { nodeName } from '../labels.ts';
 import { FieldList } from './FieldList.tsx';
 import { describeCommand, nodeFields, progressFields, type InspectNode } from './inspect.ts';
 import type { FollowerProgress } from './logDiff.ts';
-import { serverStatus, statusGlyph } from './roles.ts';
+import { RoleBadge } from './RoleBadge.tsx';
+import { serverStatus } from './roles.ts';
 
 /** Newest entries listed with their commands. */
 export const INSPECTOR_ENTRIES_SHOWN = 5;
@@ -24,10 +25,7 @@ export function NodeInspector({ node, progress }: NodeInspectorProps) {
   return (
     <div className="rv-inspector__body" data-testid="node-inspector">
       <h3>
-        <span className="rv-glyph" aria-hidden="true">
-          {statusGlyph(status)}
-        </span>{' '}
-        {t.heading(nodeName(node.id), m.roles[status], node.term)}
+        <RoleBadge status={status} /> {t.heading(nodeName(node.id), m.roles[status], node.term)}
       </h3>
       <FieldList fields={nodeFields(node)} label={t.stateOf(nodeName(node.id))} />
       {node.role === 'leader' && node.alive && progress && (

@@ -23,11 +23,14 @@ function absent(s: Messages['state'], diff: Cell['diff']): string {
 }
 
 /** One server's view of one user, marked (≠ and words) when it differs from the leader's. */
-export function StateCell({ cell }: { cell: Cell }) {
+export function StateCell({ cell, marked }: { cell: Cell; marked: boolean }) {
   const differs = DIFFERENT.has(cell.diff);
   const s = useMessages().state;
   return (
-    <td className={differs ? 'rv-state__cell rv-diff' : 'rv-state__cell'}>
+    <td
+      className={`rv-state__cell${differs ? ' rv-diff' : ''}${marked ? ' rv-state--marked' : ''}`}
+      data-server={cell.node}
+    >
       {differs && (
         <span className="rv-flag" aria-hidden="true">
           ≠{' '}

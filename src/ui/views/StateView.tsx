@@ -13,10 +13,20 @@ export interface StateViewProps {
   readonly users: UsersByNode;
   readonly leaderId: NodeId | null;
   readonly alive: Readonly<Record<NodeId, boolean>>;
+  /** The server other views point at: its column is marked. */
+  readonly marked?: NodeId | null;
+  /** The pointer came onto a server's column (its id) or left the table (null). */
+  readonly onHoverServer?: (id: NodeId | null) => void;
 }
 
 /** The per-user state each server has applied: users x servers, differences from the leader marked. */
-export function StateView({ users, leaderId, alive }: StateViewProps) {
+export function StateView({
+  users,
+  leaderId,
+  alive,
+  marked = null,
+  onHoverServer,
+}: StateViewProps) {
   const id = useId();
   const s = useMessages().state;
   const grid = useMemo(() => stateGrid(users, leaderId), [users, leaderId]);
@@ -35,13 +45,26 @@ export function StateView({ users, leaderId, alive }: StateViewProps) {
         <p className="rv-note">{s.showing(rows.length, grid.rows.length)}</p>
       )}
       <div className="rv-scroll" role="region" aria-labelledby={`${id}-c`} tabIndex={0}>
-        <table className="rv-state__table">
+        <table
+          className="rv-state__table"
+          onPointerOver={(e) => {
+            const cell = (e.target as Element).closest<HTMLElement>('[data-server]');
+            onHoverServer?.(cell ? Number(cell.dataset.server) : null);
+          }}
+          onPointerLeave={() => onHoverServer?.(null)}
+        >
           <caption id={`${id}-c`}>{s.caption}</caption>
           <thead>
             <tr>
               <th scope="col">{s.user}</th>
               {grid.nodes.map((node) => (
-                <th scope="col" key={node}>
+                <th
+                  scope="col"
+                  key={node}
+                  data-server={node}
+                  data-marked={marked === node || undefined}
+                  className={marked === node ? 'rv-state--marked' : undefined}
+                >
                   {nodeName(node)}
                   {node === leaderId && <span className="rv-tag">{s.leaderTag}</span>}
                   {alive[node] === false && <span className="rv-tag">{s.crashedTag}</span>}
@@ -61,7 +84,7 @@ export function StateView({ users, leaderId, alive }: StateViewProps) {
               <tr key={row.user}>
                 <th scope="row">{row.user}</th>
                 {row.cells.map((cell) => (
-                  <StateCell key={cell.node} cell={cell} />
+                  <StateCell key={cell.node} cell={cell} marked={marked === cell.node} />
                 ))}
               </tr>
             ))}

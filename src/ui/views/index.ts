@@ -8,6 +8,7 @@
 import './views.css';
 
 // Logs
+export { LogLegend } from './LogLegend.tsx';
 export { LogsView, LOG_CELL_PX, LOG_ROWHEAD_PX, type LogsViewProps } from './LogsView.tsx';
 export type { LogNode } from './LogRow.tsx';
 export {

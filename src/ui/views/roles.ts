@@ -7,19 +7,6 @@ export function serverStatus(node: { readonly alive: boolean; readonly role: Rol
   return node.alive ? node.role : 'crashed';
 }
 
-const GLYPH: Readonly<Record<string, string>> = {
-  leader: '★',
-  candidate: '▲',
-  precandidate: '△',
-  follower: '●',
-  crashed: '✕',
-};
-
-/** A shape per status, beside the colour, so colour is never the only cue. */
-export function statusGlyph(status: ServerStatus): string {
-  return GLYPH[status] ?? '●';
-}
-
 /** A pre-vote request or answer (PreVote, dissertation §9.6), whatever the Raft core's version. */
 export function isPreVote(m: Message): boolean {
   return 'preVote' in m && m.preVote === true;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, CONTRAST_TEXT_MIN } from './contrast.ts';
 import {
@@ -14,9 +15,20 @@ const THEMES = [
   ['dark', 1],
 ] as const;
 
-/** Every `--name: light-dark(#a, #b)` declaration of views.css. */
+const UI = join(import.meta.dirname, '..');
+const TOKENS = join(UI, 'tokens.css');
+
+/** Every style sheet of the page but the tokens', by path. */
+function styleSheets(): string[] {
+  return readdirSync(UI, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => join(UI, f))
+    .filter((f) => f !== TOKENS);
+}
+
+/** Every `--name: light-dark(#a, #b)` declaration of tokens.css. */
 function cssPairs(): Map<string, [string, string]> {
-  const css = readFileSync(new URL('./views.css', import.meta.url), 'utf8');
+  const css = readFileSync(TOKENS, 'utf8');
   const found = new Map<string, [string, string]>();
   for (const m of css.matchAll(
     /(--[\w-]+):\s*light-dark\(\s*(#[0-9a-f]+)\s*,\s*(#[0-9a-f]+)\s*\)/gi,
@@ -39,7 +51,16 @@ describe('theme colours', () => {
     }
   });
 
-  it('declares in views.css exactly the colours the tests check', () => {
+  it('has every other style sheet use the tokens, never a colour of its own', () => {
+    const sheets = styleSheets();
+    expect(sheets.length).toBeGreaterThan(3);
+    for (const file of sheets) {
+      const css = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(css.match(/#[0-9a-f]{3,8}\b|\b(rgba?|hsla?|light-dark)\(/gi), file).toBeNull();
+    }
+  });
+
+  it('declares in tokens.css exactly the colours the tests check', () => {
     const css = cssPairs();
     for (const [name, pair] of Object.entries(THEME_TOKENS))
       expect(css.get(name), name).toEqual(pair);

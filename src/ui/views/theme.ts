@@ -1,7 +1,7 @@
 import { CONTRAST_GRAPHIC_MIN, CONTRAST_TEXT_MIN } from './contrast.ts';
 
 /**
- * The colours of the views, for the light and the dark theme. views.css
+ * The colours of the page, for the light and the dark theme. tokens.css
  * declares each as `--name: light-dark(light, dark)`; a test checks that the
  * two agree and that every pair below has enough contrast in both themes.
  * Colour is never the only cue: each also has a shape or a text.
@@ -23,6 +23,14 @@ export const THEME_TOKENS = {
   '--role-candidate': ['#8a5a00', '#f3c35a'],
   '--role-follower': ['#525b6a', '#a9b2c0'],
   '--role-crashed': ['#6b7280', '#8b93a1'],
+  '--rv-canvas': ['#e9ecf1', '#0f1218'],
+  '--rv-link-mark': ['#6a2fb3', '#c9a3ff'],
+  '--role-leader-fill': ['#1f5fd1', '#1f5fd1'],
+  '--role-on-leader': ['#ffffff', '#ffffff'],
+  '--role-candidate-fill': ['#f6c453', '#6b4e0c'],
+  '--role-precandidate-fill': ['#fbe6b0', '#4d3a0e'],
+  '--role-follower-fill': ['#dfe5ee', '#2c333f'],
+  '--role-crashed-fill': ['#b9bcc2', '#3a3f48'],
   '--hist-ok': ['#cdebd3', '#1f4f2a'],
   '--hist-fail': ['#f8d3cf', '#5a1f1b'],
   '--hist-info': ['#fbe7b5', '#4d3a0e'],
@@ -74,6 +82,14 @@ export const CONTRAST_PAIRS: readonly (readonly [ThemeToken, ThemeToken, number]
   ['--role-crashed', '--rv-bg', CONTRAST_TEXT_MIN],
   ['--rv-focus', '--rv-bg', CONTRAST_GRAPHIC_MIN],
   ['--rv-border', '--rv-bg', CONTRAST_GRAPHIC_MIN],
+  ['--rv-fg', '--rv-canvas', CONTRAST_TEXT_MIN],
+  ['--rv-link-mark', '--rv-bg', CONTRAST_GRAPHIC_MIN],
+  ['--rv-link-mark', '--rv-surface', CONTRAST_GRAPHIC_MIN],
+  ['--role-on-leader', '--role-leader-fill', CONTRAST_TEXT_MIN],
+  ['--rv-fg', '--role-candidate-fill', CONTRAST_TEXT_MIN],
+  ['--rv-fg', '--role-precandidate-fill', CONTRAST_TEXT_MIN],
+  ['--rv-fg', '--role-follower-fill', CONTRAST_TEXT_MIN],
+  ['--rv-fg', '--role-crashed-fill', CONTRAST_TEXT_MIN],
   ['--rv-fg', '--hist-ok', CONTRAST_TEXT_MIN],
   ['--rv-fg', '--hist-fail', CONTRAST_TEXT_MIN],
   ['--rv-fg', '--hist-info', CONTRAST_TEXT_MIN],

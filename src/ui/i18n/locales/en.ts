@@ -22,6 +22,38 @@ export const messages = {
     badSeed: (raw: string, max: number, fallback: number) =>
       `The seed in the address, "${raw}", is not a whole number from 0 to ${max}, so seed ${fallback} is used instead.`,
   },
+  // stage: the one-screen layout (src/ui/stage): its bars, the side panel's tabs, the linked views
+  stage: {
+    transport: 'Time',
+    details: 'Details',
+    showDetails: 'Show details',
+    hideDetails: 'Hide details',
+    detailsTitle:
+      'Events, history, safety, inspector, servers, share and options, beside the stage',
+    tabs: {
+      events: 'Events',
+      history: 'History',
+      safety: 'Safety',
+      inspector: 'Inspector',
+      servers: 'Servers',
+      share: 'Share',
+      options: 'Options',
+      key: 'Key',
+    },
+    safetyBroken: (n: number) => `Safety: ${n} broken`,
+    entry: (index: number, term: number) => `Entry ${index} (term ${term})`,
+    heldBy: (names: string) => `held by ${names}`,
+    heldByNone: 'held by no server',
+    committed: 'committed',
+    notCommitted: 'not committed yet',
+    carrying: (names: string) => `on the wire to ${names}`,
+    notCarried: 'no message carrying it',
+    message: (kind: string, from: string, to: string) => `${kind} ${from} → ${to}`,
+    carries: (first: number, last: number) =>
+      first === last ? `carries entry ${first}` : `carries entries ${first} to ${last}`,
+    carriesNone: 'carries no entries',
+    clearMark: 'Clear',
+  },
   // roles: a server's status as the ring, tables and logs say it
   roles: {
     follower: 'follower',
@@ -259,7 +291,8 @@ export const messages = {
     newState: 'New state',
     setState: 'Set state',
     readUser: 'Read user',
-    stale: 'Stale read (any server, may be out of date)',
+    stale: 'Stale read',
+    staleTitle: 'Any server answers, from what it has applied: it may be out of date',
     readState: 'Read state',
     runAs: 'Operations run as the user named above.',
     none: 'No operations yet.',
@@ -529,8 +562,6 @@ export const messages = {
   // options: the options panel
   options: {
     title: 'Options',
-    show: 'Show options',
-    hide: 'Hide options',
     summary: (servers: number, bug: boolean) =>
       `, ${servers} servers${bug ? ', a teaching bug on' : ''}. Applying restarts the run from time 0.`,
     seed: 'Seed',

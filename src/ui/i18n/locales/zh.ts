@@ -82,6 +82,36 @@ export const messages: Messages = {
     badSeed: (raw, max, fallback) =>
       `地址中的种子“${raw}”不是 0 到 ${max} 之间的整数，因此改用种子 ${fallback}。`,
   },
+  stage: {
+    transport: '时间',
+    details: '详情',
+    showDetails: '显示详情',
+    hideDetails: '隐藏详情',
+    detailsTitle: '事件、历史、安全性、检查器、服务器、分享与选项，在舞台旁边',
+    tabs: {
+      events: '事件',
+      history: '历史',
+      safety: '安全性',
+      inspector: '检查器',
+      servers: '服务器',
+      share: '分享',
+      options: '选项',
+      key: '图例',
+    },
+    safetyBroken: (n) => `安全性：${n} 项被破坏`,
+    entry: (index, term) => `条目 ${index}（任期 ${term}）`,
+    heldBy: (names) => `由 ${names} 持有`,
+    heldByNone: '没有服务器持有',
+    committed: '已提交',
+    notCommitted: '尚未提交',
+    carrying: (names) => `正在发往 ${names}`,
+    notCarried: '没有消息正在携带它',
+    message: (kind, from, to) => `${kind} ${from} → ${to}`,
+    carries: (first, last) =>
+      first === last ? `携带条目 ${first}` : `携带条目 ${first} 到 ${last}`,
+    carriesNone: '不携带条目',
+    clearMark: '清除',
+  },
   // roles: a server's status as the ring, tables and logs say it
   roles: {
     follower: '跟随者',
@@ -316,7 +346,8 @@ export const messages: Messages = {
     newState: '新状态',
     setState: '设置状态',
     readUser: '读取用户',
-    stale: '陈旧读（任意服务器，可能不是最新）',
+    stale: '陈旧读',
+    staleTitle: '由任意服务器按它已应用的状态作答：可能不是最新',
     readState: '读取状态',
     runAs: '操作以上面填写的用户身份执行。',
     none: '还没有操作。',
@@ -562,8 +593,6 @@ export const messages: Messages = {
   // options: the options panel
   options: {
     title: '选项',
-    show: '显示选项',
-    hide: '隐藏选项',
     summary: (servers, bug) =>
       `，${servers} 台服务器${bug ? '，已开启一个教学用错误' : ''}。应用后运行会从时间 0 重新开始。`,
     seed: '种子',
