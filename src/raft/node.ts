@@ -6,8 +6,8 @@ import {
   type ClusterConfig,
   type MembershipChange,
 } from './membership';
-import { Progress } from './progress';
-import { committedIndex, majority, voteResult } from './quorum';
+import type { Progress } from './progress';
+import { ProgressTracker } from './tracker';
 import {
   NOOP,
   type AppendEntries,
@@ -91,10 +91,8 @@ export class RaftNode {
   private lastAppliedValue = 0;
   private leaderIdValue: NodeId | null = null;
 
-  // Candidate state: votes received in the current election.
-  private votes = new Map<NodeId, boolean>();
-  // Leader state: one progress record per follower.
-  private progressMap = new Map<NodeId, Progress>();
+  /** A candidate's votes, a leader's progress of each follower. */
+  private readonly tracker: ProgressTracker;
 
   // Timers as absolute virtual times, in ms.
   private now = 0;
@@ -128,6 +126,7 @@ export class RaftNode {
   constructor(config: RaftConfig, persisted: Persisted, nowMs: number) {
     this.id = config.id;
     this.config = config;
+    this.tracker = new ProgressTracker(config.id);
     this.currentTermValue = persisted.hardState.currentTerm;
     this.votedForValue = persisted.hardState.votedFor;
     const snapshot = persisted.snapshot ?? null;
@@ -180,7 +179,7 @@ export class RaftNode {
   }
   /** The leader's view of a follower, for inspection; undefined on non-leaders. */
   progress(peer: NodeId): { nextIndex: number; matchIndex: number; state: string } | undefined {
-    const pr = this.progressMap.get(peer);
+    const pr = this.tracker.get(peer);
     return pr && { nextIndex: pr.nextIndex, matchIndex: pr.matchIndex, state: pr.state };
   }
 
@@ -368,8 +367,8 @@ export class RaftNode {
     this.roleValue = 'follower';
     this.stepRole = this.stepFollower;
     this.leaderIdValue = leaderId;
-    this.progressMap.clear();
-    this.votes.clear();
+    this.tracker.clearProgress();
+    this.tracker.clearVotes();
     this.resetElectionTimer();
   }
 
@@ -384,7 +383,7 @@ export class RaftNode {
     this.roleValue = 'precandidate';
     this.stepRole = this.stepPreCandidate;
     this.leaderIdValue = null;
-    this.votes = new Map([[this.id, true]]);
+    this.tracker.resetVotes();
     this.resetElectionTimer();
     if (this.tally() === 'won') {
       this.becomeCandidate(false);
@@ -403,7 +402,7 @@ export class RaftNode {
     this.roleValue = 'candidate';
     this.stepRole = this.stepCandidate;
     this.leaderIdValue = null;
-    this.votes = new Map([[this.id, true]]);
+    this.tracker.resetVotes();
     this.resetElectionTimer();
     if (this.tally() === 'won') {
       this.becomeLeader();
@@ -460,11 +459,8 @@ export class RaftNode {
     this.roleValue = 'leader';
     this.stepRole = this.stepLeader;
     this.leaderIdValue = this.id;
-    this.votes.clear();
-    // Figure 2: nextIndex starts just past the leader's log, matchIndex at 0.
-    this.progressMap = new Map(
-      this.otherPeers().map((p) => [p, new Progress(this.log.lastIndex() + 1)]),
-    );
+    this.tracker.clearVotes();
+    this.tracker.resetProgress(this.otherPeers(), this.log.lastIndex() + 1);
     if (this.config.noopOnElection) this.appendEntry(NOOP);
     if (this.config.checkQuorum)
       this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
@@ -509,7 +505,7 @@ export class RaftNode {
         return;
       case 'RequestVoteResponse': {
         if (m.preVote) return; // a late answer from before this election
-        this.votes.set(m.from, m.voteGranted);
+        this.tracker.recordVote(m.from, m.voteGranted);
         if (this.tally() === 'won') this.becomeLeader();
         return;
       }
@@ -532,7 +528,7 @@ export class RaftNode {
         return;
       case 'RequestVoteResponse': {
         if (!m.preVote || m.term !== this.currentTermValue + 1) return;
-        this.votes.set(m.from, m.voteGranted);
+        this.tracker.recordVote(m.from, m.voteGranted);
         if (this.tally() === 'won') this.becomeCandidate(false);
         return;
       }
@@ -544,7 +540,7 @@ export class RaftNode {
   private stepLeader(m: Message | LocalMessage): void {
     switch (m.type) {
       case 'HeartbeatTimeout':
-        for (const [peer, pr] of this.progressMap)
+        for (const [peer, pr] of this.tracker.progress())
           if (pr.heartbeatDueAtMs <= this.now) this.sendAppend(peer, true);
         return;
       case 'Propose':
@@ -553,19 +549,15 @@ export class RaftNode {
         this.broadcastAppend(false);
         return;
       case 'CheckQuorum': {
-        const voters = this.membership.current().voters;
-        let active = voters.includes(this.id) ? 1 : 0;
-        for (const [peer, pr] of this.progressMap) {
-          if (pr.recentActive && voters.includes(peer)) active++;
-          pr.recentActive = false;
-        }
+        const active = this.tracker.quorumActive(this.membership.current().voters);
+        this.tracker.clearRecentActive();
         this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
         // Dissertation §6.2: a leader cut off from a majority steps down.
-        if (active < majority(voters.length)) this.becomeFollower(this.currentTermValue, null);
+        if (!active) this.becomeFollower(this.currentTermValue, null);
         return;
       }
       case 'TransferLeadership': {
-        const pr = this.progressMap.get(m.target);
+        const pr = this.tracker.get(m.target);
         if (!pr || this.transfereeId === m.target) return;
         this.transfereeId = m.target;
         this.transferDeadlineMs = this.now + this.config.electionTimeoutMs[0];
@@ -723,14 +715,9 @@ export class RaftNode {
   }
 
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
-    const pr = this.progressMap.get(m.from);
+    const pr = this.tracker.get(m.from);
     if (!pr) return;
-    pr.recentActive = true;
-    pr.ackSentAtMs = Math.max(pr.ackSentAtMs, m.ackSentAtMs);
-    if (m.readSeq > pr.readAcked) {
-      pr.readAcked = m.readSeq;
-      this.confirmReads();
-    }
+    if (pr.heard(m.readSeq, m.ackSentAtMs)) this.confirmReads();
     if (m.success) {
       if (pr.acknowledge(m.matchIndex)) {
         this.maybeCommit();
@@ -770,12 +757,9 @@ export class RaftNode {
    * follower's timer is reset and a lost reply is recovered.
    */
   private sendAppend(peer: NodeId, heartbeat: boolean): void {
-    const pr = this.progressMap.get(peer);
+    const pr = this.tracker.get(peer);
     if (!pr) return;
-    if (heartbeat) {
-      pr.recoverLostAppends(this.now, this.config.heartbeatMs);
-      if (pr.state === 'probe') pr.paused = false;
-    }
+    if (heartbeat) pr.heartbeatDue(this.now, this.config.heartbeatMs);
     const canSend = pr.canSend(this.config.maxInflightAppends);
     const snapshot = this.snapshotValue;
     if (snapshot && pr.nextIndex <= snapshot.index) {
@@ -792,9 +776,8 @@ export class RaftNode {
         ...(snapshot.config && { config: snapshot.config }),
         sentAtMs: this.now,
       });
-      pr.backUp(pr.nextIndex); // wait in probe for the answer, or the next heartbeat
-      pr.sent(snapshot.index, false, this.now);
-      pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+      pr.snapshotSent();
+      pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
       return;
     }
     const hasEntries = pr.nextIndex <= this.log.lastIndex();
@@ -819,12 +802,12 @@ export class RaftNode {
       sentAtMs: this.now,
     });
     pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
-    pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+    pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
   }
 
   /** An empty AppendEntries at matchIndex, which always matches: it only says "I still lead". */
   private sendHeartbeat(peer: NodeId): void {
-    const pr = this.progressMap.get(peer);
+    const pr = this.tracker.get(peer);
     if (!pr) return;
     this.send<AppendEntries>({
       type: 'AppendEntries',
@@ -838,7 +821,7 @@ export class RaftNode {
       readSeq: this.readSeq,
       sentAtMs: this.now,
     });
-    pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+    pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
   }
 
   /**
@@ -848,11 +831,7 @@ export class RaftNode {
   private maybeCommit(): void {
     // Dissertation §4.1: quorums are of the configuration in effect, which a
     // leader that is removing itself is not part of.
-    const voters = this.membership.current().voters;
-    const match = voters.map((v) =>
-      v === this.id ? this.log.lastIndex() : (this.progressMap.get(v)?.matchIndex ?? 0),
-    );
-    const n = committedIndex(match);
+    const n = this.tracker.committed(this.membership.current().voters, this.log.lastIndex());
     if (n <= this.commitIndexValue) return;
     if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount)
       return;
@@ -898,14 +877,10 @@ export class RaftNode {
 
   /** Step 3: a read is confirmed once a majority (counting us) has answered its round. */
   private confirmReads(): void {
+    const acked = this.tracker.readAcked(this.membership.current().voters);
     while (this.pendingReads.length > 0) {
       const r = this.pendingReads[0];
-      if (!r || r.index === null) return;
-      const voters = this.membership.current().voters;
-      let acks = voters.includes(this.id) ? 1 : 0;
-      for (const [peer, pr] of this.progressMap)
-        if (voters.includes(peer) && pr.readAcked >= r.seq) acks++;
-      if (acks < majority(voters.length)) return;
+      if (!r || r.index === null || r.seq > acked) return;
       this.pendingReads.shift();
       this.readStates.push({ ctx: r.ctx, index: r.index });
     }
@@ -990,9 +965,7 @@ export class RaftNode {
 
   /** The election so far, counting only the votes of voters in the configuration in effect. */
   private tally(): 'won' | 'lost' | 'pending' {
-    const voters = this.membership.current().voters;
-    const counted = new Map([...this.votes].filter(([id]) => voters.includes(id)));
-    return voteResult(counted, voters.length);
+    return this.tracker.tallyVotes(this.membership.current().voters);
   }
 
   /**
@@ -1012,15 +985,7 @@ export class RaftNode {
   /** A leader keeps one progress record per member, adding and dropping them as the configuration changes. */
   private reconcileProgress(): void {
     if (this.roleValue !== 'leader') return;
-    const members = new Set(this.otherPeers());
-    for (const peer of this.progressMap.keys())
-      if (!members.has(peer)) this.progressMap.delete(peer);
-    for (const peer of members) {
-      if (this.progressMap.has(peer)) continue;
-      const pr = new Progress(this.log.lastIndex() + 1);
-      pr.heartbeatDueAtMs = this.now; // owed an AppendEntries at once
-      this.progressMap.set(peer, pr);
-    }
+    this.tracker.reconcile(this.otherPeers(), this.log.lastIndex() + 1, this.now);
   }
 
   /**
@@ -1029,9 +994,7 @@ export class RaftNode {
    * every send resets, and a busy link carries no empty heartbeats.
    */
   private heartbeatDeadline(): number {
-    let due = Infinity;
-    for (const pr of this.progressMap.values()) due = Math.min(due, pr.heartbeatDueAtMs);
-    return due;
+    return this.tracker.heartbeatDueAtMs();
   }
 
   private sendTimeoutNow(peer: NodeId): void {
@@ -1051,12 +1014,7 @@ export class RaftNode {
    */
   private leaseHolds(): boolean {
     if (!this.config.leaseReads || this.transfereeId !== null) return false;
-    const voters = this.membership.current().voters;
-    const acked = voters.includes(this.id) ? [this.now] : [];
-    for (const [peer, pr] of this.progressMap)
-      if (voters.includes(peer)) acked.push(pr.ackSentAtMs);
-    acked.sort((a, b) => b - a);
-    const start = acked[majority(acked.length) - 1] ?? -Infinity;
+    const start = this.tracker.ackedSentAtMs(this.membership.current().voters, this.now);
     // Clocks may run at 1 ± bound: the lease, by our clock, must end before
     // the fastest follower's minimum election timeout, by its clock, can.
     const bound = this.config.clockDriftBound;
