@@ -7,11 +7,14 @@ import {
   type MembershipChange,
 } from './membership';
 import type { Progress } from './progress';
+import * as msg from './messages';
+import { ReadOnly, leaseDurationMs, type ReadState } from './readonly';
 import { ProgressTracker } from './tracker';
 import {
   NOOP,
   type AppendEntries,
   type AppendEntriesResponse,
+  type Envelope,
   type HardState,
   type InstallSnapshot,
   type LocalMessage,
@@ -20,10 +23,8 @@ import {
   type NodeId,
   type RaftConfig,
   type RequestVote,
-  type RequestVoteResponse,
   type Role,
   type Snapshot,
-  type TimeoutNow,
 } from './types';
 
 /**
@@ -41,13 +42,8 @@ export interface Ready {
   readonly messages: readonly Message[];
   /** Newly committed entries, lastApplied + 1 .. commitIndex. */
   readonly committed: readonly LogEntry[];
-  /** Reads confirmed by a quorum: serve `ctx` once lastApplied >= index (§6.4). */
-  /** `lease`: confirmed by the leader's lease alone, without a round of heartbeats (§6.4.1). */
-  readonly readStates: readonly {
-    readonly ctx: number;
-    readonly index: number;
-    readonly lease?: true;
-  }[];
+  /** Reads confirmed by a quorum or by the lease (§6.4, §6.4.1). */
+  readonly readStates: readonly ReadState[];
   /** Reads that can no longer be confirmed because leadership was lost. */
   readonly failedReads: readonly number[];
   /**
@@ -108,18 +104,12 @@ export class RaftNode {
   private hardStateDirty = false;
   private unstableFrom = Infinity;
   private outbox: Message[] = [];
-  private readStates: { ctx: number; index: number; lease?: true }[] = [];
   /** The latest snapshot, sent to followers that are too far behind. */
   private snapshotValue: Snapshot | null = null;
   /** The configuration this server's log puts in effect (dissertation §4.1). */
   private readonly membership: Membership;
   private unstableSnapshot: (Snapshot & { install: boolean }) | null = null;
-  private failedReads: number[] = [];
-
-  // ReadIndex (dissertation §6.4): reads wait for a heartbeat round that
-  // started after them; `index` is null until an entry of this term commits.
-  private readSeq = 0;
-  private pendingReads: { ctx: number; index: number | null; seq: number }[] = [];
+  private readonly readOnly = new ReadOnly();
 
   private stepRole: StepFn;
 
@@ -336,8 +326,7 @@ export class RaftNode {
       entries,
       messages: this.outbox,
       committed,
-      readStates: this.readStates,
-      failedReads: this.failedReads,
+      ...this.readOnly.take(),
       snapshot: this.unstableSnapshot,
     };
     this.unstableSnapshot = null;
@@ -345,8 +334,6 @@ export class RaftNode {
     this.unstableFrom = Infinity;
     // Most steps produce no reads: keep the empty arrays rather than make new ones.
     if (this.outbox.length > 0) this.outbox = [];
-    if (this.readStates.length > 0) this.readStates = [];
-    if (this.failedReads.length > 0) this.failedReads = [];
     return ready;
   }
 
@@ -360,7 +347,7 @@ export class RaftNode {
       this.votedForValue = null;
       this.hardStateDirty = true;
     }
-    this.failPendingReads();
+    this.readOnly.failAll();
     this.transfereeId = null;
     this.transferDeadlineMs = Infinity;
     this.checkQuorumDeadlineMs = Infinity;
@@ -414,16 +401,17 @@ export class RaftNode {
   private requestVotes(term: number, preVote: boolean, transfer: boolean): void {
     for (const peer of this.membership.current().voters) {
       if (peer === this.id) continue;
-      this.send<RequestVote>({
-        type: 'RequestVote',
-        from: this.id,
-        to: peer,
-        term,
-        lastLogIndex: this.log.lastIndex(),
-        lastLogTerm: this.log.lastTerm(),
-        preVote,
-        transfer,
-      });
+      this.send(
+        msg.requestVote(
+          { from: this.id, to: peer, term },
+          {
+            lastLogIndex: this.log.lastIndex(),
+            lastLogTerm: this.log.lastTerm(),
+            preVote,
+            transfer,
+          },
+        ),
+      );
     }
   }
 
@@ -570,7 +558,7 @@ export class RaftNode {
         this.transferDeadlineMs = Infinity;
         return;
       case 'ReadIndex':
-        this.pendingReads.push({ ctx: m.ctx, index: null, seq: 0 });
+        this.readOnly.add(m.ctx);
         this.startReadRounds();
         return;
       case 'AppendEntriesResponse':
@@ -611,14 +599,12 @@ export class RaftNode {
       // voters have not received heartbeats from a valid leader for at least a
       // baseline election timeout"; remember nothing.
       const granted = m.term > this.currentTermValue && upToDate && !this.heardFromLeader();
-      this.send<RequestVoteResponse>({
-        type: 'RequestVoteResponse',
-        from: this.id,
-        to: m.from,
-        term: granted ? m.term : this.currentTermValue,
-        voteGranted: granted,
-        preVote: true,
-      });
+      this.send(
+        msg.requestVoteResponse(
+          { from: this.id, to: m.from, term: granted ? m.term : this.currentTermValue },
+          { voteGranted: granted, preVote: true },
+        ),
+      );
       return;
     }
     const canVote = this.votedForValue === null || this.votedForValue === m.from;
@@ -629,14 +615,7 @@ export class RaftNode {
       // Figure 2, Followers: granting a vote resets the election timer.
       this.resetElectionTimer();
     }
-    this.send<RequestVoteResponse>({
-      type: 'RequestVoteResponse',
-      from: this.id,
-      to: m.from,
-      term: this.currentTermValue,
-      voteGranted,
-      preVote: false,
-    });
+    this.send(msg.requestVoteResponse(this.envelope(m.from), { voteGranted, preVote: false }));
   }
 
   private handleAppendEntries(message: AppendEntries): void {
@@ -649,16 +628,14 @@ export class RaftNode {
         ourTerm === undefined
           ? this.log.lastIndex() + 1
           : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
-      this.replyAppend(
-        m.from,
-        false,
-        0,
-        m.prevLogIndex,
+      this.replyAppend(m.from, {
+        success: false,
+        rejectedIndex: m.prevLogIndex,
         conflictTerm,
         conflictIndex,
-        m.readSeq,
-        m.sentAtMs,
-      );
+        readSeq: m.readSeq,
+        ackSentAtMs: m.sentAtMs,
+      });
       return;
     }
     // Steps 3 and 4: delete a conflicting entry and all that follow it; append
@@ -674,7 +651,12 @@ export class RaftNode {
     const lastNew = m.prevLogIndex + m.entries.length;
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
-    this.replyAppend(m.from, true, lastNew, 0, 0, 0, m.readSeq, m.sentAtMs);
+    this.replyAppend(m.from, {
+      success: true,
+      matchIndex: lastNew,
+      readSeq: m.readSeq,
+      ackSentAtMs: m.sentAtMs,
+    });
   }
 
   /**
@@ -711,7 +693,12 @@ export class RaftNode {
       this.unstableSnapshot = { ...this.snapshotValue, install: true };
     }
     // Either way our log now matches the leader's up to `index` at least.
-    this.replyAppend(m.from, true, Math.max(index, this.commitIndexValue), 0, 0, 0, 0, m.sentAtMs);
+    this.replyAppend(m.from, {
+      success: true,
+      matchIndex: Math.max(index, this.commitIndexValue),
+      readSeq: 0,
+      ackSentAtMs: m.sentAtMs,
+    });
   }
 
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
@@ -765,17 +752,7 @@ export class RaftNode {
     if (snapshot && pr.nextIndex <= snapshot.index) {
       // Raft §7: the entries it needs are compacted away; send the snapshot.
       if (!canSend) return;
-      this.send<InstallSnapshot>({
-        type: 'InstallSnapshot',
-        from: this.id,
-        to: peer,
-        term: this.currentTermValue,
-        lastIncludedIndex: snapshot.index,
-        lastIncludedTerm: snapshot.term,
-        data: snapshot.data,
-        ...(snapshot.config && { config: snapshot.config }),
-        sentAtMs: this.now,
-      });
+      this.send(msg.installSnapshot(this.envelope(peer), snapshot, this.now));
       pr.snapshotSent();
       pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
       return;
@@ -788,39 +765,34 @@ export class RaftNode {
           pr.nextIndex,
           Math.min(this.log.lastIndex() + 1, pr.nextIndex + this.config.maxEntriesPerAppend),
         )
-      : [];
-    this.send<AppendEntries>({
-      type: 'AppendEntries',
-      from: this.id,
-      to: peer,
-      term: this.currentTermValue,
-      prevLogIndex,
-      prevLogTerm: this.log.term(prevLogIndex) ?? 0,
-      entries,
-      leaderCommit: this.commitIndexValue,
-      readSeq: this.readSeq,
-      sentAtMs: this.now,
-    });
+      : NONE;
+    this.sendAppendEntries(peer, pr, prevLogIndex, entries);
     pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
-    pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
   }
 
   /** An empty AppendEntries at matchIndex, which always matches: it only says "I still lead". */
   private sendHeartbeat(peer: NodeId): void {
     const pr = this.tracker.get(peer);
-    if (!pr) return;
-    this.send<AppendEntries>({
-      type: 'AppendEntries',
-      from: this.id,
-      to: peer,
-      term: this.currentTermValue,
-      prevLogIndex: Math.max(pr.matchIndex, this.log.snapshotIndex),
-      prevLogTerm: this.log.term(Math.max(pr.matchIndex, this.log.snapshotIndex)) ?? 0,
-      entries: [],
-      leaderCommit: this.commitIndexValue,
-      readSeq: this.readSeq,
-      sentAtMs: this.now,
-    });
+    if (pr) this.sendAppendEntries(peer, pr, Math.max(pr.matchIndex, this.log.snapshotIndex), NONE);
+  }
+
+  /** Any AppendEntries resets the follower's election timer, so its next heartbeat is due later. */
+  private sendAppendEntries(
+    peer: NodeId,
+    pr: Progress,
+    prevLogIndex: number,
+    entries: readonly LogEntry[],
+  ): void {
+    this.send(
+      msg.appendEntries(this.envelope(peer), {
+        prevLogIndex,
+        prevLogTerm: this.log.term(prevLogIndex) ?? 0,
+        entries,
+        leaderCommit: this.commitIndexValue,
+        readSeq: this.readOnly.readSeq,
+        sentAtMs: this.now,
+      }),
+    );
     pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
   }
 
@@ -843,52 +815,27 @@ export class RaftNode {
     }
   }
 
-  // ---- ReadIndex (dissertation §6.4)
+  // ---- ReadIndex (dissertation §6.4; the reads themselves are in readonly.ts)
 
   /**
-   * Step 1: until an entry of its own term commits, a new leader does not
-   * know the latest commitIndex, so reads wait. Then each waiting read takes
-   * the current commitIndex as its readIndex, and step 2 starts: a round of
-   * heartbeats, to learn that no newer leader has been elected.
+   * Until an entry of its own term commits, a new leader does not know the
+   * latest commitIndex, so reads wait; then a round of heartbeats, unless
+   * the lease holds.
    */
   private startReadRounds(): void {
     if (
       this.roleValue !== 'leader' ||
-      this.log.term(this.commitIndexValue) !== this.currentTermValue
+      this.log.term(this.commitIndexValue) !== this.currentTermValue ||
+      !this.readOnly.waiting()
     )
       return;
-    const waiting = this.pendingReads.filter((r) => r.index === null);
-    if (waiting.length === 0) return;
-    if (this.leaseHolds()) {
-      // §6.4.1: within its lease no other leader can exist; no round needed.
-      for (const r of waiting)
-        this.readStates.push({ ctx: r.ctx, index: this.commitIndexValue, lease: true });
-      this.pendingReads = this.pendingReads.filter((r) => r.index !== null);
-      return;
-    }
-    this.readSeq += 1;
-    for (const r of waiting) {
-      r.index = this.commitIndexValue;
-      r.seq = this.readSeq;
-    }
+    if (!this.readOnly.start(this.commitIndexValue, this.leaseHolds())) return;
     for (const peer of this.otherPeers()) this.sendHeartbeat(peer);
     this.confirmReads();
   }
 
-  /** Step 3: a read is confirmed once a majority (counting us) has answered its round. */
   private confirmReads(): void {
-    const acked = this.tracker.readAcked(this.membership.current().voters);
-    while (this.pendingReads.length > 0) {
-      const r = this.pendingReads[0];
-      if (!r || r.index === null || r.seq > acked) return;
-      this.pendingReads.shift();
-      this.readStates.push({ ctx: r.ctx, index: r.index });
-    }
-  }
-
-  private failPendingReads(): void {
-    for (const r of this.pendingReads) this.failedReads.push(r.ctx);
-    this.pendingReads = [];
+    this.readOnly.confirm(this.tracker.readAcked(this.membership.current().voters));
   }
 
   // ---- helpers
@@ -896,44 +843,33 @@ export class RaftNode {
   private replyToStaleTerm(m: Message): void {
     // Raft §5.1: reject a request from a stale term, telling the sender ours.
     if (m.type === 'RequestVote') {
-      this.send<RequestVoteResponse>({
-        type: 'RequestVoteResponse',
-        from: this.id,
-        to: m.from,
-        term: this.currentTermValue,
-        voteGranted: false,
-        preVote: m.preVote,
-      });
+      this.send(
+        msg.requestVoteResponse(this.envelope(m.from), { voteGranted: false, preVote: m.preVote }),
+      );
     } else if (m.type === 'AppendEntries') {
-      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq, m.sentAtMs);
+      this.replyAppend(m.from, {
+        success: false,
+        rejectedIndex: m.prevLogIndex,
+        readSeq: m.readSeq,
+        ackSentAtMs: m.sentAtMs,
+      });
     } else if (m.type === 'InstallSnapshot') {
-      this.replyAppend(m.from, false, 0, m.lastIncludedIndex, 0, 0, 0, m.sentAtMs);
+      this.replyAppend(m.from, {
+        success: false,
+        rejectedIndex: m.lastIncludedIndex,
+        readSeq: 0,
+        ackSentAtMs: m.sentAtMs,
+      });
     }
   }
 
-  private replyAppend(
-    to: NodeId,
-    success: boolean,
-    matchIndex: number,
-    rejectedIndex: number,
-    conflictTerm: number,
-    conflictIndex: number,
-    readSeq: number,
-    ackSentAtMs: number,
-  ): void {
-    this.send<AppendEntriesResponse>({
-      type: 'AppendEntriesResponse',
-      from: this.id,
-      to,
-      term: this.currentTermValue,
-      success,
-      matchIndex,
-      rejectedIndex,
-      conflictTerm,
-      conflictIndex,
-      readSeq,
-      ackSentAtMs,
-    });
+  private replyAppend(to: NodeId, reply: msg.AppendReply): void {
+    this.send(msg.appendEntriesResponse(this.envelope(to), reply));
+  }
+
+  /** From us, in our current term (Raft §5.1). */
+  private envelope(to: NodeId): Envelope {
+    return { from: this.id, to, term: this.currentTermValue };
   }
 
   private appendEntry(command: unknown, term = this.currentTermValue): void {
@@ -954,7 +890,7 @@ export class RaftNode {
     this.membership.truncated(index);
   }
 
-  private send<M extends Message>(m: M): void {
+  private send(m: Message): void {
     this.outbox.push(m);
   }
 
@@ -998,12 +934,7 @@ export class RaftNode {
   }
 
   private sendTimeoutNow(peer: NodeId): void {
-    this.send<TimeoutNow>({
-      type: 'TimeoutNow',
-      from: this.id,
-      to: peer,
-      term: this.currentTermValue,
-    });
+    this.send(msg.timeoutNow(this.envelope(peer)));
   }
 
   /**
@@ -1015,10 +946,10 @@ export class RaftNode {
   private leaseHolds(): boolean {
     if (!this.config.leaseReads || this.transfereeId !== null) return false;
     const start = this.tracker.ackedSentAtMs(this.membership.current().voters, this.now);
-    // Clocks may run at 1 ± bound: the lease, by our clock, must end before
-    // the fastest follower's minimum election timeout, by its clock, can.
-    const bound = this.config.clockDriftBound;
-    return this.now < start + (this.config.electionTimeoutMs[0] * (1 - bound)) / (1 + bound);
+    return (
+      this.now <
+      start + leaseDurationMs(this.config.electionTimeoutMs[0], this.config.clockDriftBound)
+    );
   }
 
   /**
