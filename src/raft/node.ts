@@ -65,6 +65,7 @@ export interface Persisted {
 type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
 
 const NONE: readonly LogEntry[] = Object.freeze([]);
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
 
 /**
  * One Raft server as a pure state machine (Raft §5). No timers and no I/O:
@@ -324,7 +325,8 @@ export class RaftNode {
     const ready = {
       hardState,
       entries,
-      messages: this.outbox,
+      // A Ready is its reader's: hand out the outbox and start a new one, or a shared empty one.
+      messages: this.outbox.length > 0 ? this.outbox : NO_MESSAGES,
       committed,
       ...this.readOnly.take(),
       snapshot: this.unstableSnapshot,
@@ -332,7 +334,6 @@ export class RaftNode {
     this.unstableSnapshot = null;
     this.hardStateDirty = false;
     this.unstableFrom = Infinity;
-    // Most steps produce no reads: keep the empty arrays rather than make new ones.
     if (this.outbox.length > 0) this.outbox = [];
     return ready;
   }
