@@ -63,6 +63,7 @@ export interface Persisted {
 }
 
 type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
+type TickFn = (this: RaftNode) => void;
 
 const NONE: readonly LogEntry[] = Object.freeze([]);
 const NO_MESSAGES: readonly Message[] = Object.freeze([]);
@@ -113,6 +114,7 @@ export class RaftNode {
   private readonly readOnly = new ReadOnly();
 
   private stepRole: StepFn;
+  private tickRole: TickFn;
 
   constructor(config: RaftConfig, persisted: Persisted, nowMs: number) {
     this.id = config.id;
@@ -130,6 +132,7 @@ export class RaftNode {
     this.lastAppliedValue = snapshot?.index ?? 0;
     this.now = nowMs;
     this.stepRole = this.stepFollower;
+    this.tickRole = this.tickElection;
     this.resetElectionTimer();
   }
 
@@ -183,15 +186,21 @@ export class RaftNode {
   /** Advances the clock and fires whichever timer is due. */
   tick(nowMs: number): void {
     this.advanceClock(nowMs);
-    if (this.roleValue === 'leader') {
-      if (nowMs >= this.checkQuorumDeadlineMs) this.step({ type: 'CheckQuorum' }, nowMs);
-      if (this.roleValue === 'leader' && nowMs >= this.transferDeadlineMs)
-        this.step({ type: 'TransferTimeout' }, nowMs);
-      if (this.roleValue === 'leader' && nowMs >= this.heartbeatDeadline())
-        this.step({ type: 'HeartbeatTimeout' }, nowMs);
-    } else if (nowMs >= this.electionDeadlineMs) {
-      this.step({ type: 'ElectionTimeout' }, nowMs);
-    }
+    this.tickRole.call(this);
+  }
+
+  /** A follower, candidate or pre-candidate: its election timer (Raft §5.2). */
+  private tickElection(): void {
+    if (this.now >= this.electionDeadlineMs) this.step({ type: 'ElectionTimeout' }, this.now);
+  }
+
+  /** A leader: CheckQuorum, a transfer's deadline, then the heartbeats; each step may end its leadership. */
+  private tickLeader(): void {
+    if (this.now >= this.checkQuorumDeadlineMs) this.step({ type: 'CheckQuorum' }, this.now);
+    if (this.roleValue === 'leader' && this.now >= this.transferDeadlineMs)
+      this.step({ type: 'TransferTimeout' }, this.now);
+    if (this.roleValue === 'leader' && this.now >= this.heartbeatDeadline())
+      this.step({ type: 'HeartbeatTimeout' }, this.now);
   }
 
   /** Proposes a command. Returns where it went in the log, or null if this server is not the leader. */
@@ -354,6 +363,7 @@ export class RaftNode {
     this.checkQuorumDeadlineMs = Infinity;
     this.roleValue = 'follower';
     this.stepRole = this.stepFollower;
+    this.tickRole = this.tickElection;
     this.leaderIdValue = leaderId;
     this.tracker.clearProgress();
     this.tracker.clearVotes();
@@ -370,6 +380,7 @@ export class RaftNode {
       throw new Error(`S${this.id}: a leader cannot become a pre-candidate`);
     this.roleValue = 'precandidate';
     this.stepRole = this.stepPreCandidate;
+    this.tickRole = this.tickElection;
     this.leaderIdValue = null;
     this.tracker.resetVotes();
     this.resetElectionTimer();
@@ -389,6 +400,7 @@ export class RaftNode {
     this.hardStateDirty = true;
     this.roleValue = 'candidate';
     this.stepRole = this.stepCandidate;
+    this.tickRole = this.tickElection;
     this.leaderIdValue = null;
     this.tracker.resetVotes();
     this.resetElectionTimer();
@@ -447,6 +459,7 @@ export class RaftNode {
       throw new Error(`S${this.id}: only a candidate can become leader`);
     this.roleValue = 'leader';
     this.stepRole = this.stepLeader;
+    this.tickRole = this.tickLeader;
     this.leaderIdValue = this.id;
     this.tracker.clearVotes();
     this.tracker.resetProgress(this.otherPeers(), this.log.lastIndex() + 1);
