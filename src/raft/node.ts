@@ -6,12 +6,15 @@ import {
   type ClusterConfig,
   type MembershipChange,
 } from './membership';
-import { Progress } from './progress';
-import { committedIndex, majority, voteResult } from './quorum';
+import type { Progress } from './progress';
+import * as msg from './messages';
+import { ReadOnly, leaseDurationMs, type ReadState } from './readonly';
+import { ProgressTracker } from './tracker';
 import {
   NOOP,
   type AppendEntries,
   type AppendEntriesResponse,
+  type Envelope,
   type HardState,
   type InstallSnapshot,
   type LocalMessage,
@@ -20,10 +23,8 @@ import {
   type NodeId,
   type RaftConfig,
   type RequestVote,
-  type RequestVoteResponse,
   type Role,
   type Snapshot,
-  type TimeoutNow,
 } from './types';
 
 /**
@@ -41,13 +42,8 @@ export interface Ready {
   readonly messages: readonly Message[];
   /** Newly committed entries, lastApplied + 1 .. commitIndex. */
   readonly committed: readonly LogEntry[];
-  /** Reads confirmed by a quorum: serve `ctx` once lastApplied >= index (§6.4). */
-  /** `lease`: confirmed by the leader's lease alone, without a round of heartbeats (§6.4.1). */
-  readonly readStates: readonly {
-    readonly ctx: number;
-    readonly index: number;
-    readonly lease?: true;
-  }[];
+  /** Reads confirmed by a quorum or by the lease (§6.4, §6.4.1). */
+  readonly readStates: readonly ReadState[];
   /** Reads that can no longer be confirmed because leadership was lost. */
   readonly failedReads: readonly number[];
   /**
@@ -67,8 +63,10 @@ export interface Persisted {
 }
 
 type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
+type TickFn = (this: RaftNode) => void;
 
 const NONE: readonly LogEntry[] = Object.freeze([]);
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
 
 /**
  * One Raft server as a pure state machine (Raft §5). No timers and no I/O:
@@ -91,10 +89,8 @@ export class RaftNode {
   private lastAppliedValue = 0;
   private leaderIdValue: NodeId | null = null;
 
-  // Candidate state: votes received in the current election.
-  private votes = new Map<NodeId, boolean>();
-  // Leader state: one progress record per follower.
-  private progressMap = new Map<NodeId, Progress>();
+  /** A candidate's votes, a leader's progress of each follower. */
+  private readonly tracker: ProgressTracker;
 
   // Timers as absolute virtual times, in ms.
   private now = 0;
@@ -110,24 +106,20 @@ export class RaftNode {
   private hardStateDirty = false;
   private unstableFrom = Infinity;
   private outbox: Message[] = [];
-  private readStates: { ctx: number; index: number; lease?: true }[] = [];
   /** The latest snapshot, sent to followers that are too far behind. */
   private snapshotValue: Snapshot | null = null;
   /** The configuration this server's log puts in effect (dissertation §4.1). */
   private readonly membership: Membership;
   private unstableSnapshot: (Snapshot & { install: boolean }) | null = null;
-  private failedReads: number[] = [];
-
-  // ReadIndex (dissertation §6.4): reads wait for a heartbeat round that
-  // started after them; `index` is null until an entry of this term commits.
-  private readSeq = 0;
-  private pendingReads: { ctx: number; index: number | null; seq: number }[] = [];
+  private readonly readOnly = new ReadOnly();
 
   private stepRole: StepFn;
+  private tickRole: TickFn;
 
   constructor(config: RaftConfig, persisted: Persisted, nowMs: number) {
     this.id = config.id;
     this.config = config;
+    this.tracker = new ProgressTracker(config.id);
     this.currentTermValue = persisted.hardState.currentTerm;
     this.votedForValue = persisted.hardState.votedFor;
     const snapshot = persisted.snapshot ?? null;
@@ -140,6 +132,7 @@ export class RaftNode {
     this.lastAppliedValue = snapshot?.index ?? 0;
     this.now = nowMs;
     this.stepRole = this.stepFollower;
+    this.tickRole = this.tickElection;
     this.resetElectionTimer();
   }
 
@@ -180,7 +173,7 @@ export class RaftNode {
   }
   /** The leader's view of a follower, for inspection; undefined on non-leaders. */
   progress(peer: NodeId): { nextIndex: number; matchIndex: number; state: string } | undefined {
-    const pr = this.progressMap.get(peer);
+    const pr = this.tracker.get(peer);
     return pr && { nextIndex: pr.nextIndex, matchIndex: pr.matchIndex, state: pr.state };
   }
 
@@ -193,15 +186,21 @@ export class RaftNode {
   /** Advances the clock and fires whichever timer is due. */
   tick(nowMs: number): void {
     this.advanceClock(nowMs);
-    if (this.roleValue === 'leader') {
-      if (nowMs >= this.checkQuorumDeadlineMs) this.step({ type: 'CheckQuorum' }, nowMs);
-      if (this.roleValue === 'leader' && nowMs >= this.transferDeadlineMs)
-        this.step({ type: 'TransferTimeout' }, nowMs);
-      if (this.roleValue === 'leader' && nowMs >= this.heartbeatDeadline())
-        this.step({ type: 'HeartbeatTimeout' }, nowMs);
-    } else if (nowMs >= this.electionDeadlineMs) {
-      this.step({ type: 'ElectionTimeout' }, nowMs);
-    }
+    this.tickRole.call(this);
+  }
+
+  /** A follower, candidate or pre-candidate: its election timer (Raft §5.2). */
+  private tickElection(): void {
+    if (this.now >= this.electionDeadlineMs) this.step({ type: 'ElectionTimeout' }, this.now);
+  }
+
+  /** A leader: CheckQuorum, a transfer's deadline, then the heartbeats; each step may end its leadership. */
+  private tickLeader(): void {
+    if (this.now >= this.checkQuorumDeadlineMs) this.step({ type: 'CheckQuorum' }, this.now);
+    if (this.roleValue === 'leader' && this.now >= this.transferDeadlineMs)
+      this.step({ type: 'TransferTimeout' }, this.now);
+    if (this.roleValue === 'leader' && this.now >= this.heartbeatDeadline())
+      this.step({ type: 'HeartbeatTimeout' }, this.now);
   }
 
   /** Proposes a command. Returns where it went in the log, or null if this server is not the leader. */
@@ -335,19 +334,16 @@ export class RaftNode {
     const ready = {
       hardState,
       entries,
-      messages: this.outbox,
+      // A Ready is its reader's: hand out the outbox and start a new one, or a shared empty one.
+      messages: this.outbox.length > 0 ? this.outbox : NO_MESSAGES,
       committed,
-      readStates: this.readStates,
-      failedReads: this.failedReads,
+      ...this.readOnly.take(),
       snapshot: this.unstableSnapshot,
     };
     this.unstableSnapshot = null;
     this.hardStateDirty = false;
     this.unstableFrom = Infinity;
-    // Most steps produce no reads: keep the empty arrays rather than make new ones.
     if (this.outbox.length > 0) this.outbox = [];
-    if (this.readStates.length > 0) this.readStates = [];
-    if (this.failedReads.length > 0) this.failedReads = [];
     return ready;
   }
 
@@ -361,15 +357,16 @@ export class RaftNode {
       this.votedForValue = null;
       this.hardStateDirty = true;
     }
-    this.failPendingReads();
+    this.readOnly.failAll();
     this.transfereeId = null;
     this.transferDeadlineMs = Infinity;
     this.checkQuorumDeadlineMs = Infinity;
     this.roleValue = 'follower';
     this.stepRole = this.stepFollower;
+    this.tickRole = this.tickElection;
     this.leaderIdValue = leaderId;
-    this.progressMap.clear();
-    this.votes.clear();
+    this.tracker.clearProgress();
+    this.tracker.clearVotes();
     this.resetElectionTimer();
   }
 
@@ -383,8 +380,9 @@ export class RaftNode {
       throw new Error(`S${this.id}: a leader cannot become a pre-candidate`);
     this.roleValue = 'precandidate';
     this.stepRole = this.stepPreCandidate;
+    this.tickRole = this.tickElection;
     this.leaderIdValue = null;
-    this.votes = new Map([[this.id, true]]);
+    this.tracker.resetVotes();
     this.resetElectionTimer();
     if (this.tally() === 'won') {
       this.becomeCandidate(false);
@@ -402,8 +400,9 @@ export class RaftNode {
     this.hardStateDirty = true;
     this.roleValue = 'candidate';
     this.stepRole = this.stepCandidate;
+    this.tickRole = this.tickElection;
     this.leaderIdValue = null;
-    this.votes = new Map([[this.id, true]]);
+    this.tracker.resetVotes();
     this.resetElectionTimer();
     if (this.tally() === 'won') {
       this.becomeLeader();
@@ -415,16 +414,17 @@ export class RaftNode {
   private requestVotes(term: number, preVote: boolean, transfer: boolean): void {
     for (const peer of this.membership.current().voters) {
       if (peer === this.id) continue;
-      this.send<RequestVote>({
-        type: 'RequestVote',
-        from: this.id,
-        to: peer,
-        term,
-        lastLogIndex: this.log.lastIndex(),
-        lastLogTerm: this.log.lastTerm(),
-        preVote,
-        transfer,
-      });
+      this.send(
+        msg.requestVote(
+          { from: this.id, to: peer, term },
+          {
+            lastLogIndex: this.log.lastIndex(),
+            lastLogTerm: this.log.lastTerm(),
+            preVote,
+            transfer,
+          },
+        ),
+      );
     }
   }
 
@@ -459,12 +459,10 @@ export class RaftNode {
       throw new Error(`S${this.id}: only a candidate can become leader`);
     this.roleValue = 'leader';
     this.stepRole = this.stepLeader;
+    this.tickRole = this.tickLeader;
     this.leaderIdValue = this.id;
-    this.votes.clear();
-    // Figure 2: nextIndex starts just past the leader's log, matchIndex at 0.
-    this.progressMap = new Map(
-      this.otherPeers().map((p) => [p, new Progress(this.log.lastIndex() + 1)]),
-    );
+    this.tracker.clearVotes();
+    this.tracker.resetProgress(this.otherPeers(), this.log.lastIndex() + 1);
     if (this.config.noopOnElection) this.appendEntry(NOOP);
     if (this.config.checkQuorum)
       this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
@@ -509,7 +507,7 @@ export class RaftNode {
         return;
       case 'RequestVoteResponse': {
         if (m.preVote) return; // a late answer from before this election
-        this.votes.set(m.from, m.voteGranted);
+        this.tracker.recordVote(m.from, m.voteGranted);
         if (this.tally() === 'won') this.becomeLeader();
         return;
       }
@@ -532,7 +530,7 @@ export class RaftNode {
         return;
       case 'RequestVoteResponse': {
         if (!m.preVote || m.term !== this.currentTermValue + 1) return;
-        this.votes.set(m.from, m.voteGranted);
+        this.tracker.recordVote(m.from, m.voteGranted);
         if (this.tally() === 'won') this.becomeCandidate(false);
         return;
       }
@@ -544,7 +542,7 @@ export class RaftNode {
   private stepLeader(m: Message | LocalMessage): void {
     switch (m.type) {
       case 'HeartbeatTimeout':
-        for (const [peer, pr] of this.progressMap)
+        for (const [peer, pr] of this.tracker.progress())
           if (pr.heartbeatDueAtMs <= this.now) this.sendAppend(peer, true);
         return;
       case 'Propose':
@@ -553,19 +551,15 @@ export class RaftNode {
         this.broadcastAppend(false);
         return;
       case 'CheckQuorum': {
-        const voters = this.membership.current().voters;
-        let active = voters.includes(this.id) ? 1 : 0;
-        for (const [peer, pr] of this.progressMap) {
-          if (pr.recentActive && voters.includes(peer)) active++;
-          pr.recentActive = false;
-        }
+        const active = this.tracker.quorumActive(this.membership.current().voters);
+        this.tracker.clearRecentActive();
         this.checkQuorumDeadlineMs = this.now + this.config.electionTimeoutMs[0];
         // Dissertation §6.2: a leader cut off from a majority steps down.
-        if (active < majority(voters.length)) this.becomeFollower(this.currentTermValue, null);
+        if (!active) this.becomeFollower(this.currentTermValue, null);
         return;
       }
       case 'TransferLeadership': {
-        const pr = this.progressMap.get(m.target);
+        const pr = this.tracker.get(m.target);
         if (!pr || this.transfereeId === m.target) return;
         this.transfereeId = m.target;
         this.transferDeadlineMs = this.now + this.config.electionTimeoutMs[0];
@@ -578,7 +572,7 @@ export class RaftNode {
         this.transferDeadlineMs = Infinity;
         return;
       case 'ReadIndex':
-        this.pendingReads.push({ ctx: m.ctx, index: null, seq: 0 });
+        this.readOnly.add(m.ctx);
         this.startReadRounds();
         return;
       case 'AppendEntriesResponse':
@@ -619,14 +613,12 @@ export class RaftNode {
       // voters have not received heartbeats from a valid leader for at least a
       // baseline election timeout"; remember nothing.
       const granted = m.term > this.currentTermValue && upToDate && !this.heardFromLeader();
-      this.send<RequestVoteResponse>({
-        type: 'RequestVoteResponse',
-        from: this.id,
-        to: m.from,
-        term: granted ? m.term : this.currentTermValue,
-        voteGranted: granted,
-        preVote: true,
-      });
+      this.send(
+        msg.requestVoteResponse(
+          { from: this.id, to: m.from, term: granted ? m.term : this.currentTermValue },
+          { voteGranted: granted, preVote: true },
+        ),
+      );
       return;
     }
     const canVote = this.votedForValue === null || this.votedForValue === m.from;
@@ -637,14 +629,7 @@ export class RaftNode {
       // Figure 2, Followers: granting a vote resets the election timer.
       this.resetElectionTimer();
     }
-    this.send<RequestVoteResponse>({
-      type: 'RequestVoteResponse',
-      from: this.id,
-      to: m.from,
-      term: this.currentTermValue,
-      voteGranted,
-      preVote: false,
-    });
+    this.send(msg.requestVoteResponse(this.envelope(m.from), { voteGranted, preVote: false }));
   }
 
   private handleAppendEntries(message: AppendEntries): void {
@@ -657,16 +642,14 @@ export class RaftNode {
         ourTerm === undefined
           ? this.log.lastIndex() + 1
           : this.log.firstIndexOfTerm(ourTerm, m.prevLogIndex);
-      this.replyAppend(
-        m.from,
-        false,
-        0,
-        m.prevLogIndex,
+      this.replyAppend(m.from, {
+        success: false,
+        rejectedIndex: m.prevLogIndex,
         conflictTerm,
         conflictIndex,
-        m.readSeq,
-        m.sentAtMs,
-      );
+        readSeq: m.readSeq,
+        ackSentAtMs: m.sentAtMs,
+      });
       return;
     }
     // Steps 3 and 4: delete a conflicting entry and all that follow it; append
@@ -682,7 +665,12 @@ export class RaftNode {
     const lastNew = m.prevLogIndex + m.entries.length;
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
-    this.replyAppend(m.from, true, lastNew, 0, 0, 0, m.readSeq, m.sentAtMs);
+    this.replyAppend(m.from, {
+      success: true,
+      matchIndex: lastNew,
+      readSeq: m.readSeq,
+      ackSentAtMs: m.sentAtMs,
+    });
   }
 
   /**
@@ -719,18 +707,18 @@ export class RaftNode {
       this.unstableSnapshot = { ...this.snapshotValue, install: true };
     }
     // Either way our log now matches the leader's up to `index` at least.
-    this.replyAppend(m.from, true, Math.max(index, this.commitIndexValue), 0, 0, 0, 0, m.sentAtMs);
+    this.replyAppend(m.from, {
+      success: true,
+      matchIndex: Math.max(index, this.commitIndexValue),
+      readSeq: 0,
+      ackSentAtMs: m.sentAtMs,
+    });
   }
 
   private handleAppendEntriesResponse(m: AppendEntriesResponse): void {
-    const pr = this.progressMap.get(m.from);
+    const pr = this.tracker.get(m.from);
     if (!pr) return;
-    pr.recentActive = true;
-    pr.ackSentAtMs = Math.max(pr.ackSentAtMs, m.ackSentAtMs);
-    if (m.readSeq > pr.readAcked) {
-      pr.readAcked = m.readSeq;
-      this.confirmReads();
-    }
+    if (pr.heard(m.readSeq, m.ackSentAtMs)) this.confirmReads();
     if (m.success) {
       if (pr.acknowledge(m.matchIndex)) {
         this.maybeCommit();
@@ -770,31 +758,17 @@ export class RaftNode {
    * follower's timer is reset and a lost reply is recovered.
    */
   private sendAppend(peer: NodeId, heartbeat: boolean): void {
-    const pr = this.progressMap.get(peer);
+    const pr = this.tracker.get(peer);
     if (!pr) return;
-    if (heartbeat) {
-      pr.recoverLostAppends(this.now, this.config.heartbeatMs);
-      if (pr.state === 'probe') pr.paused = false;
-    }
+    if (heartbeat) pr.heartbeatDue(this.now, this.config.heartbeatMs);
     const canSend = pr.canSend(this.config.maxInflightAppends);
     const snapshot = this.snapshotValue;
     if (snapshot && pr.nextIndex <= snapshot.index) {
       // Raft §7: the entries it needs are compacted away; send the snapshot.
       if (!canSend) return;
-      this.send<InstallSnapshot>({
-        type: 'InstallSnapshot',
-        from: this.id,
-        to: peer,
-        term: this.currentTermValue,
-        lastIncludedIndex: snapshot.index,
-        lastIncludedTerm: snapshot.term,
-        data: snapshot.data,
-        ...(snapshot.config && { config: snapshot.config }),
-        sentAtMs: this.now,
-      });
-      pr.backUp(pr.nextIndex); // wait in probe for the answer, or the next heartbeat
-      pr.sent(snapshot.index, false, this.now);
-      pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+      this.send(msg.installSnapshot(this.envelope(peer), snapshot, this.now));
+      pr.snapshotSent();
+      pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
       return;
     }
     const hasEntries = pr.nextIndex <= this.log.lastIndex();
@@ -805,40 +779,35 @@ export class RaftNode {
           pr.nextIndex,
           Math.min(this.log.lastIndex() + 1, pr.nextIndex + this.config.maxEntriesPerAppend),
         )
-      : [];
-    this.send<AppendEntries>({
-      type: 'AppendEntries',
-      from: this.id,
-      to: peer,
-      term: this.currentTermValue,
-      prevLogIndex,
-      prevLogTerm: this.log.term(prevLogIndex) ?? 0,
-      entries,
-      leaderCommit: this.commitIndexValue,
-      readSeq: this.readSeq,
-      sentAtMs: this.now,
-    });
+      : NONE;
+    this.sendAppendEntries(peer, pr, prevLogIndex, entries);
     pr.sent(prevLogIndex + entries.length, entries.length > 0, this.now);
-    pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
   }
 
   /** An empty AppendEntries at matchIndex, which always matches: it only says "I still lead". */
   private sendHeartbeat(peer: NodeId): void {
-    const pr = this.progressMap.get(peer);
-    if (!pr) return;
-    this.send<AppendEntries>({
-      type: 'AppendEntries',
-      from: this.id,
-      to: peer,
-      term: this.currentTermValue,
-      prevLogIndex: Math.max(pr.matchIndex, this.log.snapshotIndex),
-      prevLogTerm: this.log.term(Math.max(pr.matchIndex, this.log.snapshotIndex)) ?? 0,
-      entries: [],
-      leaderCommit: this.commitIndexValue,
-      readSeq: this.readSeq,
-      sentAtMs: this.now,
-    });
-    pr.heartbeatDueAtMs = this.now + this.config.heartbeatMs;
+    const pr = this.tracker.get(peer);
+    if (pr) this.sendAppendEntries(peer, pr, Math.max(pr.matchIndex, this.log.snapshotIndex), NONE);
+  }
+
+  /** Any AppendEntries resets the follower's election timer, so its next heartbeat is due later. */
+  private sendAppendEntries(
+    peer: NodeId,
+    pr: Progress,
+    prevLogIndex: number,
+    entries: readonly LogEntry[],
+  ): void {
+    this.send(
+      msg.appendEntries(this.envelope(peer), {
+        prevLogIndex,
+        prevLogTerm: this.log.term(prevLogIndex) ?? 0,
+        entries,
+        leaderCommit: this.commitIndexValue,
+        readSeq: this.readOnly.readSeq,
+        sentAtMs: this.now,
+      }),
+    );
+    pr.scheduleHeartbeat(this.now + this.config.heartbeatMs);
   }
 
   /**
@@ -848,11 +817,7 @@ export class RaftNode {
   private maybeCommit(): void {
     // Dissertation §4.1: quorums are of the configuration in effect, which a
     // leader that is removing itself is not part of.
-    const voters = this.membership.current().voters;
-    const match = voters.map((v) =>
-      v === this.id ? this.log.lastIndex() : (this.progressMap.get(v)?.matchIndex ?? 0),
-    );
-    const n = committedIndex(match);
+    const n = this.tracker.committed(this.membership.current().voters, this.log.lastIndex());
     if (n <= this.commitIndexValue) return;
     if (this.log.term(n) !== this.currentTermValue && !this.config.bugs.commitOldTermByCount)
       return;
@@ -864,56 +829,27 @@ export class RaftNode {
     }
   }
 
-  // ---- ReadIndex (dissertation §6.4)
+  // ---- ReadIndex (dissertation §6.4; the reads themselves are in readonly.ts)
 
   /**
-   * Step 1: until an entry of its own term commits, a new leader does not
-   * know the latest commitIndex, so reads wait. Then each waiting read takes
-   * the current commitIndex as its readIndex, and step 2 starts: a round of
-   * heartbeats, to learn that no newer leader has been elected.
+   * Until an entry of its own term commits, a new leader does not know the
+   * latest commitIndex, so reads wait; then a round of heartbeats, unless
+   * the lease holds.
    */
   private startReadRounds(): void {
     if (
       this.roleValue !== 'leader' ||
-      this.log.term(this.commitIndexValue) !== this.currentTermValue
+      this.log.term(this.commitIndexValue) !== this.currentTermValue ||
+      !this.readOnly.waiting()
     )
       return;
-    const waiting = this.pendingReads.filter((r) => r.index === null);
-    if (waiting.length === 0) return;
-    if (this.leaseHolds()) {
-      // §6.4.1: within its lease no other leader can exist; no round needed.
-      for (const r of waiting)
-        this.readStates.push({ ctx: r.ctx, index: this.commitIndexValue, lease: true });
-      this.pendingReads = this.pendingReads.filter((r) => r.index !== null);
-      return;
-    }
-    this.readSeq += 1;
-    for (const r of waiting) {
-      r.index = this.commitIndexValue;
-      r.seq = this.readSeq;
-    }
+    if (!this.readOnly.start(this.commitIndexValue, this.leaseHolds())) return;
     for (const peer of this.otherPeers()) this.sendHeartbeat(peer);
     this.confirmReads();
   }
 
-  /** Step 3: a read is confirmed once a majority (counting us) has answered its round. */
   private confirmReads(): void {
-    while (this.pendingReads.length > 0) {
-      const r = this.pendingReads[0];
-      if (!r || r.index === null) return;
-      const voters = this.membership.current().voters;
-      let acks = voters.includes(this.id) ? 1 : 0;
-      for (const [peer, pr] of this.progressMap)
-        if (voters.includes(peer) && pr.readAcked >= r.seq) acks++;
-      if (acks < majority(voters.length)) return;
-      this.pendingReads.shift();
-      this.readStates.push({ ctx: r.ctx, index: r.index });
-    }
-  }
-
-  private failPendingReads(): void {
-    for (const r of this.pendingReads) this.failedReads.push(r.ctx);
-    this.pendingReads = [];
+    this.readOnly.confirm(this.tracker.readAcked(this.membership.current().voters));
   }
 
   // ---- helpers
@@ -921,44 +857,33 @@ export class RaftNode {
   private replyToStaleTerm(m: Message): void {
     // Raft §5.1: reject a request from a stale term, telling the sender ours.
     if (m.type === 'RequestVote') {
-      this.send<RequestVoteResponse>({
-        type: 'RequestVoteResponse',
-        from: this.id,
-        to: m.from,
-        term: this.currentTermValue,
-        voteGranted: false,
-        preVote: m.preVote,
-      });
+      this.send(
+        msg.requestVoteResponse(this.envelope(m.from), { voteGranted: false, preVote: m.preVote }),
+      );
     } else if (m.type === 'AppendEntries') {
-      this.replyAppend(m.from, false, 0, m.prevLogIndex, 0, 0, m.readSeq, m.sentAtMs);
+      this.replyAppend(m.from, {
+        success: false,
+        rejectedIndex: m.prevLogIndex,
+        readSeq: m.readSeq,
+        ackSentAtMs: m.sentAtMs,
+      });
     } else if (m.type === 'InstallSnapshot') {
-      this.replyAppend(m.from, false, 0, m.lastIncludedIndex, 0, 0, 0, m.sentAtMs);
+      this.replyAppend(m.from, {
+        success: false,
+        rejectedIndex: m.lastIncludedIndex,
+        readSeq: 0,
+        ackSentAtMs: m.sentAtMs,
+      });
     }
   }
 
-  private replyAppend(
-    to: NodeId,
-    success: boolean,
-    matchIndex: number,
-    rejectedIndex: number,
-    conflictTerm: number,
-    conflictIndex: number,
-    readSeq: number,
-    ackSentAtMs: number,
-  ): void {
-    this.send<AppendEntriesResponse>({
-      type: 'AppendEntriesResponse',
-      from: this.id,
-      to,
-      term: this.currentTermValue,
-      success,
-      matchIndex,
-      rejectedIndex,
-      conflictTerm,
-      conflictIndex,
-      readSeq,
-      ackSentAtMs,
-    });
+  private replyAppend(to: NodeId, reply: msg.AppendReply): void {
+    this.send(msg.appendEntriesResponse(this.envelope(to), reply));
+  }
+
+  /** From us, in our current term (Raft §5.1). */
+  private envelope(to: NodeId): Envelope {
+    return { from: this.id, to, term: this.currentTermValue };
   }
 
   private appendEntry(command: unknown, term = this.currentTermValue): void {
@@ -979,7 +904,7 @@ export class RaftNode {
     this.membership.truncated(index);
   }
 
-  private send<M extends Message>(m: M): void {
+  private send(m: Message): void {
     this.outbox.push(m);
   }
 
@@ -990,9 +915,7 @@ export class RaftNode {
 
   /** The election so far, counting only the votes of voters in the configuration in effect. */
   private tally(): 'won' | 'lost' | 'pending' {
-    const voters = this.membership.current().voters;
-    const counted = new Map([...this.votes].filter(([id]) => voters.includes(id)));
-    return voteResult(counted, voters.length);
+    return this.tracker.tallyVotes(this.membership.current().voters);
   }
 
   /**
@@ -1012,15 +935,7 @@ export class RaftNode {
   /** A leader keeps one progress record per member, adding and dropping them as the configuration changes. */
   private reconcileProgress(): void {
     if (this.roleValue !== 'leader') return;
-    const members = new Set(this.otherPeers());
-    for (const peer of this.progressMap.keys())
-      if (!members.has(peer)) this.progressMap.delete(peer);
-    for (const peer of members) {
-      if (this.progressMap.has(peer)) continue;
-      const pr = new Progress(this.log.lastIndex() + 1);
-      pr.heartbeatDueAtMs = this.now; // owed an AppendEntries at once
-      this.progressMap.set(peer, pr);
-    }
+    this.tracker.reconcile(this.otherPeers(), this.log.lastIndex() + 1, this.now);
   }
 
   /**
@@ -1029,18 +944,11 @@ export class RaftNode {
    * every send resets, and a busy link carries no empty heartbeats.
    */
   private heartbeatDeadline(): number {
-    let due = Infinity;
-    for (const pr of this.progressMap.values()) due = Math.min(due, pr.heartbeatDueAtMs);
-    return due;
+    return this.tracker.heartbeatDueAtMs();
   }
 
   private sendTimeoutNow(peer: NodeId): void {
-    this.send<TimeoutNow>({
-      type: 'TimeoutNow',
-      from: this.id,
-      to: peer,
-      term: this.currentTermValue,
-    });
+    this.send(msg.timeoutNow(this.envelope(peer)));
   }
 
   /**
@@ -1051,16 +959,11 @@ export class RaftNode {
    */
   private leaseHolds(): boolean {
     if (!this.config.leaseReads || this.transfereeId !== null) return false;
-    const voters = this.membership.current().voters;
-    const acked = voters.includes(this.id) ? [this.now] : [];
-    for (const [peer, pr] of this.progressMap)
-      if (voters.includes(peer)) acked.push(pr.ackSentAtMs);
-    acked.sort((a, b) => b - a);
-    const start = acked[majority(acked.length) - 1] ?? -Infinity;
-    // Clocks may run at 1 ± bound: the lease, by our clock, must end before
-    // the fastest follower's minimum election timeout, by its clock, can.
-    const bound = this.config.clockDriftBound;
-    return this.now < start + (this.config.electionTimeoutMs[0] * (1 - bound)) / (1 + bound);
+    const start = this.tracker.ackedSentAtMs(this.membership.current().voters, this.now);
+    return (
+      this.now <
+      start + leaseDurationMs(this.config.electionTimeoutMs[0], this.config.clockDriftBound)
+    );
   }
 
   /**

@@ -30,7 +30,8 @@ export interface HardState {
   readonly votedFor: NodeId | null;
 }
 
-interface Envelope {
+/** Who sends an RPC, to whom, and in which term. */
+export interface Envelope {
   readonly from: NodeId;
   readonly to: NodeId;
   /** The sender's currentTerm (Raft §5.1: every RPC carries it). */
