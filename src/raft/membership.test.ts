@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RaftNode } from './node';
-import { appendReply, electedLeader, sent, testNode } from './testing';
+import { appendEntries, appendReply, electedLeader, sent, testNode } from './testing';
 import type { AppendEntries, LogEntry } from './types';
 
 /** An AppendEntries from S2, leader of `term`. */
 function fromS2(term: number, rest: Partial<AppendEntries> = {}): AppendEntries {
-  return {
-    type: 'AppendEntries',
-    from: 2,
-    to: 1,
-    term,
-    prevLogIndex: 0,
-    prevLogTerm: 0,
-    entries: [],
-    leaderCommit: 0,
-    readSeq: 0,
-    sentAtMs: 0,
-    ...rest,
-  };
+  return appendEntries({ term, ...rest });
 }
 
 /**

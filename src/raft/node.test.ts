@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { appendReply, electedLeader, testNode, sent } from './testing';
-import {
-  NOOP,
-  isNoop,
-  type AppendEntries,
-  type AppendEntriesResponse,
-  type RequestVote,
-} from './types';
+import { appendEntries, appendReply, electedLeader, testNode, sent } from './testing';
+import { NOOP, isNoop, type AppendEntriesResponse, type RequestVote } from './types';
 
 const peers3 = [1, 2, 3];
 const peers5 = [1, 2, 3, 4, 5];
 
-function appendEntries(over: Partial<AppendEntries>): AppendEntries {
-  return {
-    type: 'AppendEntries',
-    from: 2,
-    to: 1,
-    term: 1,
-    prevLogIndex: 0,
-    prevLogTerm: 0,
-    entries: [],
-    leaderCommit: 0,
-    readSeq: 0,
-    sentAtMs: 0,
-    ...over,
-  };
-}
 function requestVote(over: Partial<RequestVote>): RequestVote {
   return {
     type: 'RequestVote',

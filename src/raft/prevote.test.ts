@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appendReply, electedLeader, sent, testNode } from './testing';
+import { appendEntries, appendReply, electedLeader, sent, testNode } from './testing';
 import type { AppendEntries, RequestVote } from './types';
 
 const peers3 = [1, 2, 3];
 
 /** An empty AppendEntries from leader `from` of `term`. */
-const heartbeat = (from: number, to: number, term: number): AppendEntries => ({
-  type: 'AppendEntries',
-  from,
-  to,
-  term,
-  prevLogIndex: 0,
-  prevLogTerm: 0,
-  entries: [],
-  leaderCommit: 0,
-  readSeq: 0,
-  sentAtMs: 0,
-});
+const heartbeat = (from: number, to: number, term: number): AppendEntries =>
+  appendEntries({ from, to, term });
 
 describe('PreVote (dissertation §9.6)', () => {
   it('a timed-out follower asks for pre-votes in the next term without raising its own', () => {

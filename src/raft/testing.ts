@@ -1,5 +1,12 @@
 import { RaftNode, type Persisted } from './node';
-import type { AppendEntriesResponse, LogEntry, Message, NodeId, RaftConfig } from './types';
+import type {
+  AppendEntries,
+  AppendEntriesResponse,
+  LogEntry,
+  Message,
+  NodeId,
+  RaftConfig,
+} from './types';
 
 /** Builds a node for unit tests: fixed timeouts (the minimum), no jitter. */
 export function testNode(
@@ -93,5 +100,22 @@ export function appendReply(
     conflictIndex: refusal?.conflictIndex ?? 0,
     readSeq: 0,
     ackSentAtMs: 0,
+  };
+}
+
+/** An AppendEntries from S2 to S1 in term 1 that carries nothing, with `over` in its place. */
+export function appendEntries(over: Partial<AppendEntries> = {}): AppendEntries {
+  return {
+    type: 'AppendEntries',
+    from: 2,
+    to: 1,
+    term: 1,
+    prevLogIndex: 0,
+    prevLogTerm: 0,
+    entries: [],
+    leaderCommit: 0,
+    readSeq: 0,
+    sentAtMs: 0,
+    ...over,
   };
 }
