@@ -331,13 +331,15 @@ export class RaftNode {
         ? this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1)
         : NONE;
     this.lastAppliedValue = this.commitIndexValue;
-    const ready = {
+    const reads = this.readOnly.take();
+    const ready: Ready = {
       hardState,
       entries,
       // A Ready is its reader's: hand out the outbox and start a new one, or a shared empty one.
       messages: this.outbox.length > 0 ? this.outbox : NO_MESSAGES,
       committed,
-      ...this.readOnly.take(),
+      readStates: reads.readStates,
+      failedReads: reads.failedReads,
       snapshot: this.unstableSnapshot,
     };
     this.unstableSnapshot = null;
