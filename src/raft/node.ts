@@ -890,7 +890,8 @@ export class RaftNode {
 
   private appendEntry(command: unknown, term = this.currentTermValue): void {
     const index = this.log.lastIndex() + 1;
-    this.log.append({ index, term, command });
+    // Frozen: an entry never changes once made, so a fork of a run may share it (src/sim/fork.ts).
+    this.log.append(Object.freeze({ index, term, command }));
     this.unstableFrom = Math.min(this.unstableFrom, index);
     if (isConfigCommand(command)) {
       this.membership.appended(index, command);

@@ -31,6 +31,7 @@ import {
   type NetworkState,
 } from './network';
 import { Prng } from './prng';
+import { rebindable } from './fork';
 
 /** A node's stable storage: what survives a crash (Raft Figure 2, "Persistent state"). */
 export interface Disk {
@@ -98,14 +99,21 @@ export class NodeHost {
     this.id = options.id;
     this.disk = disk;
     this.observe = options.observe;
-    this.pending = new PendingRequests(options.id, (reply, at) => this.reply(reply, at));
+    // Closures over this run's state are rebindable, so a fork of the run gets its own (fork.ts).
+    this.pending = new PendingRequests(
+      options.id,
+      rebindable(
+        (host: NodeHost) => (reply: ClientReply, at: number) => host.reply(reply, at),
+        this,
+      ),
+    );
     const timers = Prng.derive(options.seed, 'node', options.id, options.incarnation);
     this.node = new RaftNode(
       {
         ...options.raft,
         id: options.id,
         peers: options.peers,
-        randomInt: (lo, hi) => timers.int(lo, hi),
+        randomInt: rebindable((prng: Prng) => (lo: number, hi: number) => prng.int(lo, hi), timers),
       },
       { hardState: disk.hardState, log: disk.log, snapshot: disk.snapshot ?? null },
       nowMs * options.clockRate,
