@@ -40,7 +40,13 @@ export class MemoryDiskStore implements DiskStore {
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
     const d = this.registry.get(this.name) ?? { hardState, log: [] };
     d.hardState = hardState;
-    if (from !== null) d.log = [...d.log.filter((e) => e.index < from), ...entries];
+    if (from !== null) {
+      // The log is contiguous by index: what stays is a prefix, cut in place
+      // (a copy of the whole log per write grew with the run).
+      const first = d.log[0]?.index ?? from;
+      d.log.length = Math.min(Math.max(from - first, 0), d.log.length);
+      for (const e of entries) d.log.push(e);
+    }
     this.registry.set(this.name, d);
   }
 
