@@ -87,6 +87,7 @@ export class WorkerNode {
     if (this.broken) return;
     this.broken = true;
     const message = describeError(error);
+    void this.disk?.flush(true).catch(() => undefined);
     void this.durable.then(
       () => this.post({ kind: 'error', message }),
       () => this.post({ kind: 'error', message, diskLost: true }),
@@ -120,6 +121,7 @@ export class WorkerNode {
         return;
       case 'sync':
         await this.arrived(m.expect);
+        void this.disk?.flush(true).catch(() => undefined);
         await this.durable;
         this.post({ kind: 'done', report: this.report(new Map()) });
         return;
@@ -164,7 +166,7 @@ export class WorkerNode {
     // A server added later starts empty, knowing no one (dissertation §4.1).
     const disk: Disk = stored ?? (m.peers.length > 0 ? initialDisk(m.options, m.id) : emptyDisk());
     if (!stored) this.disk.write(disk.hardState, 1, disk.log);
-    await this.disk.flush();
+    await this.disk.flush(true);
     this.incarnation = m.incarnation;
     const observe = (e: NodeEvent): void => {
       this.telemetry.push(e);
