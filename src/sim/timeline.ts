@@ -7,8 +7,12 @@ import type { ClusterOptions } from './options';
 
 /** Virtual time between two checkpoints at first, in ms. */
 export const CHECKPOINT_EVERY_MS = 5_000;
-/** Bound on the checkpoints kept: past it every other one goes and the spacing doubles. */
-export const CHECKPOINTS_MAX = 128;
+/**
+ * Bound on the checkpoints kept: past it every other one goes and the
+ * spacing doubles. Each holds a copy of every log's array, about 2 MB for 9
+ * servers ten minutes in (bench:timetravel): 32 keep a page's tab near 75 MB.
+ */
+export const CHECKPOINTS_MAX = 32;
 
 /** Whatever a view folds from the events of a run (timers, losses): forked with the run. */
 export interface Watch {
