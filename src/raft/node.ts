@@ -60,6 +60,11 @@ export interface Persisted {
   /** The entries after the snapshot (all of them when there is none). */
   readonly log: readonly LogEntry[];
   readonly snapshot?: Snapshot | null;
+  /**
+   * The disk lost records this server may have acknowledged (a repaired
+   * tail of fsynced records): it rejoins catching up (see `catchingUp`).
+   */
+  readonly catchingUp?: boolean;
 }
 
 type StepFn = (this: RaftNode, m: Message | LocalMessage) => void;
@@ -112,6 +117,25 @@ export class RaftNode {
   private readonly membership: Membership;
   private unstableSnapshot: (Snapshot & { install: boolean }) | null = null;
   private readonly readOnly = new ReadOnly();
+  /**
+   * Raft assumes stable storage (dissertation §3.8: a server that loses
+   * persistent state "cannot safely rejoin the cluster with its prior
+   * identity"). A server whose disk cut off records that were fsynced, and
+   * so perhaps acknowledged, may have counted toward the commit of entries
+   * it no longer holds. If it voted now, a candidate without those entries
+   * could win with its vote and a committed entry would be lost (Leader
+   * Completeness, §5.4). So, until it holds everything a leader has
+   * committed, it grants no vote or pre-vote and stands for no election,
+   * and its refusals say so (the leader then backs up below matchIndex,
+   * which it otherwise takes for a stale reply). It ends when it accepts an
+   * AppendEntries whose leaderCommit its log reaches: every entry it could
+   * have helped commit is then in its log again, since that leader holds
+   * every committed entry. A vote it lost cannot be recovered this way:
+   * only a membership change under a new identity is safe from that (§3.8).
+   * The price is availability: while it catches up, a majority needs the
+   * others' votes.
+   */
+  private catchingUpValue: boolean;
 
   private stepRole: StepFn;
   private tickRole: TickFn;
@@ -122,6 +146,7 @@ export class RaftNode {
     this.tracker = new ProgressTracker(config.id);
     this.currentTermValue = persisted.hardState.currentTerm;
     this.votedForValue = persisted.hardState.votedFor;
+    this.catchingUpValue = persisted.catchingUp ?? false;
     const snapshot = persisted.snapshot ?? null;
     this.log = new RaftLog(persisted.log, snapshot);
     this.membership = new Membership(snapshot?.config ?? { voters: config.peers, learners: [] });
@@ -141,6 +166,10 @@ export class RaftNode {
   }
   get currentTerm(): number {
     return this.currentTermValue;
+  }
+  /** Rejoining after its disk lost records, until it holds what a leader committed (see the field). */
+  get catchingUp(): boolean {
+    return this.catchingUpValue;
   }
   get votedFor(): NodeId | null {
     return this.votedForValue;
@@ -430,7 +459,7 @@ export class RaftNode {
 
   /** A timed-out follower or candidate stands for election, through PreVote if it is on. */
   private campaign(): void {
-    if (!this.mayStand()) {
+    if (!this.mayStand() || this.catchingUpValue) {
       this.resetElectionTimer();
       return;
     }
@@ -612,7 +641,11 @@ export class RaftNode {
       // §9.6: grant "if the candidate's log is sufficiently up-to-date, and the
       // voters have not received heartbeats from a valid leader for at least a
       // baseline election timeout"; remember nothing.
-      const granted = m.term > this.currentTermValue && upToDate && !this.heardFromLeader();
+      const granted =
+        m.term > this.currentTermValue &&
+        upToDate &&
+        !this.heardFromLeader() &&
+        !this.catchingUpValue;
       this.send(
         msg.requestVoteResponse(
           { from: this.id, to: m.from, term: granted ? m.term : this.currentTermValue },
@@ -622,7 +655,7 @@ export class RaftNode {
       return;
     }
     const canVote = this.votedForValue === null || this.votedForValue === m.from;
-    const voteGranted = canVote && upToDate;
+    const voteGranted = canVote && upToDate && !this.catchingUpValue;
     if (voteGranted) {
       this.votedForValue = m.from;
       this.hardStateDirty = true;
@@ -649,6 +682,7 @@ export class RaftNode {
         conflictIndex,
         readSeq: m.readSeq,
         ackSentAtMs: m.sentAtMs,
+        catchingUp: this.catchingUpValue,
       });
       return;
     }
@@ -665,6 +699,7 @@ export class RaftNode {
     const lastNew = m.prevLogIndex + m.entries.length;
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
+    if (lastNew >= m.leaderCommit) this.catchingUpValue = false;
     this.replyAppend(m.from, {
       success: true,
       matchIndex: lastNew,
@@ -729,7 +764,8 @@ export class RaftNode {
       else this.sendAppend(m.from, false);
       return;
     }
-    if (m.rejectedIndex <= pr.matchIndex) return; // a stale refusal: we already know better
+    if (m.catchingUp && m.conflictIndex <= pr.matchIndex) pr.lost(m.conflictIndex - 1);
+    else if (m.rejectedIndex <= pr.matchIndex) return; // a stale refusal: we already know better
     pr.backUp(this.nextIndexAfterConflict(m));
     this.sendAppend(m.from, false);
   }
