@@ -284,12 +284,14 @@ export class HttpFront {
     const peers = [...this.transport.httpUrls.keys()];
     if (peer !== undefined && (!Number.isInteger(peer) || peer === this.replica.node.id))
       return problem(400, `"peer" is the id of another server, such as 2.`);
+    const direction = (fields.direction ?? 'both') as Direction;
+    if (!['in', 'out', 'both'].includes(direction))
+      return problem(400, `"direction" is "in", "out" or "both".`);
     if (route === 'heal') {
-      this.transport.heal(peer);
+      this.transport.heal(peer, direction);
       return { status: 200, body: this.status() };
     }
-    const direction = (fields.direction ?? 'both') as Direction;
-    if (peer === undefined || !['in', 'out', 'both'].includes(direction))
+    if (peer === undefined)
       return problem(
         400,
         `Send {"peer": 2, "direction": "in" | "out" | "both"}; known peers: ${peers.join(', ')}.`,

@@ -94,15 +94,15 @@ export class Transport {
     if (direction !== 'out') this.cutIn.add(peer);
   }
 
-  /** Heal this server's end of the link to `peer`, or of every link. */
-  heal(peer?: NodeId): void {
+  /** Heal this server's end of the link to `peer` (one way or both), or of every link. */
+  heal(peer?: NodeId, direction: Direction = 'both'): void {
     if (peer === undefined) {
       this.cutOut.clear();
       this.cutIn.clear();
-    } else {
-      this.cutOut.delete(peer);
-      this.cutIn.delete(peer);
+      return;
     }
+    if (direction !== 'in') this.cutOut.delete(peer);
+    if (direction !== 'out') this.cutIn.delete(peer);
   }
 
   cuts(): { out: NodeId[]; in: NodeId[] } {
