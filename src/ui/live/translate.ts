@@ -9,7 +9,7 @@ import type { Envelope, NodeId, Role } from '../../sim/index.ts';
 import type { NodeSnapshot, PlaygroundData } from '../store.ts';
 import { DROP_SHOW_VIRTUAL_MS, type ClusterViewData, type DropMark } from '../ring/clusterView.ts';
 import { cutOffServers, linkStates } from '../ring/links.ts';
-import type { FollowerProgress, UserState, UsersByNode } from '../views/index.ts';
+import type { FollowerProgress, UserState } from '../views/index.ts';
 
 /**
  * How long a message is drawn on its link, in ms. On one machine a message
