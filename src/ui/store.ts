@@ -20,7 +20,7 @@ import { copyHistory } from './historyCopy.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { ClusterRuntime, StartRuntime } from './runtime.ts';
 import { stepOnce } from './step.ts';
-import { ViewTurns, type LiveView } from './viewTurns.ts';
+import { ViewTurns, type LiveView, type ViewPlace } from './viewTurns.ts';
 import {
   ClusterViewTracker,
   EMPTY_CLUSTER_VIEW,
@@ -173,8 +173,8 @@ export interface PlaygroundActions {
   select: (selection: Selection) => void;
   /** Marks a server in every view while the pointer or the focus is on it (null: none). */
   hover: (id: NodeId | null) => void;
-  /** Says whether a slower view is on screen, so it redraws less often when not (viewTurns.ts). */
-  setViewShown: (view: LiveView, shown: boolean) => void;
+  /** Says where a slower view is, so it redraws less often off screen, not at all unrendered (viewTurns.ts). */
+  setViewShown: (view: LiveView, place: ViewPlace) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
   coordinator: () => Coordinator | null;
   /** Runs `work` on the cluster as a user action (serialized, forks in the past), then refreshes. */
@@ -676,7 +676,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
 
       hover: (hovered) => set({ hovered }),
 
-      setViewShown: (view, shown) => viewTurns.setShown(view, shown),
+      setViewShown: (view, place) => viewTurns.setShown(view, place),
 
       coordinator: () => runtime?.coordinator ?? null,
 
