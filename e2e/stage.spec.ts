@@ -82,11 +82,16 @@ test.describe('the stage fits the screen', () => {
       await ring.open({ seed: 3, paused: true });
       await ring.stepUntilLeader();
       const language = page.getByRole('combobox', { name: /^(Language|语言)$/ });
+      // Every one of the eight: presenter off and on x light and dark x English and Chinese.
       for (const [presenter, theme, lang] of [
         [false, 'light', 'en'],
         [true, 'light', 'en'],
-        [true, 'dark', 'zh'],
+        [true, 'dark', 'en'],
+        [false, 'dark', 'en'],
         [false, 'dark', 'zh'],
+        [true, 'dark', 'zh'],
+        [true, 'light', 'zh'],
+        [false, 'light', 'zh'],
       ] as const) {
         if ((await ring.html.getAttribute('data-theme')) !== theme) await page.keyboard.press('d');
         await expect(ring.html).toHaveAttribute('data-theme', theme);
