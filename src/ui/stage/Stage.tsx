@@ -20,6 +20,7 @@ import { SIDE_PANEL_ID, SidePanel, type SideTab } from './SidePanel.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
 import './linked.css';
 import './stage.css';
+import './lesson.css';
 
 /** Wide enough for the side panel beside the stage without squeezing the logs (stage.css). */
 const SIDE_BY_DEFAULT_QUERY = '(min-width: 1700px)';
