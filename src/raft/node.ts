@@ -128,6 +128,14 @@ export class RaftNode extends Replication {
     if (this.membership.lastChangeIndex() > this.commitIndexValue) {
       return 'The previous membership change is not committed yet: changes go one at a time.';
     }
+    // The 2015 errata to §4.1 (raft-dev, "bug in single-server membership
+    // changes"): a new leader may not know of an uncommitted change an earlier
+    // leader appended elsewhere; once an entry of its own term commits, any
+    // such change is either in its log or can never commit, so only then may
+    // it add one of its own (etcd: pendingConfIndex starts at the new term).
+    if (this.log.term(this.commitIndexValue) !== this.currentTermValue) {
+      return `S${this.id} has not yet committed an entry of its term ${this.currentTermValue}: a new leader changes the membership only after that.`;
+    }
     return applyChange(this.membership.current(), change);
   }
 

@@ -178,13 +178,15 @@ export abstract class NodeState {
         ? this.log.slice(this.lastAppliedValue + 1, this.commitIndexValue + 1)
         : NONE;
     this.lastAppliedValue = this.commitIndexValue;
-    const ready = {
+    const reads = this.readOnly.take();
+    const ready: Ready = {
       hardState,
       entries,
       // A Ready is its reader's: hand out the outbox and start a new one, or a shared empty one.
       messages: this.outbox.length > 0 ? this.outbox : NO_MESSAGES,
       committed,
-      ...this.readOnly.take(),
+      readStates: reads.readStates,
+      failedReads: reads.failedReads,
       snapshot: this.unstableSnapshot,
     };
     this.unstableSnapshot = null;
@@ -203,7 +205,8 @@ export abstract class NodeState {
 
   protected appendEntry(command: unknown, term = this.currentTermValue): void {
     const index = this.log.lastIndex() + 1;
-    this.log.append({ index, term, command });
+    // Frozen: an entry never changes once made, so a fork of a run may share it (src/sim/fork.ts).
+    this.log.append(Object.freeze({ index, term, command }));
     this.unstableFrom = Math.min(this.unstableFrom, index);
     if (isConfigCommand(command)) {
       this.membership.appended(index, command);
