@@ -15,7 +15,7 @@ import type { Text } from './i18n/index.ts';
 import { EMPTY_CLUSTER_VIEW, type ClusterViewData } from './ring/clusterView.ts';
 import type { StartRuntime } from './runtime.ts';
 import { RunSession } from './session.ts';
-import type { LiveView } from './viewTurns.ts';
+import type { LiveView, ViewPlace } from './viewTurns.ts';
 import type { FeedEvent, FollowerProgress, UsersByNode } from './views/index.ts';
 
 /** A node as the page shows it: the coordinator's mirror, with its worker's error if it failed. */
@@ -157,8 +157,8 @@ export interface PlaygroundActions {
   select: (selection: Selection) => void;
   /** Marks a server in every view while the pointer or the focus is on it (null: none). */
   hover: (id: NodeId | null) => void;
-  /** Says whether a slower view is on screen, so it redraws less often when not (viewTurns.ts). */
-  setViewShown: (view: LiveView, shown: boolean) => void;
+  /** Says where a slower view is, so it redraws less often off screen, not at all unrendered (viewTurns.ts). */
+  setViewShown: (view: LiveView, place: ViewPlace) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
   coordinator: () => Coordinator | null;
   /** Runs `work` on the cluster as a user action (serialized, forks in the past), then refreshes. */
@@ -269,7 +269,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         session.clientOp(client, kind, argument, opOptions.stale ?? false),
       select: (selection) => set({ selection }),
       hover: (hovered) => set({ hovered }),
-      setViewShown: (view, shown) => session.setViewShown(view, shown),
+      setViewShown: (view, place) => session.setViewShown(view, place),
       coordinator: () => session.coordinator,
       act: (work) => session.act(work),
       travel: (atMs) => session.travel(atMs),
