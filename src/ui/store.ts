@@ -205,6 +205,40 @@ export interface PlaygroundOptions {
   replay?: { readonly inputs: readonly Input[]; readonly untilMs: number };
 }
 
+/** The data of a run not yet started: what a store opens with and a reset brings back. */
+export function initialData(
+  options: PlaygroundOptions,
+): Omit<PlaygroundData, 'playing' | 'speed' | 'version'> {
+  return {
+    seed: options.seed,
+    status: 'starting',
+    now: 0,
+    nodes: [],
+    viewNodes: [],
+    viewNow: 0,
+    leader: null,
+    workers: 0,
+    inFlight: 0,
+    isolated: [],
+    dropRate: options.cluster?.dropRate ?? 0,
+    duplicateRate: options.cluster?.duplicateRate ?? 0,
+    lastProposal: null,
+    events: [],
+    users: {},
+    progress: {},
+    violations: [],
+    history: [],
+    clientOps: [],
+    selection: null,
+    hovered: null,
+    problem: null,
+    view: EMPTY_CLUSTER_VIEW,
+    past: null,
+    forkNotice: null,
+    until: null,
+  };
+}
+
 /**
  * A fresh store for one playground: the page's data and thin actions. The
  * run itself (the cluster, Workers or in-process nodes in tests, the action
@@ -215,34 +249,7 @@ export interface PlaygroundOptions {
  */
 export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundStore {
   return createStore<PlaygroundState>()((set, get) => {
-    const initial: Omit<PlaygroundData, 'playing' | 'speed' | 'version'> = {
-      seed: options.seed,
-      status: 'starting',
-      now: 0,
-      nodes: [],
-      viewNodes: [],
-      viewNow: 0,
-      leader: null,
-      workers: 0,
-      inFlight: 0,
-      isolated: [],
-      dropRate: options.cluster?.dropRate ?? 0,
-      duplicateRate: options.cluster?.duplicateRate ?? 0,
-      lastProposal: null,
-      events: [],
-      users: {},
-      progress: {},
-      violations: [],
-      history: [],
-      clientOps: [],
-      selection: null,
-      hovered: null,
-      problem: null,
-      view: EMPTY_CLUSTER_VIEW,
-      past: null,
-      forkNotice: null,
-      until: null,
-    };
+    const initial = initialData(options);
     const session = new RunSession(options, { get, set, initial });
 
     return {
