@@ -22,7 +22,7 @@ test('a server joins as a learner, becomes a voter, and the leader can remove it
   );
   await expect(ring.node(6)).toHaveCount(0);
   await ring.stepUntil(
-    async () => (await ring.page.locator('.rv-cell--committed').count()) > 0,
+    async () => (await ring.page.locator('[role=gridcell].rv-cell--committed').count()) > 0,
     'a committed no-op',
   );
   await add.click();
