@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import config from '../stryker.config.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -27,7 +28,9 @@ if (missing.length > 0) {
   );
   process.exit(2);
 }
-const mutate = files.length > 0 ? ['--mutate', files.join(',')] : [];
+// --mutate replaces the config's list, so its exclusions (tests, helpers) go along.
+const excluded = config.mutate.filter((pattern) => pattern.startsWith('!'));
+const mutate = files.length > 0 ? ['--mutate', [...files, ...excluded].join(',')] : [];
 // The porcupine corpus is read beside the repository; the sandbox Stryker
 // copies the project into is elsewhere, so its tests are told where it is.
 const corpus = resolve(root, '../shared/corpora/porcupine');
