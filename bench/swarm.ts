@@ -53,6 +53,7 @@ console.log(
       overrides,
       failed: failed.length,
       wallS: Math.round(wallS * 10) / 10,
+      seedsPerWallS: Math.round((seeds / wallS) * 10) / 10,
       failures: failed,
     },
     null,
