@@ -14,7 +14,12 @@
 // files written through synchronous access handles. `idleFiveNodes` is the
 // cost of synchronisation alone: no proposals, hardly any writes.
 // Targets: 5 nodes >= 50 simulated s per wall s; coordinator overhead per
-// window <= 3 round trips (worker to worker).
+// window <= 3 round trips (worker to worker); under load, 5 nodes reach at
+// least 0.8 of the window-barrier floor with their disks in worker memory and
+// 0.6 with IndexedDB (issue #14). The floor of a disk is what its loaded
+// run's windows per simulated second would allow at its idle run's wall time
+// per window (a window's barrier round with hardly any Raft work in it), both
+// measured in the same run; the ratio is the loaded run's speed over it.
 //
 // It builds bench/runtime-page (which imports src/runtime) with Vite, serves
 // it with the cross-origin isolation headers the page gets (fine-grained
@@ -38,6 +43,9 @@ const PROPOSALS_PER_SIMULATED_S = 100;
 const RUN_WALL_MS = 5_000;
 const TARGET_SIMULATED_S_PER_WALL_S = 50;
 const TARGET_OVERHEAD_ROUND_TRIPS = 3;
+/** Fractions of the window-barrier floor to reach under load (issue #14), by disk. */
+const TARGET_OF_FLOOR_MEMORY = 0.8;
+const TARGET_OF_FLOOR_INDEXEDDB = 0.6;
 /** Longest one measurement may take in the page. */
 const PAGE_TIMEOUT_MS = 120_000;
 
@@ -49,6 +57,10 @@ const isolationHeaders = {
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function freePort(): Promise<number> {
@@ -115,6 +127,7 @@ async function main(): Promise<void> {
       clusters.push(await call('cluster', nodes, RUN_WALL_MS, PROPOSALS_PER_SIMULATED_S));
     }
     const idle = await call('cluster', 5, RUN_WALL_MS, 0);
+    const idleMemory = await call('cluster', 5, RUN_WALL_MS, 0, 'memory');
     const memory = await call('cluster', 5, RUN_WALL_MS, PROPOSALS_PER_SIMULATED_S, 'memory');
     const opfs = await call('cluster', 5, RUN_WALL_MS, PROPOSALS_PER_SIMULATED_S, 'opfs');
     const five = clusters.find((c) => c.nodes === 5)!;
@@ -122,6 +135,14 @@ async function main(): Promise<void> {
     // Every window is a barrier: at the idle run's wall time per window, the
     // loaded run's windows alone allow at most this speed.
     const barrierMsPerSimulatedS = (five.windowsPerSimulatedS * idle.wallPerWindowUs) / 1000;
+    const ofFloor = (loaded: ClusterFigures, idleRun: ClusterFigures) => {
+      const floor = 1e6 / (loaded.windowsPerSimulatedS * idleRun.wallPerWindowUs);
+      return { floor, ratio: loaded.simulatedSPerWallS / floor };
+    };
+    // The floor of each disk: its loaded run's windows at its own idle run's
+    // wall time per window, both measured in this run.
+    const memoryFloor = ofFloor(memory, idleMemory);
+    const indexedDbFloor = ofFloor(five, idle);
     const result = {
       browser: await page.evaluate(() => /(Chrom(e|ium)\/[\d.]+)/.exec(navigator.userAgent)?.[1]),
       crossOriginIsolated,
@@ -143,6 +164,7 @@ async function main(): Promise<void> {
       },
       clusters,
       idleFiveNodes: idle,
+      idleFiveNodesMemoryDisk: idleMemory,
       fiveNodesMemoryDisk: memory,
       fiveNodesOpfsDisk: opfs,
       bounds: {
@@ -160,8 +182,20 @@ async function main(): Promise<void> {
           target: `>= ${TARGET_SIMULATED_S_PER_WALL_S}`,
           met: five.simulatedSPerWallS >= TARGET_SIMULATED_S_PER_WALL_S,
         },
+        fiveNodesMemoryDiskOfWindowBarrierFloor: {
+          floorSimulatedSPerWallS: round(memoryFloor.floor),
+          value: round2(memoryFloor.ratio),
+          target: `>= ${TARGET_OF_FLOOR_MEMORY}`,
+          met: memoryFloor.ratio >= TARGET_OF_FLOOR_MEMORY,
+        },
+        fiveNodesIndexedDbOfWindowBarrierFloor: {
+          floorSimulatedSPerWallS: round(indexedDbFloor.floor),
+          value: round2(indexedDbFloor.ratio),
+          target: `>= ${TARGET_OF_FLOOR_INDEXEDDB}`,
+          met: indexedDbFloor.ratio >= TARGET_OF_FLOOR_INDEXEDDB,
+        },
         fiveNodesCoordinatorOverheadPerWindowInRoundTrips: {
-          value: Math.round(overheadRoundTrips * 100) / 100,
+          value: round2(overheadRoundTrips),
           target: `<= ${TARGET_OVERHEAD_ROUND_TRIPS}`,
           met: overheadRoundTrips <= TARGET_OVERHEAD_ROUND_TRIPS,
         },
@@ -169,7 +203,10 @@ async function main(): Promise<void> {
       errors,
     };
     console.log(JSON.stringify(result, null, 2));
-    if (errors.length > 0 || [...clusters, idle, memory, opfs].some((c) => c.violations > 0))
+    if (
+      errors.length > 0 ||
+      [...clusters, idle, idleMemory, memory, opfs].some((c) => c.violations > 0)
+    )
       process.exitCode = 1;
   } finally {
     await context.close();

@@ -33,7 +33,8 @@ export class IndexWindow<T> {
 
   /** Keeps indexes below `length` only (as setting Array.length). */
   truncate(length: number): void {
-    this.data.length = Math.max(0, length - this.base);
+    const keep = Math.max(0, length - this.base);
+    if (this.data.length > keep) this.data.length = keep; // setting length is slow even when it stays
   }
 
   /** Forgets every index below `index`; amortized, so it costs little to call often. */

@@ -141,7 +141,8 @@ export class RaftLog {
   truncateFrom(index: number): void {
     if (index <= this.offset)
       throw new Error(`cannot truncate at ${index}: compacted up to ${this.offset}`);
-    this.entries.length = Math.max(0, index - this.offset - 1);
+    const keep = Math.max(0, index - this.offset - 1);
+    if (this.entries.length > keep) this.entries.length = keep;
     this.frozen = null;
   }
 }

@@ -14,6 +14,7 @@ function fromS2(term: number, rest: Partial<AppendEntries> = {}): AppendEntries 
  */
 function removedLeaderNowFollower(): RaftNode {
   const n = electedLeader([1, 2]);
+  n.step(appendReply(2, 1, 1), 165); // its no-op commits (the errata to §4.1)
   n.changeMembership({ kind: 'remove', id: 1 }, 170);
   n.step(fromS2(2), 180);
   n.takeReady();
@@ -27,7 +28,7 @@ describe('elections by a server its latest configuration leaves out (dissertatio
   // is part of its latest configuration."
   it('stands while the change removing it is not known to be committed, asking only the voters', () => {
     const n = removedLeaderNowFollower();
-    expect([n.role, n.clusterConfig.voters, n.commitIndex]).toEqual(['follower', [2], 0]);
+    expect([n.role, n.clusterConfig.voters, n.commitIndex]).toEqual(['follower', [2], 1]);
     n.tick(n.nextDeadline());
     expect([n.role, n.currentTerm]).toEqual(['candidate', 3]);
     expect(sent(n, 'RequestVote').map((m) => m.to)).toEqual([2]);
@@ -136,5 +137,28 @@ describe('snapshots and configurations (dissertation §5.1)', () => {
     expect(n.snapshot).toMatchObject({ index: 2, config });
     n.step(appendReply(3, 1, 0, { rejectedIndex: 2, conflictTerm: 0, conflictIndex: 1 }), 180);
     expect(sent(n, 'InstallSnapshot')).toMatchObject([{ to: 3, lastIncludedIndex: 2, config }]);
+  });
+});
+
+describe('a new leader and membership changes (the 2015 errata to dissertation §4.1)', () => {
+  // The errata: a leader appends a configuration entry only once an entry of
+  // its own term has committed; before that, an uncommitted change of an
+  // earlier leader it does not hold could still commit and race its own.
+  it('refuses a change until its own term has a committed entry, then accepts it', () => {
+    const n = electedLeader([1, 2, 3]);
+    const refused = n.changeMembership({ kind: 'addLearner', id: 4 }, 161);
+    expect(refused).toMatch(/has not yet committed an entry of its term 1/);
+    expect(n.log.lastIndex()).toBe(1); // only the no-op: nothing was appended
+    n.step(appendReply(2, 1, 1), 165); // the no-op commits with S2's copy
+    expect(n.changeMembership({ kind: 'addLearner', id: 4 }, 170)).toEqual({ index: 2, term: 1 });
+  });
+
+  it('an entry committed in an earlier term does not count for the new one', () => {
+    const n = electedLeader([1, 2, 3], { term: 1, log: [1] });
+    n.step(appendReply(2, 2, 1), 165); // index 1 (term 1) is on a majority, but only index 2 is of term 2
+    expect(n.changeMembership({ kind: 'addLearner', id: 4 }, 170)).toMatch(/term 2/);
+    n.step(appendReply(2, 2, 2), 175);
+    expect(n.commitIndex).toBe(2);
+    expect(n.changeMembership({ kind: 'addLearner', id: 4 }, 180)).toEqual({ index: 3, term: 2 });
   });
 });

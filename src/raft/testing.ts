@@ -1,4 +1,5 @@
-import { RaftNode, type Persisted } from './node';
+import { RaftNode } from './node';
+import type { Persisted } from './ready';
 import type {
   AppendEntries,
   AppendEntriesResponse,

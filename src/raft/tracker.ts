@@ -113,10 +113,11 @@ export class ProgressTracker {
     unknown: number,
   ): number {
     const values = this.values;
-    values.length = 0;
-    for (const v of voters) {
-      const pr = v === this.self ? undefined : this.progressMap.get(v);
-      values.push(v === this.self ? selfValue : pr ? valueOf(pr) : unknown);
+    if (values.length !== voters.length) values.length = voters.length;
+    for (let k = 0; k < voters.length; k++) {
+      const v = voters[k];
+      const pr = v === this.self || v === undefined ? undefined : this.progressMap.get(v);
+      values[k] = v === this.self ? selfValue : pr ? valueOf(pr) : unknown;
     }
     return quorumValue(values);
   }

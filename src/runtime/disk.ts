@@ -3,8 +3,9 @@ import type { Disk } from '../sim/host';
 
 /**
  * A node's stable storage as the Worker sees it. Changes are recorded as
- * they happen and made durable together by flush(), which the worker awaits
- * before it posts any message of the window (persist before send).
+ * they happen and made durable together by flush(). The worker hands a
+ * window's writes over before it posts any of its messages (persist before
+ * send; worker-core.ts says why it need not await the commit).
  *
  * The log is kept by absolute index: after a snapshot (Raft §7) it holds only
  * the entries past the snapshot's index.
@@ -16,7 +17,12 @@ export interface DiskStore {
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void;
   /** Stores `snapshot` and drops the entries it stands for (index <= snapshot.index); durable after flush(). */
   writeSnapshot(snapshot: Snapshot): void;
-  flush(): Promise<void>;
+  /**
+   * Resolves once every write made so far is durable. A store may wait a
+   * while for more writes to join them (group commit), unless `now`: a crash
+   * or a start is waiting.
+   */
+  flush(now?: boolean): Promise<void>;
   close(): void;
 }
 
@@ -40,7 +46,13 @@ export class MemoryDiskStore implements DiskStore {
   write(hardState: HardState, from: number | null, entries: readonly LogEntry[]): void {
     const d = this.registry.get(this.name) ?? { hardState, log: [] };
     d.hardState = hardState;
-    if (from !== null) d.log = [...d.log.filter((e) => e.index < from), ...entries];
+    if (from !== null) {
+      // The log is contiguous by index: what stays is a prefix, cut in place
+      // (a copy of the whole log per write grew with the run).
+      const first = d.log[0]?.index ?? from;
+      d.log.length = Math.min(Math.max(from - first, 0), d.log.length);
+      for (const e of entries) d.log.push(e);
+    }
     this.registry.set(this.name, d);
   }
 

@@ -17,14 +17,15 @@ export type PostToCoordinator = (message: Wire<FromWorker>) => void;
  *
  * Persist before send, without waiting for the commit. A command's writes
  * (term, vote, log, snapshot) go to the disk before any of its envelopes is
- * posted: the disk puts them in its next transaction, which it starts a few
- * ms later, after the one committing, with whatever else was written
- * meanwhile (group commit, idb-disk.ts); IndexedDB commits one connection's
+ * posted: the disk puts them in its next transaction, which it starts up to
+ * 50 ms later (at once when a crash or a start waits for it), after the one
+ * committing, with whatever else was written meanwhile (group commit,
+ * idb-disk.ts); IndexedDB commits one connection's
  * transactions in the order they were made, so the disk always holds a
  * prefix of the writes. The envelopes and the report leave at once. That is
  * safe because nothing in a run can see a write commit late:
- * - A crash is the coordinator's: it first has the node report that every
- *   write is committed ('sync'), then terminates the thread. A restart reads
+ * - A crash is the coordinator's: it first has the node commit every write
+ *   and report it ('sync'), then terminates the thread. A restart reads
  *   everything its previous incarnation wrote before anything it sent, as
  *   the headless run does (the determinism contract requires it anyway).
  * - A node that fails waits for its writes to commit before it reports the
@@ -87,6 +88,7 @@ export class WorkerNode {
     if (this.broken) return;
     this.broken = true;
     const message = describeError(error);
+    void this.disk?.flush(true).catch(() => undefined);
     void this.durable.then(
       () => this.post({ kind: 'error', message }),
       () => this.post({ kind: 'error', message, diskLost: true }),
@@ -120,6 +122,7 @@ export class WorkerNode {
         return;
       case 'sync':
         await this.arrived(m.expect);
+        void this.disk?.flush(true).catch(() => undefined);
         await this.durable;
         this.post({ kind: 'done', report: this.report(new Map()) });
         return;
@@ -164,7 +167,7 @@ export class WorkerNode {
     // A server added later starts empty, knowing no one (dissertation §4.1).
     const disk: Disk = stored ?? (m.peers.length > 0 ? initialDisk(m.options, m.id) : emptyDisk());
     if (!stored) this.disk.write(disk.hardState, 1, disk.log);
-    await this.disk.flush();
+    await this.disk.flush(true);
     this.incarnation = m.incarnation;
     const observe = (e: NodeEvent): void => {
       this.telemetry.push(e);

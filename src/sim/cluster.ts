@@ -113,6 +113,10 @@ type ProposeResult = { index: number; term: number } | null;
 class HeadlessCluster implements Cluster, NodeRunner<ProposeResult> {
   private readonly core: ClusterCore<ProposeResult>;
   private readonly hosts = new Map<NodeId, NodeHost>();
+  /** The live hosts in id order, for the scheduler's hot loop (the map is for look-ups). */
+  private running: NodeHost[] = [];
+  /** The envelopes one instant puts on the wire, reused from instant to instant. */
+  private readonly sent: Envelope[] = [];
   /** Each server's stable storage: it outlives a crash. */
   private readonly disks = new Map<NodeId, Disk>();
 
@@ -160,16 +164,20 @@ class HeadlessCluster implements Cluster, NodeRunner<ProposeResult> {
 
   stepToNextEvent(limitMs = Infinity): number | null {
     const core = this.core;
+    const running = this.running;
     let t = core.clientsDueAt();
-    for (const host of this.hosts.values()) t = Math.min(t, host.nextDueAt());
+    for (let k = 0; k < running.length; k++) t = Math.min(t, (running[k] as NodeHost).nextDueAt());
     if (t > limitMs || t === Infinity) return null;
     core.now = t;
-    const out: Envelope[] = [];
-    for (const id of core.ids) {
-      const host = this.hosts.get(id);
-      if (host && host.nextDueAt() <= t) for (const e of host.runInstant(t)) out.push(e);
+    const out = this.sent;
+    for (let k = 0; k < running.length; k++) {
+      const host = running[k] as NodeHost;
+      if (host.nextDueAt() <= t) for (const e of host.runInstant(t)) out.push(e);
     }
-    this.route(out);
+    if (out.length > 0) {
+      this.route(out);
+      out.length = 0;
+    }
     core.fireClients(t);
     core.endOfInstant();
     return t;
@@ -304,12 +312,18 @@ class HeadlessCluster implements Cluster, NodeRunner<ProposeResult> {
       core.now,
     );
     this.hosts.set(id, host);
+    this.updateRunning();
   }
 
   stopNode(id: NodeId): void {
     this.hosts.get(id)?.crash(this.core.now);
     this.hosts.delete(id);
+    this.updateRunning();
     this.core.stopped(id);
+  }
+
+  private updateRunning(): void {
+    this.running = [...this.hosts.values()].sort((a, b) => a.id - b.id);
   }
 
   private route(out: readonly Envelope[]): void {

@@ -3,7 +3,9 @@ import type { MembershipChange, NodeId } from '../raft';
 import { Hash64 } from '../check/hash';
 import { SafetyChecker } from '../check/safety';
 import { ClientDriver, type ClientOpInput, type HistoryOp, type Op } from './clients';
+import type { ClientRequest } from './client-protocol';
 import { hashEvent, type NodeEvent } from './events';
+import { rebindable } from './fork';
 import type { NodeAction } from './host';
 import { applyNetworkInput, membershipChange, validateInput, type Input } from './inputs';
 import { NodeMirror, type NodeView } from './mirror';
@@ -140,10 +142,17 @@ export class ClusterCore<R> {
     this.ring = recentEvents === 0 ? null : new TraceRing(recentEvents);
     this.nextLoadAtMs = o.load.writesPerS > 0 ? 0 : Infinity;
     // The live list: clients pick servers among those added too.
-    this.drivers = new ClientDriver(this.serverIds, o.latencyMs[0], (to, request, at) => {
-      // A request to a crashed server is lost.
-      if (this.isAlive(to)) this.runner.act(to, { kind: 'client', request }, at);
-    });
+    this.drivers = new ClientDriver(
+      this.serverIds,
+      o.latencyMs[0],
+      rebindable(
+        (core: ClusterCore<R>) => (to: NodeId, request: ClientRequest, at: number) => {
+          // A request to a crashed server is lost.
+          if (core.isAlive(to)) core.runner.act(to, { kind: 'client', request }, at);
+        },
+        this,
+      ),
+    );
     for (const id of this.serverIds) {
       const disk = initialDisk(o, id);
       const { currentTerm, votedFor } = disk.hardState;
@@ -279,7 +288,9 @@ export class ClusterCore<R> {
   // ---- the stream
 
   /** Takes in one node event: the one door through which everything a node does comes. */
-  readonly observe = (e: NodeEvent): void => {
+  readonly observe = rebindable((core: ClusterCore<R>) => (e: NodeEvent) => core.take(e), this);
+
+  private take(e: NodeEvent): void {
     const id = e.node;
     const s = this.server(id);
     if (e.kind === 'start') s.hashes.push(new Hash64(id));
@@ -321,7 +332,7 @@ export class ClusterCore<R> {
         break;
     }
     this.watcher?.(e);
-  };
+  }
 
   // ---- clients
 

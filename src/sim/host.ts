@@ -31,6 +31,7 @@ import {
   type NetworkState,
 } from './network';
 import { Prng } from './prng';
+import { rebindable } from './fork';
 
 /** A node's stable storage: what survives a crash (Raft Figure 2, "Persistent state"). */
 export interface Disk {
@@ -87,6 +88,8 @@ export class NodeHost {
   /** The configuration last reported: a persist that changes it says so (dissertation §4.1). */
   private reportedConfig: ClusterConfig;
   private out: Envelope[] = [];
+  /** nextDueAt(), kept up to date by every method that can change it: the scheduler asks often. */
+  private dueAtMs = Infinity;
   /** The replicated per-user service, rebuilt from the log after a restart. */
   service: ServiceState = createServiceState();
   private readonly pending: PendingRequests;
@@ -96,14 +99,21 @@ export class NodeHost {
     this.id = options.id;
     this.disk = disk;
     this.observe = options.observe;
-    this.pending = new PendingRequests(options.id, (reply, at) => this.reply(reply, at));
+    // Closures over this run's state are rebindable, so a fork of the run gets its own (fork.ts).
+    this.pending = new PendingRequests(
+      options.id,
+      rebindable(
+        (host: NodeHost) => (reply: ClientReply, at: number) => host.reply(reply, at),
+        this,
+      ),
+    );
     const timers = Prng.derive(options.seed, 'node', options.id, options.incarnation);
     this.node = new RaftNode(
       {
         ...options.raft,
         id: options.id,
         peers: options.peers,
-        randomInt: (lo, hi) => timers.int(lo, hi),
+        randomInt: rebindable((prng: Prng) => (lo: number, hi: number) => prng.int(lo, hi), timers),
       },
       { hardState: disk.hardState, log: disk.log, snapshot: disk.snapshot ?? null },
       nowMs * options.clockRate,
@@ -111,6 +121,7 @@ export class NodeHost {
     if (disk.snapshot) this.restoreService(disk.snapshot);
     this.soft = this.readSoft();
     this.reportedConfig = this.node.clusterConfig;
+    this.refreshDueAt();
     const node = this.id;
     this.observe({
       kind: 'start',
@@ -124,8 +135,7 @@ export class NodeHost {
 
   /** The next virtual time at which this node has something to do. */
   nextDueAt(): number {
-    const head = this.inbox.peek();
-    return Math.min(head ? head.deliverAt : Infinity, this.timerDueAt());
+    return this.dueAtMs;
   }
 
   /** The node's clock at real time `nowMs`. */
@@ -151,6 +161,7 @@ export class NodeHost {
   /** Accepts a message that has reached this end of its link; it is delivered at deliverAt. */
   receive(envelope: Envelope): void {
     this.inbox.push(envelope);
+    if (envelope.deliverAt < this.dueAtMs) this.dueAtMs = envelope.deliverAt;
   }
 
   /**
@@ -173,6 +184,7 @@ export class NodeHost {
       this.node.tick(this.local(nowMs));
       this.handleReady(nowMs);
     }
+    this.refreshDueAt();
     return this.takeOut();
   }
 
@@ -181,6 +193,12 @@ export class NodeHost {
    * proposal (or a membership change) went in the log, or null.
    */
   act(action: NodeAction, nowMs: number): { index: number; term: number } | null {
+    const result = this.actNow(action, nowMs);
+    this.refreshDueAt();
+    return result;
+  }
+
+  private actNow(action: NodeAction, nowMs: number): { index: number; term: number } | null {
     switch (action.kind) {
       case 'propose':
         return this.propose(action.command, nowMs);
@@ -272,6 +290,7 @@ export class NodeHost {
   crash(nowMs: number): void {
     for (let e = this.inbox.pop(); e; e = this.inbox.pop())
       this.dropped(e.message, 'crash', false, nowMs);
+    this.dueAtMs = Infinity;
   }
 
   private handleReady(nowMs: number): void {
@@ -289,7 +308,9 @@ export class NodeHost {
     }
     if (ready.entries) {
       const { from, entries } = ready.entries;
-      this.disk.log.length = Math.max(0, from - 1 - (this.disk.snapshot?.index ?? 0));
+      // Only shortened when it must: setting an array's length is a slow call even to its own length.
+      const keep = Math.max(0, from - 1 - (this.disk.snapshot?.index ?? 0));
+      if (this.disk.log.length > keep) this.disk.log.length = keep;
       for (const e of entries) this.disk.log.push(e);
       const config = this.node.clusterConfig;
       const changed = config !== this.reportedConfig;
@@ -306,9 +327,8 @@ export class NodeHost {
       });
     }
     // Reported after the log is on disk, so a commit names stored entries.
-    const soft = this.readSoft();
-    if (!sameSoft(soft, this.soft)) {
-      this.soft = soft;
+    if (this.softChanged()) {
+      const soft = (this.soft = this.readSoft());
       this.reportedConfig = this.node.clusterConfig;
       this.observe({
         kind: 'state',
@@ -319,16 +339,13 @@ export class NodeHost {
       });
     }
     // 2. Send.
+    const out = this.out;
     for (const message of ready.messages) {
-      const outcome = this.link(message.to).send(message, nowMs);
-      if (outcome.dropped) {
-        this.dropped(message, outcome.dropped, true, nowMs);
-        continue;
-      }
-      for (const envelope of outcome.envelopes) {
-        this.observe({ kind: 'send', node: this.id, at: nowMs, envelope });
-        this.out.push(envelope);
-      }
+      const sent = out.length;
+      const dropped = this.link(message.to).send(message, nowMs, out);
+      if (dropped) this.dropped(message, dropped, true, nowMs);
+      for (let k = sent; k < out.length; k++)
+        this.observe({ kind: 'send', node: this.id, at: nowMs, envelope: out[k] as Envelope });
     }
     // 3. Apply, and answer the clients whose writes these are.
     for (const entry of ready.committed) {
@@ -341,8 +358,14 @@ export class NodeHost {
     // 4. Reads (dissertation §6.4): confirmed ones are served once applied up to their index.
     this.pending.readsDone(ready.failedReads, ready.readStates, (r) => this.redirect(r, nowMs));
     this.pending.serve(this.node.lastApplied, this.service, nowMs);
-    if (soft.role !== 'leader') this.pending.abandonWrites(nowMs);
+    if (this.soft.role !== 'leader') this.pending.abandonWrites(nowMs);
     this.maybeCompact(nowMs);
+  }
+
+  /** After anything that may have moved a timer or taken a message in: see nextDueAt(). */
+  private refreshDueAt(): void {
+    const head = this.inbox.peek();
+    this.dueAtMs = Math.min(head ? head.deliverAt : Infinity, this.timerDueAt());
   }
 
   /** Log compaction (Raft §7): snapshot the service once the log since the last one is long enough. */
@@ -415,6 +438,19 @@ export class NodeHost {
     this.observe({ kind: 'drop', node: this.id, at: nowMs, from, to, type, reason, atSender });
   }
 
+  /** Whether the node's volatile state differs from the last reported, without making a copy. */
+  private softChanged(): boolean {
+    const n = this.node;
+    const s = this.soft;
+    return (
+      n.role !== s.role ||
+      n.currentTerm !== s.term ||
+      n.votedFor !== s.votedFor ||
+      n.commitIndex !== s.commitIndex ||
+      n.leaderId !== s.leaderId
+    );
+  }
+
   private readSoft(): SoftState {
     const n = this.node;
     return {
@@ -425,14 +461,4 @@ export class NodeHost {
       leaderId: n.leaderId,
     };
   }
-}
-
-function sameSoft(a: SoftState, b: SoftState): boolean {
-  return (
-    a.role === b.role &&
-    a.term === b.term &&
-    a.votedFor === b.votedFor &&
-    a.commitIndex === b.commitIndex &&
-    a.leaderId === b.leaderId
-  );
 }

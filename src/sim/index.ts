@@ -11,4 +11,6 @@ export type { NodeEvent } from './events';
 export type { TraceEvent } from './trace';
 export { formatTraceEvent } from './trace';
 export { Prng } from './prng';
+export { fork, rebindable } from './fork';
+export { Timeline, CHECKPOINT_EVERY_MS, type Run, type Watch } from './timeline';
 export type { NodeId, Role, LogEntry } from '../raft';

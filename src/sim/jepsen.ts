@@ -125,7 +125,7 @@ export function runJepsenSeed(
 }
 
 /** Acknowledged writes survive, none is applied twice, and nobody writes another user's state. */
-function checkWrites(
+export function checkWrites(
   c: Cluster,
   history: readonly HistoryOp[],
   users: readonly string[],

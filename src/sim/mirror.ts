@@ -63,7 +63,8 @@ export class NodeMirror {
         return;
       case 'persist': {
         // Entries from `from` on are replaced (Raft §5.3): trim, then append.
-        this.log.length = Math.max(0, e.from - 1 - (this.snapshot?.index ?? 0));
+        const keep = Math.max(0, e.from - 1 - (this.snapshot?.index ?? 0));
+        if (this.log.length > keep) this.log.length = keep;
         for (const entry of e.entries) this.log.push(entry);
         this.frozen = null;
         if (e.config) this.config = e.config;

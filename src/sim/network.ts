@@ -97,11 +97,6 @@ export interface NetworkSnapshot {
   readonly crashed: readonly NodeId[];
 }
 
-/** What became of one message handed to a link end. */
-export type SendOutcome =
-  | { readonly dropped: DropReason; readonly envelopes: readonly [] }
-  | { readonly dropped: null; readonly envelopes: readonly Envelope[] };
-
 /**
  * The sending end of the link from one node to another. It draws a fixed
  * number of values per message from the link's own stream, whatever the
@@ -118,23 +113,24 @@ export class LinkEnd {
     private readonly network: NetworkState,
   ) {}
 
-  send(message: Message, nowMs: number): SendOutcome {
+  /**
+   * Puts `message` on the wire: appends to `out` the envelopes that will
+   * arrive (none, one, or two when duplicated) and returns why it was lost,
+   * or null.
+   */
+  send(message: Message, nowMs: number, out: Envelope[]): DropReason | null {
     const lossDraw = this.prng.next();
     const duplicateDraw = this.prng.next();
     const [lo, hi] = this.network.latencyMs;
     const latency = this.prng.int(lo, hi);
     const duplicateLatency = this.prng.int(lo, hi);
-    if (!this.network.isUp(this.from, this.to)) return { dropped: 'cut', envelopes: [] };
-    if (!this.network.isAlive(this.to)) return { dropped: 'down', envelopes: [] };
-    if (lossDraw < this.network.dropRate) return { dropped: 'loss', envelopes: [] };
-    const first = this.envelope(message, nowMs, nowMs + latency, false);
-    if (duplicateDraw < this.network.duplicateRate) {
-      return {
-        dropped: null,
-        envelopes: [first, this.envelope(message, nowMs, nowMs + duplicateLatency, true)],
-      };
-    }
-    return { dropped: null, envelopes: [first] };
+    if (!this.network.isUp(this.from, this.to)) return 'cut';
+    if (!this.network.isAlive(this.to)) return 'down';
+    if (lossDraw < this.network.dropRate) return 'loss';
+    out.push(this.envelope(message, nowMs, nowMs + latency, false));
+    if (duplicateDraw < this.network.duplicateRate)
+      out.push(this.envelope(message, nowMs, nowMs + duplicateLatency, true));
+    return null;
   }
 
   private envelope(

@@ -94,6 +94,7 @@ export class PendingRequests {
 
   /** A leader that steps down cannot know whether its pending writes will commit. */
   abandonWrites(atMs: number): void {
+    if (this.writes.size === 0) return;
     for (const { request } of this.writes.values()) {
       this.answer(
         {

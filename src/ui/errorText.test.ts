@@ -14,6 +14,13 @@ describe('membership refusals on the page (dissertation §4.1)', () => {
       ),
     );
     expect(pending(zh)).toMatch(/^上一次成员变更尚未提交/);
+    const early = errorText(
+      new RangeError(
+        'S2 has not yet committed an entry of its term 4: a new leader changes the membership only after that.',
+      ),
+    );
+    expect(early(en)).toMatch(/^S2 has not yet committed/);
+    expect(early(zh)).toMatch(/^S2 刚成为 Leader/);
   });
 
   it('leaves other sentences as they are', () => {

@@ -31,6 +31,7 @@ const MEMBERSHIP_REFUSALS: readonly (readonly [RegExp, string])[] = [
   [/^(S\d+) is not in the cluster\.$/, 'not-member'],
   [/^(S\d+) is the last voter; a cluster needs one\.$/, 'last-voter'],
   [/^The previous membership change is not committed yet/, 'change-pending'],
+  [/^(S\d+) has not yet committed an entry of its term/, 'change-new-leader'],
   [/^There is no leader to ask for a membership change/, 'no-leader-change'],
 ];
 

@@ -1,6 +1,6 @@
 import type { Coordinator } from '../../runtime/coordinator.ts';
 import {
-  replay,
+  Timeline,
   type Cluster,
   type ClusterOptions,
   type Envelope,
@@ -115,28 +115,48 @@ export interface PastData extends ClusterViewData {
   readonly progress: Record<NodeId, { nextIndex: number; matchIndex: number }>;
 }
 
+/** What the past view folds from a run's events: election timers and recent losses. */
+class PastWatch {
+  readonly timers = new ElectionTimers();
+  /** The latest losses; their keys count every loss of the run, so they stay stable. */
+  drops: DropMark[] = [];
+  private keys = 0;
+
+  observe(e: NodeEvent): void {
+    this.timers.observe(e);
+    if (e.kind !== 'drop') return;
+    const { from, to, type, atSender, at } = e;
+    this.drops.push({ key: -++this.keys, from, to, type, atSender, at });
+    if (this.drops.length > 2 * DROPS_SHOWN_MAX) this.drops = this.drops.slice(-DROPS_SHOWN_MAX);
+  }
+}
+
+/** The checkpoints of the run last travelled in, kept while its options stay the same. */
+let travelled: { readonly options: string; readonly timeline: Timeline<PastWatch> } | null = null;
+
+function timelineOf(options: ClusterOptions, inputs: readonly Input[]): Timeline<PastWatch> {
+  const key = JSON.stringify(options);
+  if (travelled?.options !== key)
+    travelled = { options: key, timeline: new Timeline(options, () => new PastWatch()) };
+  travelled.timeline.sync(inputs);
+  return travelled.timeline;
+}
+
 /**
- * Time travel on the determinism contract: re-run the options and the input
- * log up to `atMs` headless (the same trace as the Worker runtime), and read
- * the page's data from that run. Nothing is recorded; everything is re-run.
+ * Time travel on the determinism contract: the page at instant `atMs` of
+ * the run with these options and input log, exactly as a headless replay
+ * from time 0 gives it (the same trace as the Worker runtime), but replayed
+ * only from the nearest checkpoint before it (src/sim/timeline.ts); the
+ * first visit makes the checkpoints on its way.
  */
 export function pastData(
   options: ClusterOptions,
   inputs: readonly Input[],
   atMs: number,
 ): PastData {
-  const timers = new ElectionTimers();
-  const drops: DropMark[] = [];
-  let keys = 0;
-  const cluster = replay(options, inputs, atMs, {
-    recentEvents: 0,
-    observer: (e) => {
-      timers.observe(e);
-      if (e.kind !== 'drop' || e.at <= atMs - DROP_SHOW_VIRTUAL_MS) return;
-      const { from, to, type, atSender, at } = e;
-      drops.push({ key: -++keys, from, to, type, atSender, at });
-    },
-  });
+  const { cluster, watch } = timelineOf(options, inputs).at(atMs);
+  const timers = watch.timers;
+  const drops = watch.drops.filter((d) => d.at > atMs - DROP_SHOW_VIRTUAL_MS);
   const ids = cluster.ids;
   const leader = cluster.leader();
   const progress: PastData['progress'] = {};

@@ -16,6 +16,8 @@ const ERRORS: Readonly<Record<string, (p: ProblemParams) => string>> = {
   'not-member': (p) => `${p.node} 不在集群中。`,
   'last-voter': (p) => `${p.node} 是最后一个投票成员；集群至少需要一个。`,
   'change-pending': () => '上一次成员变更尚未提交：成员变更每次只能进行一个。',
+  'change-new-leader': (p) =>
+    `${p.node} 刚成为 Leader，本任期还没有已提交的条目：等它的第一条条目提交后再变更成员。`,
   'no-leader-change': () => '现在没有 Leader 可以发起成员变更，请等选出 Leader。',
   'user-name-empty': (p) =>
     `请输入用户名：${p.min} 到 ${p.max} 个字符，只能用 a-z、0-9、"_" 和 "-"。`,
