@@ -94,6 +94,8 @@ export interface PlaygroundData {
   readonly forkNotice: Text | null;
   /** The run `playUntil` started: null when none; `pausedAtMs` is set once it paused. */
   readonly until: UntilState | null;
+  /** Set when the page watches a live cluster (src/ui/live) instead of a simulation. */
+  readonly live: { readonly url: string } | null;
 }
 
 /**
@@ -236,6 +238,7 @@ export function initialData(
     past: null,
     forkNotice: null,
     until: null,
+    live: null,
   };
 }
 
