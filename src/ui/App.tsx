@@ -155,30 +155,35 @@ export function App({
   if (attached?.ok)
     return (
       <main className="app">
-        <LiveProvider key={attached.url} url={attached.url}>
-          <Stage
-            header={
-              <>
-                <button type="button" disabled title={m.live.notApplicable}>
-                  {m.live.lessonsOff}
-                </button>
-                <button type="button" onClick={() => attach(null)} data-testid="live-detach">
-                  {m.live.detach}
-                </button>
-                <LanguageSelect />
-              </>
-            }
-            notices={
-              <p className="notice" role="status" data-testid="live-notice">
-                {m.live.watching(attached.url)} {m.live.notApplicable}
-              </p>
-            }
-            side={side}
-            onSide={setSide}
-            lesson={null}
-            options={<p className="notice">{m.live.notApplicable}</p>}
-          />
-        </LiveProvider>
+        {/* The stage reads the lesson store (none is open) and the share tools' context. */}
+        <LessonContext value={lessons}>
+          <ShareContext value={share}>
+            <LiveProvider key={attached.url} url={attached.url}>
+              <Stage
+                header={
+                  <>
+                    <button type="button" disabled title={m.live.notApplicable}>
+                      {m.live.lessonsOff}
+                    </button>
+                    <button type="button" onClick={() => attach(null)} data-testid="live-detach">
+                      {m.live.detach}
+                    </button>
+                    <LanguageSelect />
+                  </>
+                }
+                notices={
+                  <p className="notice" role="status" data-testid="live-notice">
+                    {m.live.watching(attached.url)} {m.live.notApplicable}
+                  </p>
+                }
+                side={side}
+                onSide={setSide}
+                lesson={null}
+                options={<p className="notice">{m.live.notApplicable}</p>}
+              />
+            </LiveProvider>
+          </ShareContext>
+        </LessonContext>
       </main>
     );
   const notices = (
