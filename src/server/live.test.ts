@@ -33,7 +33,8 @@ describe('what a page that watches the cluster needs from it', () => {
         headers: { Authorization: `Bearer ${token}` },
       });
       expect(write.status).toBe(200);
-      await watcher.until<View>((v) => v.users.some((u) => u.user === 'alice'));
+      // Her login applies first (state '', version 0); wait for the write itself.
+      await watcher.until<View>((v) => v.users.some((u) => u.user === 'alice' && u.version === 1));
       const view = watcher.frames.at(-1) as View;
       expect(view.servers).toEqual([1, 2, 3]);
       expect(view.launcher).toBe(cluster.control!.url);
