@@ -1,9 +1,7 @@
-import { checkOperations, userServiceModel } from '../check/lin';
 import { createCluster, type Cluster } from './cluster';
 import type { Op } from './clients';
-import { userServiceOperations } from './history';
 import type { Input } from './inputs';
-import { checkWrites } from './jepsen';
+import { checkWrites, linearizability } from './jepsen';
 import type { ClusterOptions } from './options';
 import { Prng } from './prng';
 import { shrinkList, SHRINK_TESTS_MAX } from './shrink';
@@ -187,17 +185,7 @@ function settle(c: Cluster, o: Required<Omit<LongOptions, 'plant'>> & LongOption
   if (!c.runUntil(() => finals.every((op) => op.done), o.settleMs))
     failures.push('the final reads did not finish');
   const history = c.history();
-  const verdict = checkOperations(userServiceModel, userServiceOperations(history), {
-    maxSteps: o.checkSteps,
-  });
-  if (verdict.result === 'not-linearizable') {
-    const failed = verdict.partitions[0]?.failedOp;
-    failures.push(
-      `not linearizable: ${failed ? JSON.stringify(failed.input) : '?'} cannot be placed`,
-    );
-  } else if (verdict.result === 'unknown') {
-    failures.push(`linearizability undecided: the ${verdict.exhausted} budget ran out`);
-  }
+  failures.push(...linearizability(history, o.checkSteps).failures);
   // The final reads may have met an election (a removed server standing,
   // §4.2.2): the writes are read from a leader once there is one again.
   if (!c.runUntil(() => c.leader() !== null, o.settleMs))
