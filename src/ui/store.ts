@@ -209,7 +209,7 @@ export interface PlaygroundOptions {
 
 /** The data of a run not yet started: what a store opens with and a reset brings back. */
 export function initialData(
-  options: PlaygroundOptions,
+  options: Pick<PlaygroundOptions, 'seed' | 'cluster'>,
 ): Omit<PlaygroundData, 'playing' | 'speed' | 'version'> {
   return {
     seed: options.seed,

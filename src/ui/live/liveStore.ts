@@ -9,10 +9,14 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { ClientOps } from '../clientOps.ts';
-import { EMPTY_CLUSTER_VIEW } from '../ring/clusterView.ts';
 import { nodeName } from '../labels.ts';
 import type { Text } from '../i18n/index.ts';
-import type { PlaygroundData, PlaygroundState, PlaygroundStore } from '../store.ts';
+import {
+  initialData,
+  type PlaygroundData,
+  type PlaygroundState,
+  type PlaygroundStore,
+} from '../store.ts';
 import { LiveActions } from './actions.ts';
 import type { Fetch } from './http.ts';
 import { LiveSource, type SocketLike } from './source.ts';
@@ -90,35 +94,11 @@ export function createLiveStore(options: LiveStoreOptions): PlaygroundStore {
     };
 
     const initial: PlaygroundData = {
-      seed: 0,
-      status: 'starting',
-      now: 0,
-      nodes: [],
-      viewNodes: [],
-      viewNow: 0,
-      leader: null,
+      ...initialData({ seed: 0 }),
       playing: true,
       speed: 1,
       version: 0,
-      workers: 0,
-      inFlight: 0,
-      isolated: [],
-      dropRate: 0,
-      duplicateRate: 0,
-      lastProposal: null,
-      events: [],
-      users: {},
-      progress: {},
-      violations: [],
-      history: [],
-      clientOps: [],
-      selection: null,
-      hovered: null,
       problem: connectionNotice,
-      view: EMPTY_CLUSTER_VIEW,
-      past: null,
-      forkNotice: null,
-      until: null,
       live: { url: options.url },
     };
 
