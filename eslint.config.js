@@ -172,6 +172,8 @@ export default defineConfig(
       'blob-report/',
       'coverage/',
       '.vite/',
+      'reports/',
+      '.stryker-tmp/',
     ],
   },
   js.configs.recommended,

@@ -18,7 +18,8 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // A live cluster of `npm run serve` on this machine (src/ui/live), and nothing else.
+  "connect-src 'self' http://127.0.0.1:* http://localhost:* ws://127.0.0.1:* ws://localhost:*",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -1,4 +1,5 @@
 // npm run swarm -- [--seeds N] [--from S] [--seed S] [--prevote on|off] [--checkquorum on|off]
+// npm run swarm -- --long ...: the long swarm instead (bench/longswarm.ts).
 // Runs the swarm over many seeds (default 10,000 from seed 1) and prints a
 // JSON summary; each failing seed is printed with the command that replays it.
 // With --seed S, runs that one seed and prints its failures and trace tail.
@@ -7,6 +8,9 @@
 import type { ClusterOptions } from '../src/sim/options';
 import { runSwarmSeed, type SwarmResult } from '../src/sim/swarm';
 import { intArg, switchArg } from './args';
+import { runLongCli } from './longswarm';
+
+if (process.argv.includes('--long')) process.exit(runLongCli());
 
 const preVote = switchArg('prevote');
 const checkQuorum = switchArg('checkquorum');

@@ -75,3 +75,23 @@ test('axe finds nothing serious in Chinese, in presenter mode, on every tab of t
   expect(bad).toEqual([]);
   await ring.shot('axe-zh-presenter');
 });
+
+test('axe finds nothing serious in Chinese in the dark theme, with a lesson in its own column at 1280x720', async ({
+  ring,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => window.localStorage.setItem('raft-playground:theme', 'dark'));
+  await ring.openLesson('partition');
+  await expect(ring.html).toHaveAttribute('data-theme', 'dark');
+  await ring.lessonAt(1);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(ring.html).toHaveAttribute('lang', 'zh');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(bad).toEqual([]);
+  await ring.shot('axe-zh-dark-lesson');
+});

@@ -13,7 +13,19 @@ test('a server joins as a learner, becomes a voter, and the leader can remove it
   const membership = ring.page.getByTestId('membership');
   await expect(membership).toHaveText('Voters: S1 S2 S3 S4 S5');
 
-  await ring.page.getByRole('button', { name: 'Add S6' }).click();
+  // The 2015 errata to §4.1: a new leader changes the membership only once an
+  // entry of its own term (its no-op) has committed; until then it refuses.
+  const add = ring.page.getByRole('button', { name: 'Add S6' });
+  await add.click();
+  await expect(ring.page.getByTestId('problem')).toContainText(
+    'has not yet committed an entry of its term',
+  );
+  await expect(ring.node(6)).toHaveCount(0);
+  await ring.stepUntil(
+    async () => (await ring.page.locator('[role=gridcell].rv-cell--committed').count()) > 0,
+    'a committed no-op',
+  );
+  await add.click();
   await expect(ring.node(6)).toBeVisible();
   // The leader appends the change at the next instant; it takes effect when appended.
   await ring.step();

@@ -82,11 +82,16 @@ test.describe('the stage fits the screen', () => {
       await ring.open({ seed: 3, paused: true });
       await ring.stepUntilLeader();
       const language = page.getByRole('combobox', { name: /^(Language|语言)$/ });
+      // Every one of the eight: presenter off and on x light and dark x English and Chinese.
       for (const [presenter, theme, lang] of [
         [false, 'light', 'en'],
         [true, 'light', 'en'],
-        [true, 'dark', 'zh'],
+        [true, 'dark', 'en'],
+        [false, 'dark', 'en'],
         [false, 'dark', 'zh'],
+        [true, 'dark', 'zh'],
+        [true, 'light', 'zh'],
+        [false, 'light', 'zh'],
       ] as const) {
         if ((await ring.html.getAttribute('data-theme')) !== theme) await page.keyboard.press('d');
         await expect(ring.html).toHaveAttribute('data-theme', theme);
@@ -141,6 +146,83 @@ test.describe('the stage fits the screen', () => {
     expect(small.height).toBeGreaterThan(0);
     expect(small.y + small.height / 2).toBeLessThanOrEqual(720);
   });
+});
+
+/**
+ * The lesson's Back and Next and its narration's first line lie inside the
+ * viewport and nothing covers them: what the page draws at their middle (the
+ * first line's start) is the element itself.
+ */
+async function expectLessonInView(ring: RingPage, label: string) {
+  const page = ring.page;
+  const panel = ring.lessonPanel;
+  const viewport = page.viewportSize()!;
+  const screen = { x: 0, y: 0, ...viewport };
+  const targets: [string, Locator, 'middle' | 'first line'][] = [
+    ['Back', panel.getByRole('button', { name: 'Back' }), 'middle'],
+    ['Next', panel.getByRole('button', { name: 'Next' }), 'middle'],
+    ['the narration', ring.lessonNarration, 'first line'],
+  ];
+  for (const [what, locator, where] of targets) {
+    const b = await box(locator, what);
+    const lineHeightPx = await locator.evaluate((el) =>
+      parseFloat(getComputedStyle(el).lineHeight),
+    );
+    const target =
+      where === 'middle'
+        ? { x: b.x + b.width / 2, y: b.y + b.height / 2, width: 0, height: 0 }
+        : { x: b.x + 4, y: b.y + lineHeightPx / 2, width: 0, height: 0 };
+    const line = where === 'middle' ? b : { ...b, height: Math.min(b.height, lineHeightPx) };
+    expect(inside(line, screen), `${label}: ${what} inside the viewport`).toBe(true);
+    const drawn = await locator.evaluate(
+      (el, at) => {
+        const hit = document.elementFromPoint(at.x, at.y);
+        return hit !== null && (hit === el || el.contains(hit));
+      },
+      { x: target.x, y: target.y },
+    );
+    expect(drawn, `${label}: ${what} not covered or clipped`).toBe(true);
+  }
+}
+
+test.describe('a lesson on the stage', () => {
+  for (const size of SIZES) {
+    test(`at ${size.width}x${size.height}, presenter off and on: the narration and Back and Next in view, with 8 servers too`, async ({
+      ring,
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(size);
+      await ring.openLesson('membership');
+      await ring.lessonAt(1);
+      const check = async (servers: number, what: string) => {
+        for (const presenter of [false, true]) {
+          const on = (await ring.html.getAttribute('data-presenter')) !== null;
+          if (on !== presenter) await page.keyboard.press('p');
+          if (presenter) await expect(ring.html).toHaveAttribute('data-presenter', '');
+          else await expect(ring.html).not.toHaveAttribute('data-presenter');
+          const label = `${size.width}x${size.height} ${presenter ? 'presenter' : 'plain'}, ${what}`;
+          await expectLessonInView(ring, label);
+          await expectOneScreen(page, servers, label);
+        }
+      };
+      await check(5, 'the first step');
+      // To the last step; its task solved, the cluster has 8 servers (S1..S8, the old leader removed).
+      for (let k = 2; k <= 5; k++) {
+        await ring.lessonPanel.getByRole('button', { name: 'Next' }).click();
+        await ring.lessonAt(k);
+      }
+      await ring.solveLessonTask();
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect(ring.lessonTaskDone).not.toHaveText('', { timeout: 60_000 });
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect(page.getByTestId('logs-view').locator('[role="row"][data-server]')).toHaveCount(
+        8,
+      );
+      await check(8, 'the task done with 8 servers');
+      await ring.shot(`stage-lesson-${size.width}`);
+    });
+  }
 });
 
 /** The leader's number; the page must show one. */

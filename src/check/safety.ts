@@ -339,8 +339,10 @@ export class SafetyChecker {
       this.committedInTerm.push(s.term);
     }
     // Log Matching makes the last newly committed entry stand for its prefix.
+    // What its snapshot covers was checked as it was committed or installed;
+    // its window may have forgotten it sooner than the committed chain's.
     for (
-      let i = Math.max(s.commitIndex + 1, this.committedChain.start);
+      let i = Math.max(s.commitIndex + 1, this.committedChain.start, s.snapshotIndex + 1);
       i <= Math.min(commitIndex, this.committedChain.length - 1);
       i++
     ) {
@@ -359,7 +361,7 @@ export class SafetyChecker {
     for (const other of this.serverIds) {
       const o = this.server(other);
       if (o.role !== 'leader' || !o.alive) continue;
-      for (let i = s.commitIndex + 1; i <= commitIndex; i++) {
+      for (let i = Math.max(s.commitIndex, o.snapshotIndex) + 1; i <= commitIndex; i++) {
         if (
           (this.committedInTerm.get(i) ?? 0) < o.term &&
           o.chain.get(i) !== this.committedChain.get(i)

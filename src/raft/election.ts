@@ -51,7 +51,11 @@ export abstract class Elections extends NodeState {
       // §9.6: grant "if the candidate's log is sufficiently up-to-date, and the
       // voters have not received heartbeats from a valid leader for at least a
       // baseline election timeout"; remember nothing.
-      const granted = m.term > this.currentTermValue && upToDate && !this.heardFromLeader();
+      const granted =
+        m.term > this.currentTermValue &&
+        upToDate &&
+        !this.heardFromLeader() &&
+        !this.catchingUpValue;
       this.send(
         msg.requestVoteResponse(
           { from: this.id, to: m.from, term: granted ? m.term : this.currentTermValue },
@@ -61,7 +65,7 @@ export abstract class Elections extends NodeState {
       return;
     }
     const canVote = this.votedForValue === null || this.votedForValue === m.from;
-    const voteGranted = canVote && upToDate;
+    const voteGranted = canVote && upToDate && !this.catchingUpValue;
     if (voteGranted) {
       this.votedForValue = m.from;
       this.hardStateDirty = true;

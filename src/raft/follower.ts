@@ -45,6 +45,7 @@ export abstract class FollowerHandlers extends Elections {
         conflictIndex,
         readSeq: m.readSeq,
         ackSentAtMs: m.sentAtMs,
+        catchingUp: this.catchingUpValue,
       });
       return;
     }
@@ -61,6 +62,7 @@ export abstract class FollowerHandlers extends Elections {
     const lastNew = m.prevLogIndex + m.entries.length;
     const commit = Math.min(m.leaderCommit, lastNew);
     if (commit > this.commitIndexValue) this.commitIndexValue = commit;
+    if (lastNew >= m.leaderCommit) this.catchingUpValue = false;
     this.replyAppend(m.from, {
       success: true,
       matchIndex: lastNew,

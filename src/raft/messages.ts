@@ -69,6 +69,7 @@ export interface AppendReply {
   readonly conflictIndex?: number;
   readonly readSeq: number;
   readonly ackSentAtMs: number;
+  readonly catchingUp?: boolean;
 }
 
 export function appendEntriesResponse(e: Envelope, r: AppendReply): AppendEntriesResponse {
@@ -84,6 +85,8 @@ export function appendEntriesResponse(e: Envelope, r: AppendReply): AppendEntrie
     conflictIndex: r.conflictIndex ?? 0,
     readSeq: r.readSeq,
     ackSentAtMs: r.ackSentAtMs,
+    // Absent unless set, so every other reply (and every trace hash) stays as it was.
+    ...(r.catchingUp && { catchingUp: true as const }),
   };
 }
 

@@ -230,7 +230,7 @@ export class RaftNode extends Replication {
 
   /** A timed-out follower or candidate stands for election, through PreVote if it is on. */
   private campaign(): void {
-    if (!this.mayStand()) {
+    if (!this.mayStand() || this.catchingUpValue) {
       this.resetElectionTimer();
       return;
     }

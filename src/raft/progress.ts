@@ -107,6 +107,16 @@ export class Progress {
     this.nextIndexValue = Math.max(this.matchIndexValue + 1, nextIndex);
   }
 
+  /**
+   * The follower's disk lost entries it had acknowledged (node.ts,
+   * `catchingUp`): its log now ends at `lastIndex`, below matchIndex. The
+   * one place matchIndex goes down; commitIndex never does.
+   */
+  lost(lastIndex: number): void {
+    this.matchIndexValue = Math.max(0, Math.min(this.matchIndexValue, lastIndex));
+    this.backUp(this.matchIndexValue + 1);
+  }
+
   canSend(maxInflight: number): boolean {
     return this.stateValue === 'probe' ? !this.paused : this.inflight.length < maxInflight;
   }

@@ -46,6 +46,11 @@ export interface Persisted {
   /** The entries after the snapshot (all of them when there is none). */
   readonly log: readonly LogEntry[];
   readonly snapshot?: Snapshot | null;
+  /**
+   * The disk lost records this server may have acknowledged (a repaired
+   * tail of fsynced records): it rejoins catching up (see `catchingUp`).
+   */
+  readonly catchingUp?: boolean;
 }
 
 export const NONE: readonly LogEntry[] = Object.freeze([]);
@@ -97,6 +102,25 @@ export abstract class NodeState {
   protected readonly membership: Membership;
   protected unstableSnapshot: (Snapshot & { install: boolean }) | null = null;
   protected readonly readOnly = new ReadOnly();
+  /**
+   * Raft assumes stable storage (dissertation §3.8: a server that loses
+   * persistent state "cannot safely rejoin the cluster with its prior
+   * identity"). A server whose disk cut off records that were fsynced, and
+   * so perhaps acknowledged, may have counted toward the commit of entries
+   * it no longer holds. If it voted now, a candidate without those entries
+   * could win with its vote and a committed entry would be lost (Leader
+   * Completeness, §5.4). So, until it holds everything a leader has
+   * committed, it grants no vote or pre-vote and stands for no election,
+   * and its refusals say so (the leader then backs up below matchIndex,
+   * which it otherwise takes for a stale reply). It ends when it accepts an
+   * AppendEntries whose leaderCommit its log reaches: every entry it could
+   * have helped commit is then in its log again, since that leader holds
+   * every committed entry. A vote it lost cannot be recovered this way:
+   * only a membership change under a new identity is safe from that (§3.8).
+   * The price is availability: while it catches up, a majority needs the
+   * others' votes.
+   */
+  protected catchingUpValue: boolean;
 
   constructor(config: RaftConfig, persisted: Persisted, nowMs: number) {
     this.id = config.id;
@@ -104,6 +128,7 @@ export abstract class NodeState {
     this.tracker = new ProgressTracker(config.id);
     this.currentTermValue = persisted.hardState.currentTerm;
     this.votedForValue = persisted.hardState.votedFor;
+    this.catchingUpValue = persisted.catchingUp ?? false;
     const snapshot = persisted.snapshot ?? null;
     this.log = new RaftLog(persisted.log, snapshot);
     this.membership = new Membership(snapshot?.config ?? { voters: config.peers, learners: [] });
@@ -120,6 +145,10 @@ export abstract class NodeState {
   }
   get currentTerm(): number {
     return this.currentTermValue;
+  }
+  /** Rejoining after its disk lost records, until it holds what a leader committed (see the field). */
+  get catchingUp(): boolean {
+    return this.catchingUpValue;
   }
   get votedFor(): NodeId | null {
     return this.votedForValue;

@@ -32,7 +32,8 @@ export abstract class Replication extends FollowerHandlers {
       else this.sendAppend(m.from, false);
       return;
     }
-    if (m.rejectedIndex <= pr.matchIndex) return; // a stale refusal: we already know better
+    if (m.catchingUp && m.conflictIndex <= pr.matchIndex) pr.lost(m.conflictIndex - 1);
+    else if (m.rejectedIndex <= pr.matchIndex) return; // a stale refusal: we already know better
     pr.backUp(this.nextIndexAfterConflict(m));
     this.sendAppend(m.from, false);
   }

@@ -13,7 +13,12 @@ import type {
 export function testNode(
   id: NodeId,
   peers: readonly NodeId[],
-  persisted: Partial<{ term: number; votedFor: NodeId | null; log: readonly number[] }> = {},
+  persisted: Partial<{
+    term: number;
+    votedFor: NodeId | null;
+    log: readonly number[];
+    catchingUp: boolean;
+  }> = {},
   config: Partial<RaftConfig> = {},
 ): RaftNode {
   const log: LogEntry[] = (persisted.log ?? []).map((term, k) => ({
@@ -24,6 +29,7 @@ export function testNode(
   const state: Persisted = {
     hardState: { currentTerm: persisted.term ?? 0, votedFor: persisted.votedFor ?? null },
     log,
+    ...(persisted.catchingUp && { catchingUp: true }),
   };
   return new RaftNode(
     {

@@ -120,6 +120,12 @@ export interface AppendEntriesResponse extends Envelope {
   readonly readSeq: number;
   /** The sentAtMs of the AppendEntries this answers. */
   readonly ackSentAtMs: number;
+  /**
+   * Set only by a server catching up after its disk lost records (node.ts,
+   * `catchingUp`): its log may now end below the matchIndex the leader
+   * holds for it, so a refusal at or below matchIndex is news, not stale.
+   */
+  readonly catchingUp?: true;
 }
 
 /** Messages that travel between servers. */

@@ -37,6 +37,8 @@ export interface ServerConfig {
   readonly dir: string;
   readonly raft: RaftTiming;
   readonly snapshotEvery: number;
+  /** The control address of the launcher that runs this server (control.ts), or null. */
+  readonly launcher: string | null;
 }
 
 /** The flags that place one server, with what they mean. */
@@ -46,6 +48,7 @@ export const SERVER_FLAGS_HELP = [
   "--port N                        this server's HTTP port (default 5000 + id - 1)",
   '--host H                        the address to bind (default 127.0.0.1)',
   "--dir D                         this server's disk (default .raft-serve/S<id>)",
+  "--launcher URL                  the launcher's control, shown to a watching page (set by npm run serve)",
 ];
 
 /** The flags every server takes (and the launcher passes on), with what they mean. */
@@ -144,6 +147,7 @@ export function serverConfigFrom(argv: readonly string[]): ServerConfig {
     );
   const host = typeof flags.get('host') === 'string' ? (flags.get('host') as string) : '127.0.0.1';
   const dir = flags.get('dir');
+  const launcher = flags.get('launcher');
   return {
     id,
     peers,
@@ -152,5 +156,6 @@ export function serverConfigFrom(argv: readonly string[]): ServerConfig {
     dir: typeof dir === 'string' ? dir : join('.raft-serve', `S${id}`),
     raft: raftTimingFrom(flags),
     snapshotEvery: wholeNumber(flags, 'snapshot-every', SNAPSHOT_EVERY_DEFAULT_ENTRIES),
+    launcher: typeof launcher === 'string' ? launcher : null,
   };
 }

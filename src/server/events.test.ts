@@ -1,65 +1,6 @@
-import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textFrame } from './events';
-import { TestCluster, login } from './testing';
-
-/** A WebSocket client of the smallest kind: the handshake, then unmasked text frames. */
-class Watcher {
-  private buffered = Buffer.alloc(0);
-  private waiting: (() => void) | null = null;
-  readonly handshake: Promise<string>;
-  readonly frames: unknown[] = [];
-
-  constructor(port: number) {
-    const socket: Socket = connect(port, '127.0.0.1');
-    socket.write(
-      'GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-        // The sample key of RFC 6455 §1.3.
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-    );
-    let head = '';
-    this.handshake = new Promise((resolve) => {
-      socket.on('data', (chunk: Buffer) => {
-        if (!head.includes('\r\n\r\n')) {
-          const text = chunk.toString('latin1');
-          const end = text.indexOf('\r\n\r\n');
-          head += end < 0 ? text : text.slice(0, end + 4);
-          if (end < 0) return;
-          resolve(head);
-          chunk = chunk.subarray(end + 4);
-        }
-        this.buffered = Buffer.concat([this.buffered, chunk]);
-        this.parse();
-      });
-    });
-    this.close = () => socket.destroy();
-  }
-
-  close: () => void;
-
-  /** Waits for a frame that `test` accepts. */
-  async until(
-    test: (view: { role: string; term: number; log: { kind: string; user?: string }[] }) => boolean,
-  ): Promise<void> {
-    for (;;) {
-      if (this.frames.some((f) => test(f as never))) return;
-      await new Promise<void>((resolve) => (this.waiting = resolve));
-    }
-  }
-
-  private parse(): void {
-    for (;;) {
-      if (this.buffered.length < 2) return;
-      let length = this.buffered.readUInt8(1) & 0x7f;
-      let offset = 2;
-      if (length === 126) [length, offset] = [this.buffered.readUInt16BE(2), 4];
-      if (this.buffered.length < offset + length) return;
-      this.frames.push(JSON.parse(this.buffered.subarray(offset, offset + length).toString()));
-      this.buffered = this.buffered.subarray(offset + length);
-      this.waiting?.();
-    }
-  }
-}
+import { TestCluster, Watcher, login } from './testing';
 
 describe('watching a live cluster over a WebSocket', () => {
   let cluster: TestCluster;

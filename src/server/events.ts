@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { originAllowed } from './cors';
 
 /** How often the view is compared with the last one sent, in ms. */
 export const EVENTS_INTERVAL_MS = 100;
@@ -33,6 +34,10 @@ export class EventStream {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     };
     if (path !== '/events') return refuse('404 Not Found');
+    // A browser sends its page's origin; a page from elsewhere may not watch (cors.ts).
+    const origin = req.headers.origin;
+    if (!originAllowed(typeof origin === 'string' ? origin : undefined))
+      return refuse('403 Forbidden');
     if (typeof key !== 'string' || req.headers.upgrade?.toLowerCase() !== 'websocket')
       return refuse('400 Bad Request');
     if (this.watchers.size >= WATCHERS_MAX) return refuse('503 Service Unavailable');

@@ -20,9 +20,11 @@ import { Api, problem, retryLater, type ApiRequest, type ApiResponse } from './a
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Duplex } from 'node:stream';
+import { answerCors, corsHeaders, originOf } from './cors';
 import { EventStream } from './events';
 import type { Replica } from './replica';
 import type { Direction, Transport } from './transport';
+import { serverView } from './view';
 
 /** Largest request body, in bytes: a state is at most 256 characters. */
 export const BODY_BYTES_MAX = 16 * 1024;
@@ -32,8 +34,6 @@ export const FORWARD_TIMEOUT_MS = 10_000;
 export const REQUEST_DEADLINE_MS = 4_000;
 /** Pause between those tries, in ms: about one election. */
 export const RETRY_PAUSE_MS = 200;
-/** Entries at the end of the log that /status and /events show. */
-export const LOG_VIEW_ENTRIES = 20;
 /** Headers of one HTTP hop, not of the answer: the forwarding server sets its own. */
 const HOP_HEADERS = new Set([
   'content-length',
@@ -58,6 +58,14 @@ const ROUTES: Readonly<Record<string, Partial<Record<string, Route>>>> = {
   '/control/cut': { POST: 'cut' },
   '/control/heal': { POST: 'heal' },
 };
+/** The routes a page that watches the cluster calls (src/ui/live): the only ones that answer CORS (cors.ts). */
+const PAGE_ROUTES: ReadonlySet<string> = new Set([
+  '/login',
+  '/state',
+  '/status',
+  '/control/cut',
+  '/control/heal',
+]);
 
 export class HttpFront {
   private readonly api: Api;
@@ -68,6 +76,8 @@ export class HttpFront {
   constructor(
     private readonly replica: Replica,
     private readonly transport: Transport,
+    /** The launcher's control address, shown to watchers; null when no launcher runs this server. */
+    private readonly launcher: string | null = null,
   ) {
     this.api = new Api(replica);
   }
@@ -103,6 +113,10 @@ export class HttpFront {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (answerCors(req, res, PAGE_ROUTES, 'GET, POST')) return;
+    if (PAGE_ROUTES.has(url.pathname))
+      for (const [name, value] of Object.entries(corsHeaders(originOf(req))))
+        res.setHeader(name, value);
     const methods = ROUTES[url.pathname];
     if (!methods) {
       this.reply(
@@ -270,12 +284,14 @@ export class HttpFront {
     const peers = [...this.transport.httpUrls.keys()];
     if (peer !== undefined && (!Number.isInteger(peer) || peer === this.replica.node.id))
       return problem(400, `"peer" is the id of another server, such as 2.`);
+    const direction = (fields.direction ?? 'both') as Direction;
+    if (!['in', 'out', 'both'].includes(direction))
+      return problem(400, `"direction" is "in", "out" or "both".`);
     if (route === 'heal') {
-      this.transport.heal(peer);
+      this.transport.heal(peer, direction);
       return { status: 200, body: this.status() };
     }
-    const direction = (fields.direction ?? 'both') as Direction;
-    if (peer === undefined || !['in', 'out', 'both'].includes(direction))
+    if (peer === undefined)
       return problem(
         400,
         `Send {"peer": 2, "direction": "in" | "out" | "both"}; known peers: ${peers.join(', ')}.`,
@@ -285,26 +301,7 @@ export class HttpFront {
   }
 
   private status(): Record<string, unknown> {
-    const n = this.replica.node;
-    return {
-      id: n.id,
-      role: n.role,
-      term: n.currentTerm,
-      votedFor: n.votedFor,
-      leader: n.leaderId,
-      commitIndex: n.commitIndex,
-      lastApplied: n.lastApplied,
-      lastIndex: n.log.lastIndex(),
-      snapshotIndex: n.log.snapshotIndex,
-      cut: this.transport.cuts(),
-      peers: Object.fromEntries(this.transport.httpUrls),
-      log: n.log
-        .slice(
-          Math.max(n.log.snapshotIndex + 1, n.log.lastIndex() - LOG_VIEW_ENTRIES + 1),
-          n.log.lastIndex() + 1,
-        )
-        .map((e) => ({ index: e.index, term: e.term, ...describeCommand(e.command) })),
-    };
+    return serverView(this.replica, this.transport, this.launcher);
   }
 
   private raftHeaders(): Record<string, string> {
@@ -385,16 +382,6 @@ function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string 
   if (cookie) return cookie[1]!;
   const field = fields.token ?? fields.session_token ?? fields.session;
   return typeof field === 'string' ? field : null;
-}
-
-/** What a log entry holds, for a person: its kind and user, never a password digest. */
-function describeCommand(command: unknown): { kind: string; user?: string } {
-  const c = (typeof command === 'object' && command !== null ? command : {}) as {
-    kind?: unknown;
-    user?: unknown;
-  };
-  const kind = typeof c.kind === 'string' ? c.kind : 'unknown';
-  return typeof c.user === 'string' ? { kind, user: c.user } : { kind };
 }
 
 function isTrue(value: unknown): boolean {

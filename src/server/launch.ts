@@ -22,6 +22,8 @@ export interface LocalClusterOptions {
   readonly flags?: readonly string[];
   /** Where a server's output lines go; by default they are kept in `logs`. */
   readonly output?: (line: string) => void;
+  /** The launcher's control address (control.ts), told to each server so a watching page finds it. */
+  readonly launcherUrl?: string;
   /** Called when a started server exits by itself or by another's signal (not by kill()). */
   readonly onExit?: (id: number, how: string) => void;
 }
@@ -47,6 +49,7 @@ export class LocalCluster {
   /** Spawns server `id` and resolves once it listens. */
   start(id: number): Promise<void> {
     const o = this.options;
+    if (this.isRunning(id)) return Promise.reject(new Error(`S${id} is running already`));
     const peers = o.raftPorts.map((port) => `127.0.0.1:${port}`).join(',');
     const args = ['--import', 'tsx', MAIN, '--id', String(id), '--peers', peers];
     args.push(
@@ -54,6 +57,7 @@ export class LocalCluster {
       String(o.httpPorts[id - 1]),
       '--dir',
       join(o.dir, `S${id}`),
+      ...(o.launcherUrl === undefined ? [] : ['--launcher', o.launcherUrl]),
       ...(o.flags ?? []),
     );
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

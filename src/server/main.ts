@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     send: (m) => transport.send(m),
     log: (line) => log(config.id, line),
   });
-  const front = new HttpFront(replica, transport);
+  const front = new HttpFront(replica, transport, config.launcher);
   await transport.listen();
   await front.listen(config.httpPort, config.host);
   const self = config.peers[config.id - 1]!;

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,32 @@ function lastRecord(path: string): Buffer {
     offset += 8 + bytes.readUInt32LE(offset);
   }
   return Buffer.from(bytes.subarray(last));
+}
+
+/**
+ * Garbles the log's last record of entries in place, and drops what follows
+ * it: records that were fsynced, and acknowledged, now lost as a faulty
+ * disk loses them (not a torn write, which was never acknowledged).
+ * Returns the first index the damaged record held.
+ */
+function loseLastEntries(path: string): number {
+  const bytes = readFileSync(path);
+  let offset = 0;
+  let last: { start: number; end: number; from: number } | null = null;
+  while (offset < bytes.length) {
+    const end = offset + 8 + bytes.readUInt32LE(offset);
+    const record = JSON.parse(bytes.subarray(offset + 8, end).toString('utf8')) as {
+      t: string;
+      from?: number;
+    };
+    if (record.t === 'entries') last = { start: offset, end, from: record.from! };
+    offset = end;
+  }
+  if (!last) throw new Error(`no entries in ${path}`);
+  const kept = Buffer.from(bytes.subarray(0, last.end));
+  kept.writeUInt8(kept.readUInt8(last.end - 2) ^ 0x5a, last.end - 2);
+  writeFileSync(path, kept);
+  return last.from;
 }
 
 describe('crash recovery from the disk', () => {
@@ -117,4 +143,34 @@ describe('crash recovery from the disk', () => {
       expect(read.headers.get('x-state-version')).toBe(String(BURST_WRITES));
     },
   );
+
+  // Reference: dissertation §3.8 and §5.4; the core's catchingUp (node.ts).
+  it('a follower that lost acknowledged entries is brought back by the same leader, and votes again only then', async () => {
+    cluster = await TestCluster.start(3);
+    const c = cluster;
+    const leader = await c.waitForLeader();
+    const history: UserServiceOp[] = [];
+    await burst(clients(c, ['alice'], history), BURST_WRITES);
+    const before = await c.waitForConvergence();
+    const follower = c.ids.find((id) => id !== leader)!;
+    await c.kill(follower);
+    const lostFrom = loseLastEntries(join(c.dir, `S${follower}`, 'wal.log'));
+    await c.start(follower);
+    expect(c.logs).toContain(
+      `S${follower} catching up: grants no vote until it holds what the leader has committed`,
+    );
+    // Before the fix the leader took the follower's refusals for stale ones,
+    // and the follower waited for the next leader: no convergence here.
+    const after = await c.waitForConvergence();
+    expect(after.map((s) => s.lastApplied)).toEqual(before.map((s) => s.lastApplied));
+    expect(lostFrom).toBeLessThanOrEqual(before[0]!.lastApplied);
+    // The same leader, in the same term: no election was needed.
+    expect(await c.waitForLeader()).toBe(leader);
+    expect(after.map((s) => s.term)).toEqual(before.map((s) => s.term));
+    expect(c.logs.some((l) => l.startsWith(`S${follower} caught up with S${leader}'s log`))).toBe(
+      true,
+    );
+    expect(existsSync(join(c.dir, `S${follower}`, 'catching-up'))).toBe(false);
+    expect(await checkHistory(c, history, ['alice'])).toEqual([]);
+  });
 });

@@ -8,6 +8,8 @@
  * Drains are batched: many messages that arrive together cost one fsync.
  */
 import { randomInt } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   applyCommand,
@@ -28,6 +30,13 @@ import {
   type Snapshot,
 } from '../raft';
 import { Wal } from './wal';
+
+/**
+ * Present while the server catches up after a repair of its disk (the
+ * core's `catchingUp`: no votes until it holds what the leader committed),
+ * so a crash before it has caught up does not forget that it must.
+ */
+const CATCHING_UP_FILE = 'catching-up';
 
 export type RaftTiming = Omit<RaftConfig, 'id' | 'peers' | 'randomInt'>;
 
@@ -76,12 +85,27 @@ export class Replica {
   private lastRole: string;
   private lastLeader: NodeId | null = null;
   private stopped = false;
+  private readonly catchingUpPath: string;
+  /** The file at catchingUpPath exists. */
+  private catchingUpOnDisk: boolean;
 
   constructor(options: ReplicaOptions) {
     this.options = options;
     const { wal, recovered } = Wal.open(options.dir);
     this.wal = wal;
     if (recovered.repaired) options.log(recovered.repaired);
+    // A cut-off tail may have held fsynced records this server acknowledged:
+    // it cannot tell a torn write from a lost one, so it catches up either way.
+    this.catchingUpPath = join(options.dir, CATCHING_UP_FILE);
+    if (recovered.repaired) {
+      const fd = openSync(this.catchingUpPath, 'w');
+      fsyncSync(fd);
+      closeSync(fd);
+    }
+    const catchingUp = existsSync(this.catchingUpPath);
+    this.catchingUpOnDisk = catchingUp;
+    if (catchingUp)
+      options.log('catching up: grants no vote until it holds what the leader has committed');
     this.node = new RaftNode(
       {
         ...options.raft,
@@ -90,7 +114,7 @@ export class Replica {
         // A real server draws its election timeouts from the OS (Raft §5.2).
         randomInt: (lo, hi) => randomInt(lo, hi + 1),
       },
-      recovered,
+      { ...recovered, catchingUp },
       this.now(),
     );
     if (recovered.snapshot) this.restore(recovered.snapshot);
@@ -249,6 +273,11 @@ export class Replica {
       return false;
     });
     this.noteRole();
+    if (this.catchingUpOnDisk && !this.node.catchingUp) {
+      this.catchingUpOnDisk = false;
+      rmSync(this.catchingUpPath);
+      this.options.log(`caught up with S${this.node.leaderId ?? '?'}'s log: votes again`);
+    }
     this.maybeCompact();
     this.armTimer();
   }

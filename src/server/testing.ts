@@ -4,9 +4,11 @@
  * the servers' /status with a bound.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LauncherControl } from './control';
 import { LocalCluster, freePorts } from './launch';
 
 /** Bound on any one HTTP request a test makes, in ms. */
@@ -64,6 +66,8 @@ export interface Status {
 
 export class TestCluster extends LocalCluster {
   readonly dir: string;
+  /** The launcher's control (control.ts), when started with `control`. */
+  readonly control: { readonly url: string; readonly server: LauncherControl } | null;
 
   constructor(
     servers: number,
@@ -71,23 +75,35 @@ export class TestCluster extends LocalCluster {
     raftPorts: number[],
     dir: string,
     flags: string[],
+    controlPort: number | null = null,
   ) {
-    super({ servers, httpPorts, raftPorts, dir, flags });
+    const url = controlPort === null ? null : `http://127.0.0.1:${controlPort}`;
+    super({ servers, httpPorts, raftPorts, dir, flags, ...(url && { launcherUrl: url }) });
     this.dir = dir;
+    this.control = url === null ? null : { url, server: new LauncherControl(this) };
   }
 
-  /** Starts `servers` servers on free ports in a fresh temporary directory. */
-  static async start(servers: number, flags: string[] = []): Promise<TestCluster> {
-    const ports = await freePorts(2 * servers);
+  /**
+   * Starts `servers` servers on free ports in a fresh temporary directory;
+   * with `control`, also the launcher's control that crashes and restarts them.
+   */
+  static async start(
+    servers: number,
+    flags: string[] = [],
+    { control = false }: { control?: boolean } = {},
+  ): Promise<TestCluster> {
+    const ports = await freePorts(2 * servers + 1);
     const dir = mkdtempSync(join(tmpdir(), 'raft-serve-'));
     const cluster = new TestCluster(
       servers,
       ports.slice(0, servers),
-      ports.slice(servers),
+      ports.slice(servers, 2 * servers),
       dir,
       flags,
+      control ? ports[2 * servers]! : null,
     );
     try {
+      if (cluster.control) await cluster.control.server.listen(ports[2 * servers]!);
       await cluster.startAll();
     } catch (error) {
       await cluster.destroy();
@@ -141,6 +157,7 @@ export class TestCluster extends LocalCluster {
   }
 
   async destroy(): Promise<void> {
+    await this.control?.server.close();
     await this.stopAll();
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -163,5 +180,66 @@ export async function login(url: string, username: string, password: string): Pr
     if (answer.status === 200) return (answer.json as { token: string }).token;
     if (answer.status !== 503 || attempt > 50) throw new Error(`login failed: ${answer.text}`);
     await sleep(100);
+  }
+}
+
+/** A WebSocket client of the smallest kind: the handshake, then unmasked text frames. */
+export class Watcher {
+  private buffered = Buffer.alloc(0);
+  private waiting: (() => void) | null = null;
+  readonly handshake: Promise<string>;
+  readonly frames: unknown[] = [];
+
+  /** `origin`: the Origin header a browser would send for its page. */
+  constructor(port: number, origin?: string) {
+    const socket: Socket = connect(port, '127.0.0.1');
+    socket.write(
+      'GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        (origin === undefined ? '' : `Origin: ${origin}\r\n`) +
+        // The sample key of RFC 6455 §1.3.
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    let head = '';
+    this.handshake = new Promise((resolve) => {
+      socket.on('data', (chunk: Buffer) => {
+        if (!head.includes('\r\n\r\n')) {
+          const text = chunk.toString('latin1');
+          const end = text.indexOf('\r\n\r\n');
+          head += end < 0 ? text : text.slice(0, end + 4);
+          if (end < 0) return;
+          resolve(head);
+          chunk = chunk.subarray(end + 4);
+        }
+        this.buffered = Buffer.concat([this.buffered, chunk]);
+        this.parse();
+      });
+    });
+    this.close = () => socket.destroy();
+  }
+
+  close: () => void;
+
+  /** Waits for a frame that `test` accepts. */
+  async until<V = { role: string; term: number; log: { kind: string; user?: string }[] }>(
+    test: (view: V) => boolean,
+  ): Promise<void> {
+    for (;;) {
+      if (this.frames.some((f) => test(f as never))) return;
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  private parse(): void {
+    for (;;) {
+      if (this.buffered.length < 2) return;
+      let length = this.buffered.readUInt8(1) & 0x7f;
+      let offset = 2;
+      if (length === 126) [length, offset] = [this.buffered.readUInt16BE(2), 4];
+      else if (length === 127) [length, offset] = [Number(this.buffered.readBigUInt64BE(2)), 10];
+      if (this.buffered.length < offset + length) return;
+      this.frames.push(JSON.parse(this.buffered.subarray(offset, offset + length).toString()));
+      this.buffered = this.buffered.subarray(offset + length);
+      this.waiting?.();
+    }
   }
 }

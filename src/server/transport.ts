@@ -11,6 +11,7 @@
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { Message, NodeId } from '../raft';
+import { WireLog } from './wire';
 
 /** Larger than any message (an InstallSnapshot carries a whole service state). */
 export const FRAME_BYTES_MAX = 64 * 1024 * 1024;
@@ -53,6 +54,8 @@ export class Transport {
   private readonly cutIn = new Set<NodeId>();
   /** The HTTP address each peer gave in its hello. */
   readonly httpUrls = new Map<NodeId, string>();
+  /** What this server sent lately, for watchers of /events. */
+  readonly wire = new WireLog();
   private closed = false;
 
   constructor(options: TransportOptions) {
@@ -72,10 +75,16 @@ export class Transport {
     for (const id of this.options.peers.keys()) if (id !== this.options.id) this.dial(id);
   }
 
+  /** Every server of the cluster, by id, this one's included. */
+  get peerIds(): NodeId[] {
+    return [...this.options.peers.keys()].sort((a, b) => a - b);
+  }
+
   send(m: Message): void {
-    if (this.cutOut.has(m.to)) return;
+    if (this.cutOut.has(m.to)) return this.wire.sent(m, 'cut');
     const socket = this.outbound.get(m.to);
-    if (!socket || socket.writableLength > SEND_BUFFER_BYTES_MAX) return;
+    if (!socket || socket.writableLength > SEND_BUFFER_BYTES_MAX) return this.wire.sent(m, 'down');
+    this.wire.sent(m, null);
     socket.write(frame(m));
   }
 
@@ -85,15 +94,15 @@ export class Transport {
     if (direction !== 'out') this.cutIn.add(peer);
   }
 
-  /** Heal this server's end of the link to `peer`, or of every link. */
-  heal(peer?: NodeId): void {
+  /** Heal this server's end of the link to `peer` (one way or both), or of every link. */
+  heal(peer?: NodeId, direction: Direction = 'both'): void {
     if (peer === undefined) {
       this.cutOut.clear();
       this.cutIn.clear();
-    } else {
-      this.cutOut.delete(peer);
-      this.cutIn.delete(peer);
+      return;
     }
+    if (direction !== 'in') this.cutOut.delete(peer);
+    if (direction !== 'out') this.cutIn.delete(peer);
   }
 
   cuts(): { out: NodeId[]; in: NodeId[] } {
@@ -151,7 +160,8 @@ export class Transport {
       }
       const m = value as Message;
       // A message must come from the peer that said hello, and be for us.
-      if (m.from !== from || m.to !== this.options.id || this.cutIn.has(from)) return;
+      if (m.from !== from || m.to !== this.options.id) return;
+      if (this.cutIn.has(from)) return this.wire.droppedOnArrival(m);
       this.options.onMessage(m);
     });
     socket.on('error', () => undefined);

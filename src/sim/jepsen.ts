@@ -100,17 +100,8 @@ export function runJepsenSeed(
 
   if (!c.runUntil(() => c.leader() !== null, o.settleMs)) failures.push('no leader after healing');
   const history = c.history();
-  const verdict = checkOperations(userServiceModel, userServiceOperations(history), {
-    maxSteps: o.checkSteps,
-  });
-  if (verdict.result === 'not-linearizable') {
-    const failed = verdict.partitions[0]?.failedOp;
-    failures.push(
-      `not linearizable: ${failed ? JSON.stringify(failed.input) : '?'} cannot be placed`,
-    );
-  } else if (verdict.result === 'unknown') {
-    failures.push(`linearizability undecided: the ${verdict.exhausted} budget ran out`);
-  }
+  const verdict = linearizability(history, o.checkSteps);
+  failures.push(...verdict.failures);
   failures.push(...checkWrites(c, history, names));
   for (const v of c.violations()) failures.push(`${v.property}: ${v.detail}`);
   return {
@@ -125,7 +116,7 @@ export function runJepsenSeed(
 }
 
 /** Acknowledged writes survive, none is applied twice, and nobody writes another user's state. */
-function checkWrites(
+export function checkWrites(
   c: Cluster,
   history: readonly HistoryOp[],
   users: readonly string[],
@@ -203,4 +194,22 @@ function injectFault(c: Cluster, rng: Prng): void {
   } else {
     for (const x of c.ids) if (!c.node(x).alive) c.restart(x);
   }
+}
+
+/** The Porcupine-style verdict on a run's client history, and why it fails, if it does. */
+export function linearizability(
+  history: readonly HistoryOp[],
+  maxSteps: number,
+): { result: JepsenResult['verdict']; failures: string[] } {
+  const verdict = checkOperations(userServiceModel, userServiceOperations(history), { maxSteps });
+  const failures: string[] = [];
+  if (verdict.result === 'not-linearizable') {
+    const failed = verdict.partitions[0]?.failedOp;
+    failures.push(
+      `not linearizable: ${failed ? JSON.stringify(failed.input) : '?'} cannot be placed`,
+    );
+  } else if (verdict.result === 'unknown') {
+    failures.push(`linearizability undecided: the ${verdict.exhausted} budget ran out`);
+  }
+  return { result: verdict.result, failures };
 }

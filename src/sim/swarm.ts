@@ -113,7 +113,7 @@ export function runSwarmSeed(
   };
 }
 
-function injectFault(c: Cluster, rng: Prng, crashRate: number, partitionRate: number): void {
+export function injectFault(c: Cluster, rng: Prng, crashRate: number, partitionRate: number): void {
   const ids = c.ids;
   const someone = (): NodeId => ids[rng.int(0, ids.length - 1)] ?? 1;
   const r = rng.next();
@@ -165,7 +165,7 @@ const MEMBERSHIP_VOTERS_MIN = 3;
  * A leader holds an entry of its own term, every node has committed the
  * leader's whole log, and all logs agree up to there.
  */
-function converged(c: Cluster): boolean {
+export function converged(c: Cluster): boolean {
   const leaderId = c.leader();
   if (leaderId === null) return false;
   const leader = c.node(leaderId);

@@ -19,6 +19,9 @@ import { LessonHost } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { createLessonStore, LessonContext, NO_LESSON } from './lessons/lessonStore.ts';
 import { optionsKey, type PageOptions } from './urlOptions.ts';
+import { attachParam, readAttachAddress, withAttach } from './live/address.ts';
+import { LiveProvider } from './live/LiveProvider.tsx';
+import { WatchLive } from './live/WatchLive.tsx';
 
 /** Virtual ms per wall ms once there is a leader: slow enough to follow heartbeats by eye. */
 export const INITIAL_SPEED: Speed = 0.25;
@@ -140,8 +143,56 @@ export function App({
   const { nodes, seed: _seed, ...cluster } = runClusterOptions(run);
   const m = useMessages();
   const [side, setSide] = useState<SideState>(SIDE_DEFAULT);
+  // `?attach=http://127.0.0.1:5000` (or the top bar's entry) watches a live cluster instead.
+  const [attached, setAttached] = useState(() => {
+    const raw = attachParam(window.location.search);
+    return raw === null ? null : readAttachAddress(raw);
+  });
+  const attach = (url: string | null) => {
+    window.history.replaceState(null, '', withAttach(window.location.search, url));
+    setAttached(url === null ? null : { ok: true, url });
+  };
+  if (attached?.ok)
+    return (
+      <main className="app">
+        {/* The stage reads the lesson store (none is open) and the share tools' context. */}
+        <LessonContext value={lessons}>
+          <ShareContext value={share}>
+            <LiveProvider key={attached.url} url={attached.url}>
+              <Stage
+                header={
+                  <>
+                    <button type="button" disabled title={m.live.notApplicable}>
+                      {m.live.lessonsOff}
+                    </button>
+                    <button type="button" onClick={() => attach(null)} data-testid="live-detach">
+                      {m.live.detach}
+                    </button>
+                    <LanguageSelect />
+                  </>
+                }
+                notices={
+                  <p className="notice" role="status" data-testid="live-notice">
+                    {m.live.watching(attached.url)} {m.live.notApplicable}
+                  </p>
+                }
+                side={side}
+                onSide={setSide}
+                lesson={null}
+                options={<p className="notice">{m.live.notApplicable}</p>}
+              />
+            </LiveProvider>
+          </ShareContext>
+        </LessonContext>
+      </main>
+    );
   const notices = (
     <>
+      {attached && !attached.ok && (
+        <p className="notice" role="alert" data-testid="live-problem">
+          {attached.problem(m)}
+        </p>
+      )}
       {request.kind === 'unknown' && (
         <p className="notice" role="alert" data-testid="lesson-problem">
           {m.lessons.ui.unknown(request.id, request.ids)}
@@ -192,6 +243,7 @@ export function App({
               header={
                 <>
                   <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
+                  <WatchLive onAttach={attach} />
                   <LanguageSelect />
                 </>
               }

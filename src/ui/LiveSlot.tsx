@@ -7,7 +7,8 @@ const selectSetViewShown = (s: PlaygroundState) => s.setViewShown;
 
 /**
  * A slower view's place on the page: tells the store whether it is on
- * screen, so that off screen it redraws less often (viewTurns.ts).
+ * screen, so that off screen it redraws less often, and not rendered, not
+ * at all while time runs (viewTurns.ts).
  */
 export function LiveSlot({
   view,
@@ -24,12 +25,17 @@ export function LiveSlot({
     const el = slot.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => {
-      for (const e of entries) setViewShown(view, e.isIntersecting);
+      for (const e of entries) {
+        // Not rendered (display: none) has no box at all; scrolled away has one.
+        const box = e.boundingClientRect;
+        const rendered = box.width > 0 || box.height > 0;
+        setViewShown(view, e.isIntersecting ? 'shown' : rendered ? 'offscreen' : 'hidden');
+      }
     });
     observer.observe(el);
     return () => {
       observer.disconnect();
-      setViewShown(view, true);
+      setViewShown(view, 'shown');
     };
   }, [view, setViewShown]);
   return (

@@ -17,7 +17,8 @@ export const selectStatus = (s: PlaygroundState) => ({
 });
 
 export const selectControls = (s: PlaygroundState) => ({
-  running: s.status === 'running',
+  // Time and proposals belong to a simulation: off while a live cluster is watched.
+  running: s.status === 'running' && s.live === null,
   playing: s.playing,
   speed: s.speed,
   play: s.play,
@@ -28,7 +29,8 @@ export const selectControls = (s: PlaygroundState) => ({
 });
 
 export const selectProposal = (s: PlaygroundState) => ({
-  running: s.status === 'running',
+  // Time and proposals belong to a simulation: off while a live cluster is watched.
+  running: s.status === 'running' && s.live === null,
   leader: s.leader,
   lastProposal: s.lastProposal,
   propose: s.propose,

@@ -11,7 +11,7 @@ import { SessionViews } from './sessionViews.ts';
 import { stepOnce } from './step.ts';
 import type { PlaygroundData, PlaygroundOptions, UntilPlan } from './store.ts';
 import { propertyName } from './views/safety.ts';
-import type { LiveView } from './viewTurns.ts';
+import type { LiveView, ViewPlace } from './viewTurns.ts';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -74,8 +74,8 @@ export class RunSession {
     this.store.set((s) => ({ ...this.views.read(r, s, running), ...extra }));
   }
 
-  setViewShown(view: LiveView, shown: boolean): void {
-    this.views.setShown(view, shown);
+  setViewShown(view: LiveView, place: ViewPlace): void {
+    this.views.setShown(view, place);
   }
 
   /**

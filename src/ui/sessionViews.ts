@@ -9,7 +9,7 @@ import { cutOffServers } from './ring/links.ts';
 import type { ClusterRuntime } from './runtime.ts';
 import { stableNodes } from './stableNodes.ts';
 import type { NodeSnapshot, PlaygroundData } from './store.ts';
-import { ViewTurns, type LiveView } from './viewTurns.ts';
+import { ViewTurns, type LiveView, type ViewPlace } from './viewTurns.ts';
 
 type Telemetry = Parameters<Parameters<Coordinator['onTelemetry']>[0]>[0];
 
@@ -40,8 +40,8 @@ export class SessionViews {
   }
 
   /** Says whether a slower view is on screen, so it redraws less often when not (viewTurns.ts). */
-  setShown(view: LiveView, shown: boolean): void {
-    this.viewTurns.setShown(view, shown);
+  setShown(view: LiveView, place: ViewPlace): void {
+    this.viewTurns.setShown(view, place);
   }
 
   /** The page's data as the cluster now stands; `running`: the slower views take turns. */

@@ -15,7 +15,7 @@ import type { Text } from './i18n/index.ts';
 import { EMPTY_CLUSTER_VIEW, type ClusterViewData } from './ring/clusterView.ts';
 import type { StartRuntime } from './runtime.ts';
 import { RunSession } from './session.ts';
-import type { LiveView } from './viewTurns.ts';
+import type { LiveView, ViewPlace } from './viewTurns.ts';
 import type { FeedEvent, FollowerProgress, UsersByNode } from './views/index.ts';
 
 /** A node as the page shows it: the coordinator's mirror, with its worker's error if it failed. */
@@ -94,6 +94,8 @@ export interface PlaygroundData {
   readonly forkNotice: Text | null;
   /** The run `playUntil` started: null when none; `pausedAtMs` is set once it paused. */
   readonly until: UntilState | null;
+  /** Set when the page watches a live cluster (src/ui/live) instead of a simulation. */
+  readonly live: { readonly url: string } | null;
 }
 
 /**
@@ -157,8 +159,8 @@ export interface PlaygroundActions {
   select: (selection: Selection) => void;
   /** Marks a server in every view while the pointer or the focus is on it (null: none). */
   hover: (id: NodeId | null) => void;
-  /** Says whether a slower view is on screen, so it redraws less often when not (viewTurns.ts). */
-  setViewShown: (view: LiveView, shown: boolean) => void;
+  /** Says where a slower view is, so it redraws less often off screen, not at all unrendered (viewTurns.ts). */
+  setViewShown: (view: LiveView, place: ViewPlace) => void;
   /** The running cluster's coordinator, or null (for the test hook). */
   coordinator: () => Coordinator | null;
   /** Runs `work` on the cluster as a user action (serialized, forks in the past), then refreshes. */
@@ -205,6 +207,41 @@ export interface PlaygroundOptions {
   replay?: { readonly inputs: readonly Input[]; readonly untilMs: number };
 }
 
+/** The data of a run not yet started: what a store opens with and a reset brings back. */
+export function initialData(
+  options: Pick<PlaygroundOptions, 'seed' | 'cluster'>,
+): Omit<PlaygroundData, 'playing' | 'speed' | 'version'> {
+  return {
+    seed: options.seed,
+    status: 'starting',
+    now: 0,
+    nodes: [],
+    viewNodes: [],
+    viewNow: 0,
+    leader: null,
+    workers: 0,
+    inFlight: 0,
+    isolated: [],
+    dropRate: options.cluster?.dropRate ?? 0,
+    duplicateRate: options.cluster?.duplicateRate ?? 0,
+    lastProposal: null,
+    events: [],
+    users: {},
+    progress: {},
+    violations: [],
+    history: [],
+    clientOps: [],
+    selection: null,
+    hovered: null,
+    problem: null,
+    view: EMPTY_CLUSTER_VIEW,
+    past: null,
+    forkNotice: null,
+    until: null,
+    live: null,
+  };
+}
+
 /**
  * A fresh store for one playground: the page's data and thin actions. The
  * run itself (the cluster, Workers or in-process nodes in tests, the action
@@ -215,34 +252,7 @@ export interface PlaygroundOptions {
  */
 export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundStore {
   return createStore<PlaygroundState>()((set, get) => {
-    const initial: Omit<PlaygroundData, 'playing' | 'speed' | 'version'> = {
-      seed: options.seed,
-      status: 'starting',
-      now: 0,
-      nodes: [],
-      viewNodes: [],
-      viewNow: 0,
-      leader: null,
-      workers: 0,
-      inFlight: 0,
-      isolated: [],
-      dropRate: options.cluster?.dropRate ?? 0,
-      duplicateRate: options.cluster?.duplicateRate ?? 0,
-      lastProposal: null,
-      events: [],
-      users: {},
-      progress: {},
-      violations: [],
-      history: [],
-      clientOps: [],
-      selection: null,
-      hovered: null,
-      problem: null,
-      view: EMPTY_CLUSTER_VIEW,
-      past: null,
-      forkNotice: null,
-      until: null,
-    };
+    const initial = initialData(options);
     const session = new RunSession(options, { get, set, initial });
 
     return {
@@ -269,7 +279,7 @@ export function createPlaygroundStore(options: PlaygroundOptions): PlaygroundSto
         session.clientOp(client, kind, argument, opOptions.stale ?? false),
       select: (selection) => set({ selection }),
       hover: (hovered) => set({ hovered }),
-      setViewShown: (view, shown) => session.setViewShown(view, shown),
+      setViewShown: (view, place) => session.setViewShown(view, place),
       coordinator: () => session.coordinator,
       act: (work) => session.act(work),
       travel: (atMs) => session.travel(atMs),

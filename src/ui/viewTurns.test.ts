@@ -43,14 +43,31 @@ describe('ViewTurns', () => {
 
   it('redraws a view off screen about once a second, and as often as the rest once it shows', () => {
     const turns = new ViewTurns();
-    turns.setShown('history', false);
+    turns.setShown('history', 'offscreen');
     const seen = frames(turns, 0, 3_000);
     const history = seen.filter((f) => f[0] === 'history').length;
     expect(history).toBeGreaterThanOrEqual(3_000 / OFF_SCREEN_REFRESH_WALL_MS - 1);
     expect(history).toBeLessThanOrEqual(3_000 / OFF_SCREEN_REFRESH_WALL_MS);
-    turns.setShown('history', true);
+    turns.setShown('history', 'shown');
     const after = frames(turns, 3_000, 4_000).filter((f) => f[0] === 'history').length;
     expect(after).toBeGreaterThanOrEqual(8);
+  });
+
+  it('never redraws a view that is not rendered while time runs; paused, it redraws with the rest, and at once when it shows', () => {
+    const turns = new ViewTurns();
+    turns.setShown('feed', 'hidden');
+    const seen = frames(turns, 0, 3_000);
+    expect(seen.filter((f) => f[0] === 'feed')).toEqual([]);
+    // The turns it leaves go to the others: each still about ten times a second.
+    expect(seen.filter((f) => f[0] === 'logs').length).toBeGreaterThanOrEqual(
+      3_000 / (SHOWN_REFRESH_WALL_MS + 1000 / 60),
+    );
+    // Shown again, it has waited longest: the next turn is its.
+    turns.setShown('feed', 'shown');
+    expect(turns.take(3_000, true)).toEqual(['feed']);
+    // Paused, a view not rendered redraws with the rest (what it shows once shown is current).
+    turns.setShown('feed', 'hidden');
+    expect(turns.take(3_100, false)).toEqual(LIVE_VIEWS);
   });
 
   it('after a redraw of all, waits a full period before the next turn', () => {

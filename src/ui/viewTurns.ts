@@ -5,8 +5,10 @@
  * so they take turns: at most one of them per frame, each at most
  * SHOWN_REFRESH_WALL_MS apart while it is on screen and OFF_SCREEN_REFRESH_WALL_MS
  * apart while it is not (off screen its text stays current enough to read
- * aloud or search, without costing frames nobody sees). Paused, and after a
- * user's action, every view redraws at once.
+ * aloud or search, without costing frames nobody sees). A view not rendered
+ * at all (display: none: a closed side panel, a tab not chosen) can be
+ * neither seen, read aloud nor searched, so it waits while time runs.
+ * Paused, and after a user's action, every view redraws at once.
  */
 
 export const LIVE_VIEWS = ['logs', 'state', 'history', 'clients', 'feed'] as const;
@@ -16,14 +18,16 @@ export type LiveView = (typeof LIVE_VIEWS)[number];
 export const SHOWN_REFRESH_WALL_MS = 100;
 export const OFF_SCREEN_REFRESH_WALL_MS = 1_000;
 
+/** Where a view is: on screen, rendered but scrolled out of view, or not rendered at all. */
+export type ViewPlace = 'shown' | 'offscreen' | 'hidden';
+
 export class ViewTurns {
   private readonly refreshedAtMs = new Map<LiveView, number>();
-  private readonly offScreen = new Set<LiveView>();
+  private readonly places = new Map<LiveView, ViewPlace>();
 
-  /** Whether a view is on screen; a view is taken to be until it says otherwise. */
-  setShown(view: LiveView, shown: boolean): void {
-    if (shown) this.offScreen.delete(view);
-    else this.offScreen.add(view);
+  /** Where a view is; a view is taken to be on screen until it says otherwise. */
+  setShown(view: LiveView, place: ViewPlace): void {
+    this.places.set(view, place);
   }
 
   /**
@@ -32,7 +36,9 @@ export class ViewTurns {
    */
   take(wallMs: number, running: boolean): readonly LiveView[] {
     const due = running
-      ? LIVE_VIEWS.filter((v) => wallMs - this.at(v) >= this.periodMs(v))
+      ? LIVE_VIEWS.filter(
+          (v) => this.places.get(v) !== 'hidden' && wallMs - this.at(v) >= this.periodMs(v),
+        )
           .sort((a, b) => this.at(a) - this.at(b))
           .slice(0, 1)
       : LIVE_VIEWS;
@@ -45,6 +51,8 @@ export class ViewTurns {
   }
 
   private periodMs(view: LiveView): number {
-    return this.offScreen.has(view) ? OFF_SCREEN_REFRESH_WALL_MS : SHOWN_REFRESH_WALL_MS;
+    return this.places.get(view) === 'offscreen'
+      ? OFF_SCREEN_REFRESH_WALL_MS
+      : SHOWN_REFRESH_WALL_MS;
   }
 }

@@ -1,4 +1,4 @@
-import type { NodeId } from '../../sim/index.ts';
+import type { ClusterHooks, HistoryOp, NodeId } from '../../sim/index.ts';
 import { clockRate, resolveOptions } from '../../sim/options.ts';
 import { clusterOptions } from '../urlOptions.ts';
 import { withRole } from './facts.ts';
@@ -21,7 +21,26 @@ export function headless(lesson: Lesson): { atMs: number; hash: string }[] {
   return pauses;
 }
 
-// Facts the story tests (stories.test.ts) check, which the lessons' own
+/** A fresh run of lesson `id`, stopped where its step `k` (from 0) pauses. */
+export function at(id: string, k: number, hooks: ClusterHooks = {}): HeadlessLesson {
+  const lesson = lessonById(id);
+  if (!lesson) throw new Error(`no lesson ${id}`);
+  const run = new HeadlessLesson(lesson, hooks);
+  while (run.step < k) run.next();
+  return run;
+}
+
+export function terms(run: HeadlessLesson, id: NodeId): number[] {
+  return run.view.node(id).log.map((e) => e.term);
+}
+
+export function op(run: HeadlessLesson, client: string, kind: HistoryOp['kind']): HistoryOp {
+  const found = run.view.history().findLast((h) => h.client === client && h.kind === kind);
+  if (!found) throw new Error(`no ${kind} by ${client}`);
+  return found;
+}
+
+// Facts the story tests (stories*.test.ts) check, which the lessons' own
 // modules named before the lessons became files.
 
 const option = (id: string) => lessonById(id)!.setup.options;

@@ -25,7 +25,7 @@ export const selectRingActions = (s: PlaygroundState) => ({
 export const selectTimeline = (s: PlaygroundState) => ({
   now: s.now,
   past: s.past,
-  running: s.status === 'running',
+  running: s.status === 'running' && s.live === null,
   forkNotice: s.forkNotice,
   travel: s.travel,
   toPresent: s.toPresent,

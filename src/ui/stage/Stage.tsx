@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Controls } from '../Controls.tsx';
 import { useMessages } from '../i18n/index.ts';
+import { useLesson } from '../lessons/lessonStore.ts';
 import { LiveSlot } from '../LiveSlot.tsx';
 import { ClientsPanel } from '../panels/ClientsPanel.tsx';
 import { LogsPanel } from '../panels/LogsPanel.tsx';
@@ -19,11 +20,13 @@ import { SIDE_PANEL_ID, SidePanel, type SideTab } from './SidePanel.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
 import './linked.css';
 import './stage.css';
+import './lesson.css';
 
 /** Wide enough for the side panel beside the stage without squeezing the logs (stage.css). */
 const SIDE_BY_DEFAULT_QUERY = '(min-width: 1700px)';
 
 const selectServerCount = (s: PlaygroundState) => s.nodes.length;
+const selectLessonOpen = (s: { readonly lesson: unknown }) => s.lesson !== null;
 
 /**
  * The side panel as the user left it: kept by the page across runs (a new
@@ -64,6 +67,7 @@ export function Stage({
   const m = useMessages();
   const playing = usePlayground(selectPlaying);
   const servers = usePlayground(selectServerCount);
+  const lessonOpen = useLesson(selectLessonOpen);
   const display = useDisplay();
   const wide = useMediaQuery(SIDE_BY_DEFAULT_QUERY);
   // Shown by default beside a wide stage, hidden in presenter mode; the user's choice wins.
@@ -80,6 +84,8 @@ export function Stage({
       data-playing={playing || undefined}
       data-servers={servers}
       data-side={open ? 'open' : 'closed'}
+      // An attribute, not a :has() rule: that one made every change on the stage restyle it.
+      data-lesson={lessonOpen || undefined}
     >
       <header className="stage__bar island">
         <h1>{m.page.heading}</h1>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { messages } from '../i18n/index.ts';
 import type { LogCellModel } from './logCell.ts';
 import { termColourClass } from './theme.ts';
@@ -13,8 +14,34 @@ export interface LogCellProps {
   readonly linked: boolean;
 }
 
+/** Whether two cells show the same: every field of the model (a refresh makes new objects). */
+function sameCell(a: LogCellModel, b: LogCellModel): boolean {
+  for (const key of Object.keys(a) as (keyof LogCellModel)[]) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+function sameProps(a: LogCellProps, b: LogCellProps): boolean {
+  return (
+    a.id === b.id &&
+    a.rowIndex === b.rowIndex &&
+    a.slot === b.slot &&
+    a.active === b.active &&
+    a.selected === b.selected &&
+    a.linked === b.linked &&
+    sameCell(a.cell, b.cell)
+  );
+}
+
 /** One slot of a log row: the entry's term by number and colour, and its marks. */
-export function LogCell({ id, cell, rowIndex, slot, active, selected, linked }: LogCellProps) {
+export const LogCell = memo(function LogCell({
+  id,
+  cell,
+  rowIndex,
+  slot,
+  active,
+  selected,
+  linked,
+}: LogCellProps) {
   const classes = ['rv-cell'];
   if (cell.compacted) classes.push('rv-cell--compacted');
   if (cell.term === null) {
@@ -57,4 +84,4 @@ export function LogCell({ id, cell, rowIndex, slot, active, selected, linked }: 
       </span>
     </span>
   );
-}
+}, sameProps);

@@ -879,4 +879,30 @@ export const messages = {
         `The run in it unpacks to more than ${max.toLocaleString('en-US')} characters.`,
     },
   },
+  live: {
+    watch: 'Watch a live cluster',
+    watchTitle: 'Show a cluster of real servers (npm run serve) on this machine instead of the simulation',
+    addressLabel: 'Address of one server',
+    attach: 'Watch',
+    cancel: 'Cancel',
+    detach: 'Back to the simulation',
+    watching: (url: string) => `Watching the live cluster at ${url}: real processes, in real time.`,
+    notApplicable:
+      'Time travel, replay, Step, the speed, seeds, options and lessons do not apply to a live cluster: its servers run on their own clocks, and no run is recorded to play again.',
+    lessonsOff: 'Lessons (simulation only)',
+    badAddress: (text: string) =>
+      `“${text}” is not the address of a server on this machine: give http://127.0.0.1:PORT or http://localhost:PORT, as npm run serve prints it.`,
+    connecting: (url: string) => `Connecting to ${url}…`,
+    unreachable: (url: string) =>
+      `No server answers at ${url}. Start a cluster with npm run serve, or check the port; the page keeps trying.`,
+    notAServer: (url: string) => `${url} answered, but not as a server of npm run serve.`,
+    serverDown: (names: string) => `Not answering: ${names}. The page shows them as down and keeps trying.`,
+    noLauncher:
+      'This cluster was not started by npm run serve, so the page cannot crash or restart its processes.',
+    simulationOnly:
+      'On a live cluster the page can crash, restart, cut and heal; this action is for the simulation.',
+    noServer: 'No server of the live cluster answers; try again once one is back.',
+    logInFirst: (user: string) => `Log in as ${user} first.`,
+    failed: (detail: string) => `The live cluster refused: ${detail}`,
+  },
 };

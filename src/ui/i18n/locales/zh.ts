@@ -880,4 +880,28 @@ export const messages: Messages = {
         `其中的运行解压后超过 ${max.toLocaleString('zh-CN')} 个字符。`,
     },
   },
+  live: {
+    watch: '观看真实集群',
+    watchTitle: '显示本机上真实服务器组成的集群（npm run serve），而不是模拟',
+    addressLabel: '其中一台服务器的地址',
+    attach: '观看',
+    cancel: '取消',
+    detach: '回到模拟',
+    watching: (url: string) => `正在观看 ${url} 的真实集群：真实的进程，真实的时间。`,
+    notApplicable:
+      '时间回溯、重放、单步、速度、种子、选项和课程不适用于真实集群：它的服务器按各自的时钟运行，没有可重放的记录。',
+    lessonsOff: '课程（仅限模拟）',
+    badAddress: (text: string) =>
+      `“${text}”不是本机上服务器的地址：请填写 http://127.0.0.1:端口 或 http://localhost:端口，即 npm run serve 打印的地址。`,
+    connecting: (url: string) => `正在连接 ${url}…`,
+    unreachable: (url: string) =>
+      `${url} 没有服务器应答。请用 npm run serve 启动集群，或检查端口；页面会继续重试。`,
+    notAServer: (url: string) => `${url} 有应答，但不是 npm run serve 的服务器。`,
+    serverDown: (names: string) => `没有应答：${names}。页面将其显示为宕机，并继续重试。`,
+    noLauncher: '这个集群不是由 npm run serve 启动的，所以页面无法让它的进程崩溃或重启。',
+    simulationOnly: '在真实集群上，页面可以崩溃、重启、切断和修复链路；这个操作只用于模拟。',
+    noServer: '真实集群没有服务器应答；等有服务器恢复后再试。',
+    logInFirst: (user: string) => `请先以 ${user} 登录。`,
+    failed: (detail: string) => `真实集群拒绝了：${detail}`,
+  },
 };
