@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { messages as en } from '../src/ui/i18n/locales/en.ts';
 import { messages as zh } from '../src/ui/i18n/locales/zh.ts';
 import type { Messages } from '../src/ui/i18n/messages.ts';
-import { HeadlessLesson, LESSONS, lessonById, say, type Lesson } from '../src/ui/lessons/index.ts';
+import { HeadlessLesson } from '../src/ui/lessons/engine.ts';
+import { LESSON_FILES } from '../src/ui/lessons/files.ts';
+import { say, type Lesson } from '../src/ui/lessons/lesson.ts';
+import { lessonOf, type LessonDoc } from '../src/ui/lessons/schema.ts';
+
+/** The built-in lessons, from their files (the unit tests check the files; the page checks them again). */
+const LESSONS = LESSON_FILES.map((file) => lessonOf(file as LessonDoc));
+const lessonById = (id: string) => LESSONS.find((l) => l.id === id);
 import { expect, RUN_WALL_MS_MAX, test, type Playground } from './fixtures.ts';
 
 // Every lesson of the library, start to end, in both languages, as a class

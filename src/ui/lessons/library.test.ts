@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import golden from './testdata/pauses.json';
+import golden from './testdata/pauses.json' with { type: 'json' };
 import { HeadlessLesson, LESSONS } from './index.ts';
 
 // The built-in lessons were TypeScript modules whose steps made their inputs
