@@ -22,7 +22,7 @@ import leaseReads from './data/leaseReads.json' with { type: 'json' };
 // takes them: the stories of §5 and the client's view, then beyond §5.
 // library.ts checks them; the browser tests read them without the page.
 
-export const LESSON_FILES: readonly unknown[] = ([] = [
+export const LESSON_FILES: readonly unknown[] = [
   election,
   splitVote,
   replication,
@@ -43,4 +43,4 @@ export const LESSON_FILES: readonly unknown[] = ([] = [
   checkQuorum,
   transfer,
   leaseReads,
-]);
+];
