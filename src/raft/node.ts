@@ -134,7 +134,7 @@ export class RaftNode extends Replication {
     // such change is either in its log or can never commit, so only then may
     // it add one of its own (etcd: pendingConfIndex starts at the new term).
     if (this.log.term(this.commitIndexValue) !== this.currentTermValue) {
-      return `S${this.id} has not yet committed an entry of its term ${this.currentTermValue}: a new leader changes the membership only after that.`;
+      return `S${this.id} has not yet committed an entry of its term ${this.currentTermValue}: a new leader changes the membership only after that, so try again once it has (a heartbeat round or two).`;
     }
     return applyChange(this.membership.current(), change);
   }

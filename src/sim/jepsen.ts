@@ -7,7 +7,7 @@ import type { HistoryOp, Op } from './clients';
 import { userServiceOperations } from './history';
 import type { ClusterOptions } from './options';
 import { Prng } from './prng';
-import { swarmOptions } from './swarm';
+import { healAll, swarmOptions } from './swarm';
 
 /**
  * A Jepsen-style test of the per-user service: clients log in, set and read
@@ -83,10 +83,7 @@ export function runJepsenSeed(
     drive();
     if (rng.next() < 0.05) injectFault(c, rng);
   }
-  c.heal();
-  c.setDropRate(0);
-  c.setDuplicateRate(0);
-  for (const id of c.ids) if (!c.node(id).alive) c.restart(id);
+  healAll(c);
   const failures: string[] = [];
   if (!c.runUntil(() => [...current.values()].every((op) => op.done), o.settleMs)) {
     failures.push(`clients still waiting ${o.settleMs} ms after healing`);

@@ -5,7 +5,7 @@ import { checkWrites, linearizability } from './jepsen';
 import type { ClusterOptions } from './options';
 import { Prng } from './prng';
 import { shrinkList, SHRINK_TESTS_MAX } from './shrink';
-import { converged, injectFault, swarmOptions } from './swarm';
+import { convergeAfterHealing, healAll, injectFault, swarmOptions } from './swarm';
 
 /**
  * The long swarm (issue 17): a minute of simulated faults per seed with
@@ -166,18 +166,8 @@ function settle(c: Cluster, o: Required<Omit<LongOptions, 'plant'>> & LongOption
   const names = [
     ...new Set(c.inputLog().flatMap((i) => (i.kind === 'client' ? [i.client] : []))),
   ].sort();
-  c.heal();
-  c.setDropRate(0);
-  c.setDuplicateRate(0);
-  for (const id of c.ids) if (!c.node(id).alive) c.restart(id);
-  const failures: string[] = [];
-  if (!c.runUntil(() => c.leader() !== null, o.settleMs)) {
-    failures.push(`no leader within ${o.settleMs} ms of healing`);
-  } else {
-    c.propose(c.leader() ?? 1, 'final');
-    if (!c.runUntil(() => converged(c), o.settleMs))
-      failures.push(`the committed logs did not converge within ${o.settleMs} ms of healing`);
-  }
+  healAll(c);
+  const failures = convergeAfterHealing(c, o.settleMs);
   if (!c.runUntil(() => c.history().every((h) => h.status !== 'pending'), o.settleMs))
     failures.push(`clients still waiting ${o.settleMs} ms after healing`);
   // Every client reads every user once more, so a lost write shows.

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../raft';
+import { appendEntries } from '../raft/testing';
 import { LinkEnd, NetworkState, deliveryOrder, type Envelope } from './network';
 import { Prng } from './prng';
 
-const heartbeat: Message = {
-  type: 'AppendEntries',
-  from: 1,
-  to: 2,
-  term: 1,
-  prevLogIndex: 0,
-  prevLogTerm: 0,
-  entries: [],
-  leaderCommit: 0,
-  readSeq: 0,
-  sentAtMs: 0,
-};
+const heartbeat: Message = appendEntries({ from: 1, to: 2 });
 
 function link(network: NetworkState, seed = 1): LinkEnd {
   return new LinkEnd(1, 2, 0, Prng.derive(seed, 'link', 1, 2, 0), network);
@@ -71,9 +61,7 @@ describe('link ends', () => {
     for (let k = 0; k < 50; k++) sendOne(b, 0);
     for (let k = 0; k < 50; k++) sendOne(a, 0);
     stormy.dropRate = 0;
-    expect(sendOne(b, 0).envelopes[0]?.deliverAt).toBe(
-      sendOne(a, 0).envelopes[0]?.deliverAt,
-    );
+    expect(sendOne(b, 0).envelopes[0]?.deliverAt).toBe(sendOne(a, 0).envelopes[0]?.deliverAt);
   });
 
   it('deliver in (time, sender, incarnation, sequence) order', () => {

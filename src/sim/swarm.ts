@@ -86,19 +86,8 @@ export function runSwarmSeed(
   }
 
   // Heal everything, then require a leader and equal committed logs within the bound.
-  c.heal();
-  c.setDropRate(0);
-  c.setDuplicateRate(0);
-  for (const id of c.ids) if (!c.node(id).alive) c.restart(id);
-  const failures: string[] = [];
-  if (!c.runUntil(() => c.leader() !== null, o.convergeMs)) {
-    failures.push(`no leader within ${o.convergeMs} ms of healing`);
-  } else {
-    c.propose(c.leader() ?? 1, 'final');
-    if (!c.runUntil(() => converged(c), o.convergeMs)) {
-      failures.push(`the committed logs did not converge within ${o.convergeMs} ms of healing`);
-    }
-  }
+  healAll(c);
+  const failures = convergeAfterHealing(c, o.convergeMs);
   for (const v of c.violations()) failures.push(`${v.property}: ${v.detail}`);
   return {
     seed,
@@ -161,11 +150,29 @@ const MEMBERSHIP_SERVERS_MAX = 9;
 /** ...and shrinks its voters to no fewer than this. */
 const MEMBERSHIP_VOTERS_MIN = 3;
 
+/** Ends every fault: every link healed, no loss or duplication, every crashed server restarted. */
+export function healAll(c: Cluster): void {
+  c.heal();
+  c.setDropRate(0);
+  c.setDuplicateRate(0);
+  for (const id of c.ids) if (!c.node(id).alive) c.restart(id);
+}
+
+/** After healAll: a leader, then one committed log on every member, each within `boundMs`; what failed, in words. */
+export function convergeAfterHealing(c: Cluster, boundMs: number): string[] {
+  if (!c.runUntil(() => c.leader() !== null, boundMs))
+    return [`no leader within ${boundMs} ms of healing`];
+  c.propose(c.leader() ?? 1, 'final');
+  if (!c.runUntil(() => converged(c), boundMs))
+    return [`the committed logs did not converge within ${boundMs} ms of healing`];
+  return [];
+}
+
 /**
  * A leader holds an entry of its own term, every node has committed the
  * leader's whole log, and all logs agree up to there.
  */
-export function converged(c: Cluster): boolean {
+function converged(c: Cluster): boolean {
   const leaderId = c.leader();
   if (leaderId === null) return false;
   const leader = c.node(leaderId);
