@@ -2,7 +2,14 @@ import type { Page } from '@playwright/test';
 import { messages as en } from '../src/ui/i18n/locales/en.ts';
 import { messages as zh } from '../src/ui/i18n/locales/zh.ts';
 import type { Messages } from '../src/ui/i18n/messages.ts';
-import { HeadlessLesson, LESSONS, type Lesson } from '../src/ui/lessons/index.ts';
+import { HeadlessLesson } from '../src/ui/lessons/engine.ts';
+import { LESSON_FILES } from '../src/ui/lessons/files.ts';
+import { say, type Lesson } from '../src/ui/lessons/lesson.ts';
+import { lessonOf, type LessonDoc } from '../src/ui/lessons/schema.ts';
+
+/** The built-in lessons, from their files (the unit tests check the files; the page checks them again). */
+const LESSONS = LESSON_FILES.map((file) => lessonOf(file as LessonDoc));
+const lessonById = (id: string) => LESSONS.find((l) => l.id === id);
 import { expect, RUN_WALL_MS_MAX, test, type Playground } from './fixtures.ts';
 
 // Every lesson of the library, start to end, in both languages, as a class
@@ -58,7 +65,7 @@ for (const { code, m } of LANGUAGES) {
       await page.getByRole('button', { name: u.menu }).click();
       await page
         .getByRole('navigation', { name: u.library })
-        .getByRole('button', { name: lesson.title(m.lessons), exact: true })
+        .getByRole('button', { name: say(lesson.title, code), exact: true })
         .click();
       const panel = playground.lessonPanel;
       await expect(panel).toHaveAttribute('data-lesson', lesson.id);
@@ -70,7 +77,7 @@ for (const { code, m } of LANGUAGES) {
       const atStep = async (k: number) => {
         await playground.lessonAt(k + 1);
         await expect(panel.getByTestId('lesson-step')).toHaveText(u.stepOf(k + 1, n));
-        await expect(playground.lessonNarration).toHaveText(lesson.steps[k]!.narration(m.lessons));
+        await expect(playground.lessonNarration).toHaveText(say(lesson.steps[k]!.narration, code));
         expect(await playground.hook('traceHash'), `${lesson.id}: step ${k + 1}`).toBe(hashes[k]);
       };
 
@@ -80,7 +87,7 @@ for (const { code, m } of LANGUAGES) {
         await atStep(k);
         if (k === 0) await expect(back).toBeDisabled();
         if (!step.task) continue;
-        await expect(panel.getByText(step.task.goal(m.lessons))).toBeVisible();
+        await expect(panel.getByText(say(step.task.goal, code))).toBeVisible();
         await expect(playground.lessonTaskDone).toHaveText('');
         await playground.solveLessonTask();
         // A solution made at one instant is not seen before time runs; one that
@@ -129,11 +136,16 @@ test('an unknown lesson in the address says so and lists the lessons', async ({ 
   await expect(playground.lessonPanel).toHaveCount(0);
 });
 
+/** A built-in lesson's words in English. */
+const election = lessonById('election')!;
+const english = (text: Lesson['title']) => say(text, 'en');
+
 test('a lesson opens by its address', async ({ playground }) => {
+  const title = english(lessonById('figure7')!.title);
   await playground.openLesson('figure7');
   await playground.lessonAt(1);
-  await expect(playground.lessonPanel.getByRole('heading')).toHaveText(en.lessons.figure7.title);
-  await expect(playground.runNotice).toHaveText(en.lessons.ui.opened(en.lessons.figure7.title));
+  await expect(playground.lessonPanel.getByRole('heading')).toHaveText(title);
+  await expect(playground.runNotice).toHaveText(en.lessons.ui.opened(title));
 });
 
 for (const id of ['figure8Bug', 'figure8'])
@@ -147,7 +159,7 @@ for (const id of ['figure8Bug', 'figure8'])
     await playground.open({ paused: true, hook: true });
     await page.getByRole('button', { name: 'Lessons' }).click();
     await page
-      .getByRole('button', { name: en.lessons.ui.openScenarioLabel(lesson.title(en.lessons)) })
+      .getByRole('button', { name: en.lessons.ui.openScenarioLabel(english(lesson.title)) })
       .click();
     await expect(playground.simTime).toHaveAttribute('data-ms', String(run.view.now));
     await expect(playground.simTime).toHaveAttribute('data-status', 'running');
@@ -174,7 +186,7 @@ test('the lesson panel works from the keyboard alone', async ({ playground, page
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await expect(
-    library.getByRole('button', { name: en.lessons.election.title, exact: true }),
+    library.getByRole('button', { name: english(election.title), exact: true }),
   ).toBeFocused();
   await page.keyboard.press('Enter');
   const panel = playground.lessonPanel;
@@ -184,10 +196,10 @@ test('the lesson panel works from the keyboard alone', async ({ playground, page
   await playground.lessonAt(1);
   await page.keyboard.press('Enter');
   await playground.lessonAt(2);
-  await expect(playground.lessonNarration).toHaveText(en.lessons.election.candidate);
+  await expect(playground.lessonNarration).toHaveText(english(election.steps[1]!.narration));
   await page.keyboard.press('Enter');
   await playground.lessonAt(3);
-  await expect(playground.lessonNarration).toHaveText(en.lessons.election.heartbeats);
+  await expect(playground.lessonNarration).toHaveText(english(election.steps[2]!.narration));
   const hashAt3 = await playground.hook('traceHash');
   await page.keyboard.press('Enter');
   await playground.lessonAt(4);
@@ -199,7 +211,7 @@ test('the lesson panel works from the keyboard alone', async ({ playground, page
   const hint = panel.getByRole('button', { name: u.hint });
   await expect(hint).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(panel.getByTestId('lesson-hint')).toHaveText(en.lessons.election.taskHint);
+  await expect(panel.getByTestId('lesson-hint')).toHaveText(english(election.steps[3]!.task!.hint));
   await expect(panel.getByRole('button', { name: u.hideHint })).toHaveAttribute(
     'aria-expanded',
     'true',
@@ -233,5 +245,5 @@ test('a step whose moment does not come says so and offers Back', async ({ playg
   await playground.lessonAt(1);
   await panel.getByRole('button', { name: u.next }).click();
   await playground.lessonAt(2);
-  await expect(playground.lessonNarration).toHaveText(en.lessons.election.candidate);
+  await expect(playground.lessonNarration).toHaveText(english(election.steps[1]!.narration));
 });

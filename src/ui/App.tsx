@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Speed } from '../runtime/speed.ts';
-import { useMessages, type Text } from './i18n/index.ts';
+import { language, useMessages, type Text } from './i18n/index.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { addressFor, OptionsPanel } from './panels/OptionsPanel.tsx';
 import { PlaygroundProvider } from './PlaygroundProvider.tsx';
@@ -14,7 +14,7 @@ import { ShareContext, type ShareApi } from './share/ShareContext.ts';
 import type { PageParams } from './url.ts';
 import { lessonRequest, lessonSetupSpec, withLesson } from './lessons/address.ts';
 import { lessonScenario } from './lessons/engine.ts';
-import type { Lesson } from './lessons/lesson.ts';
+import { say, type Lesson } from './lessons/lesson.ts';
 import { LessonHost } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { createLessonStore, LessonContext, NO_LESSON } from './lessons/lessonStore.ts';
@@ -52,7 +52,7 @@ function runOf(spec: RunSpec, notice: Text | null, generation: number): Run {
 }
 
 function openedNotice(lesson: Lesson): Text {
-  return (m) => m.lessons.ui.opened(lesson.title(m.lessons));
+  return (m) => m.lessons.ui.opened(say(lesson.title, language()));
 }
 
 /** No link, no saved session: the address's run from time 0. */
@@ -128,7 +128,7 @@ export function App({
     window.history.replaceState(null, '', withLesson(window.location.search, null));
     const scenario = lessonScenario(lesson);
     open(scenario, (m) =>
-      m.lessons.ui.scenarioOpened(lesson.title(m.lessons), formatVirtualMs(scenario.atMs)),
+      m.lessons.ui.scenarioOpened(say(lesson.title, language()), formatVirtualMs(scenario.atMs)),
     );
   };
   const base = useMemo<RunBase>(

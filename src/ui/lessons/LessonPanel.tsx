@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMessages } from '../i18n/index.ts';
+import { language, useMessages } from '../i18n/index.ts';
 import { formatVirtualMs } from '../labels.ts';
 import { usePlayground } from '../usePlayground.ts';
-import type { Lesson } from './lesson.ts';
+import { say, type Lesson } from './lesson.ts';
 import { useLesson, useLessonStore } from './lessonStore.ts';
+import { untilDeadlineMs } from './engine.ts';
 import { lessonPhase, type LessonPhase } from './phase.ts';
 import { useLessonDriver } from './useLessonDriver.ts';
 import './lessons.css';
@@ -35,6 +36,7 @@ function LessonPanel({
 }) {
   const m = useMessages();
   const u = m.lessons.ui;
+  const code = language();
   const lessons = useLessonStore();
   const k = useLesson((s) => s.step);
   const pending = useLesson((s) => s.pending);
@@ -42,7 +44,14 @@ function LessonPanel({
   const { until, playing } = usePlayground((s) => ({ until: s.until, playing: s.playing }));
   const step = lesson.steps[k];
   const begun = useLesson((s) => s.starts.length - 1 === s.step);
-  const phase = lessonPhase(step, { k, opening: pending !== null, begun }, until, playing);
+  const start = useLesson((s) => s.starts[s.step]);
+  const deadlineMs = step && start ? untilDeadlineMs(step, start) : undefined;
+  const phase = lessonPhase(
+    step,
+    { k, opening: pending !== null, begun, ...(deadlineMs !== undefined && { deadlineMs }) },
+    until,
+    playing,
+  );
   const last = k === lesson.steps.length - 1;
   const canNext = !last && (phase === 'paused' || phase === 'missed');
   const canBack = k > 0 && phase !== 'opening';
@@ -82,7 +91,7 @@ function LessonPanel({
       data-phase={phase}
     >
       <div className="lesson__head">
-        <h2 id={titleId}>{lesson.title(m.lessons)}</h2>
+        <h2 id={titleId}>{say(lesson.title, code)}</h2>
         <span className="lesson__count" data-testid="lesson-step">
           {u.stepOf(k + 1, lesson.steps.length)}
         </span>
@@ -91,12 +100,12 @@ function LessonPanel({
         </button>
       </div>
       <p className="lesson__narration" data-testid="lesson-narration">
-        {step.narration(m.lessons)}
+        {say(step.narration, code)}
       </p>
       {task && (
         <div className="lesson__task" data-testid="lesson-task">
           <h3>{u.tryIt}</h3>
-          <p>{task.goal(m.lessons)}</p>
+          <p>{say(task.goal, code)}</p>
           <button
             type="button"
             aria-expanded={hint}
@@ -106,7 +115,7 @@ function LessonPanel({
             {hint ? u.hideHint : u.hint}
           </button>
           <p id={hintId} hidden={!hint} data-testid="lesson-hint">
-            {task.hint(m.lessons)}
+            {say(task.hint, code)}
           </p>
           <p role="status" className="lesson__done" data-testid="lesson-task-done">
             {taskDone ? u.taskDone : ''}

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useMessages } from '../i18n/index.ts';
+import { language, useMessages } from '../i18n/index.ts';
 import { LESSONS } from './index.ts';
-import type { Lesson } from './lesson.ts';
+import { say, type Lesson } from './lesson.ts';
 
 /**
  * The lesson library in the header: a button that shows the list, each
@@ -46,7 +46,7 @@ export function LessonsMenu({
       <nav id={listId} aria-label={u.library} hidden={!expanded} className="lessons-menu__list">
         <ol>
           {LESSONS.map((lesson) => {
-            const title = lesson.title(m.lessons);
+            const title = say(lesson.title, language());
             return (
               <li key={lesson.id}>
                 <button type="button" onClick={() => closeWith(() => onLesson(lesson))}>

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Coordinator } from '../../runtime/coordinator.ts';
 import { inProcessSpawner } from '../../runtime/in-process.ts';
+import { dueInputs, nextDueMs, placeAfter } from './engine.ts';
 import {
   LESSONS,
   lessonClusterOptions,
-  stepInputs,
   stepStart,
   untilDeadlineMs,
   untilPauses,
   type Lesson,
+  type StepStart,
 } from './index.ts';
 import { headless } from './testing.ts';
 
@@ -32,15 +33,26 @@ async function onCoordinator(lesson: Lesson): Promise<{ atMs: number; hash: stri
   running.push(c);
   await c.start();
   const pauses: { atMs: number; hash: string }[] = [];
+  let before: StepStart | null = null;
+  let made = 0;
   for (const [k, step] of lesson.steps.entries()) {
-    const start = stepStart(c, k);
-    for (const input of stepInputs(step, c, start)) await c.apply(input);
+    const start = stepStart(c, k, before ? placeAfter(before, made, c.now, c.now) : undefined);
     const deadline = untilDeadlineMs(step, start);
-    // One instant at a time: a window of several instants could run past the moment to pause on.
-    while (!untilPauses(step, c, start)) {
-      if ((await c.stepToNextEvent(deadline)) === null) await c.advance(deadline - c.now);
+    made = 0;
+    for (;;) {
+      for (const input of dueInputs(lesson, start.scriptCount + made, start.shiftMs, c.now)) {
+        await c.apply(input);
+        made++;
+      }
+      const limit = Math.min(deadline, nextDueMs(lesson, start.scriptCount + made, start.shiftMs));
+      // One instant at a time: a window of several instants could run past the moment to pause on.
+      while (!untilPauses(step, c, start) && c.now < limit) {
+        if ((await c.stepToNextEvent(limit)) === null) await c.advance(limit - c.now);
+      }
+      if (untilPauses(step, c, start)) break;
     }
     pauses.push({ atMs: c.now, hash: c.traceHash() });
+    before = start;
   }
   return pauses;
 }

@@ -10,6 +10,7 @@ import { createLessonStore, type LessonStore } from './lessonStore.ts';
 import { lessonPhase } from './phase.ts';
 import { beginStep } from './useLessonDriver.ts';
 import { headless } from './testing.ts';
+import type { ScriptPlace } from './view.ts';
 
 // The page drives a lesson through the store (store.playUntil): each step
 // must pause at the instant the headless engine pauses at, with the same
@@ -55,8 +56,14 @@ function paused(store: PlaygroundStore): Promise<void> {
   });
 }
 
-async function step(store: PlaygroundStore, lessons: LessonStore, lesson: Lesson, k: number) {
-  await beginStep(store, lessons, lesson, k);
+async function step(
+  store: PlaygroundStore,
+  lessons: LessonStore,
+  lesson: Lesson,
+  k: number,
+  place?: ScriptPlace,
+) {
+  await beginStep(store, lessons, lesson, k, place);
   await paused(store);
   const c = store.getState().coordinator()!;
   return { atMs: c.now, hash: c.traceHash() };
@@ -138,7 +145,8 @@ describe('a lesson driven through the store', () => {
         const spec = scenarioAt(lesson, store.getState().coordinator()!.inputLog(), previous);
         const back = await opened(spec, 'max', clock);
         expect(back.getState().now).toBe(previous.atMs);
-        expect(await step(back, lessons, lesson, k)).toEqual(pauses[k]);
+        // Back begins the step where the lesson's script stood as it first began.
+        expect(await step(back, lessons, lesson, k, previous)).toEqual(pauses[k]);
         expect(lessons.getState().starts.at(-1)).toEqual(previous);
       }
     },

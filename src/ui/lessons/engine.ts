@@ -8,12 +8,24 @@ import {
   type InputAction,
 } from '../../sim/index.ts';
 import { clusterOptions, type PageOptions } from '../urlOptions.ts';
-import type { Actions, Lesson, Step } from './lesson.ts';
-import { stepStart, type LessonView, type StepStart } from './view.ts';
+import type { Lesson, Step } from './lesson.ts';
+import {
+  SCRIPT_START,
+  stepStart,
+  type LessonView,
+  type ScriptPlace,
+  type StepStart,
+} from './view.ts';
 
 // The lesson engine in pieces the page can drive step by step (each piece is
 // a pure function of the run), and HeadlessLesson, which drives them on the
 // headless cluster for tests.
+//
+// A lesson's inputs (its script) are stamped with the instants of its own
+// run. Each step makes those that fall due while it runs, `shiftMs` later
+// than stamped when the student has spent time past a pause (a task): so a
+// lesson run untouched is exactly the replay of its input log, and a
+// student's detour delays the rest of the story without cutting it.
 
 export function lessonClusterOptions(lesson: Lesson): ClusterOptions {
   const { seed, options, initial } = lesson.setup;
@@ -21,18 +33,32 @@ export function lessonClusterOptions(lesson: Lesson): ClusterOptions {
 }
 
 /** Actions as inputs stamped with the current instant. */
-export function stampActions(
-  actions: Actions | undefined,
-  view: LessonView,
-  start: StepStart,
-): Input[] {
-  const list = typeof actions === 'function' ? actions(view, start) : (actions ?? []);
-  return list.map((a) => ({ ...a, at: view.now }));
+export function stampActions(actions: readonly InputAction[], view: LessonView): Input[] {
+  return actions.map((a) => ({ ...a, at: view.now }));
 }
 
-/** The inputs a step applies as it begins. */
-export function stepInputs(step: Step, view: LessonView, start: StepStart): Input[] {
-  return stampActions(step.actions, view, start);
+/** The instant the script's input number `count` falls due; Infinity past the last. */
+export function nextDueMs(lesson: Lesson, count: number, shiftMs: number): number {
+  const input = lesson.script[count];
+  return input === undefined ? Infinity : input.at + shiftMs;
+}
+
+/** The script's inputs due by now from number `count` on, stamped with now. */
+export function dueInputs(lesson: Lesson, count: number, shiftMs: number, now: number): Input[] {
+  const due: Input[] = [];
+  for (let k = count; nextDueMs(lesson, k, shiftMs) <= now; k++)
+    due.push({ ...lesson.script[k]!, at: now });
+  return due;
+}
+
+/** Where the script stands for step `k + 1` when step `k` paused at `pausedAtMs` and it begins at `now`. */
+export function placeAfter(
+  start: StepStart,
+  made: number,
+  pausedAtMs: number,
+  now: number,
+): ScriptPlace {
+  return { scriptCount: start.scriptCount + made, shiftMs: start.shiftMs + (now - pausedAtMs) };
 }
 
 /** Whether a step's run should pause now: its event happened, or its bound has passed. */
@@ -64,9 +90,9 @@ function scenarioOf(lesson: Lesson, inputs: readonly Input[], atMs: number): Les
 
 /**
  * Back, as a run to open: the inputs made before step `start` began (not
- * its own actions, nor the student's since), re-run up to its instant.
- * Cutting by count, not by time, leaves out the inputs stamped with that
- * very instant after the step began.
+ * its own, nor the student's since), re-run up to its instant. Cutting by
+ * count, not by time, leaves out the inputs stamped with that very instant
+ * after the step began.
  */
 export function scenarioAt(
   lesson: Lesson,
@@ -92,6 +118,9 @@ export interface StepOutcome {
 export class HeadlessLesson {
   private cluster: Cluster;
   private readonly starts: StepStart[] = [];
+  /** Script inputs the shown step has made, and the instant it paused at. */
+  private made = 0;
+  private pausedAtMs = 0;
 
   constructor(
     readonly lesson: Lesson,
@@ -120,7 +149,11 @@ export class HeadlessLesson {
   next(): StepOutcome {
     if (this.done)
       throw new RangeError(`The lesson "${this.lesson.id}" has no step after the last.`);
-    return this.begin(this.step + 1);
+    const start = this.start;
+    const place = start
+      ? placeAfter(start, this.made, this.pausedAtMs, this.cluster.now)
+      : SCRIPT_START;
+    return this.begin(this.step + 1, place);
   }
 
   back(): StepOutcome {
@@ -129,7 +162,7 @@ export class HeadlessLesson {
     const past = scenarioAt(this.lesson, this.cluster.inputLog(), previous);
     this.cluster = replay(lessonClusterOptions(this.lesson), past.inputs, past.atMs, this.hooks);
     this.starts.length = previous.step;
-    return this.begin(previous.step);
+    return this.begin(previous.step, previous);
   }
 
   /** An input of the student's, at the current instant. */
@@ -139,14 +172,12 @@ export class HeadlessLesson {
 
   /** Runs the current step's task solution; returns whether the task's check then holds in time. */
   solveTask(): boolean {
-    const step = this.lesson.steps[this.step];
-    const task = step?.task;
+    const task = this.lesson.steps[this.step]?.task;
     const start = this.start;
     if (!task || !start) throw new RangeError('This step has no task.');
     for (const group of task.solution) {
       this.cluster.advance(group.afterMs);
-      for (const input of stampActions(group.actions, this.cluster, start))
-        this.cluster.apply(input);
+      for (const input of stampActions(group.actions, this.cluster)) this.cluster.apply(input);
     }
     return this.cluster.runUntil(() => task.check(this.cluster, start), task.withinMs);
   }
@@ -163,19 +194,37 @@ export class HeadlessLesson {
     return scenarioOf(this.lesson, this.cluster.inputLog(), this.cluster.now);
   }
 
-  private begin(k: number): StepOutcome {
+  private begin(k: number, place: ScriptPlace): StepOutcome {
     const step = this.lesson.steps[k];
     if (!step) throw new RangeError(`The lesson "${this.lesson.id}" has no step ${k + 1}.`);
     const c = this.cluster;
-    const start = stepStart(c, k);
+    const start = stepStart(c, k, place);
     this.starts.push(start);
-    for (const input of stepInputs(step, c, start)) c.apply(input);
-    const reached = c.runUntil(
-      () => untilPauses(step, c, start),
-      untilDeadlineMs(step, start) - c.now,
-    );
+    const deadline = untilDeadlineMs(step, start);
+    this.made = 0;
+    // The script's inputs due as it begins, then, instant by instant, the
+    // pause checked before the inputs due at that instant are made.
+    for (;;) {
+      for (const input of dueInputs(
+        this.lesson,
+        start.scriptCount + this.made,
+        start.shiftMs,
+        c.now,
+      )) {
+        c.apply(input);
+        this.made++;
+      }
+      if (untilPauses(step, c, start)) break;
+      const limit = Math.min(
+        deadline,
+        nextDueMs(this.lesson, start.scriptCount + this.made, start.shiftMs),
+      );
+      if (c.runUntil(() => untilPauses(step, c, start), limit - c.now)) break;
+      if (untilPauses(step, c, start)) break;
+    }
+    this.pausedAtMs = c.now;
     const holds = step.until?.holds;
-    return { step: k, start, reached: holds ? reached && holds(c, start) : true };
+    return { step: k, start, reached: holds ? holds(c, start) : true };
   }
 }
 

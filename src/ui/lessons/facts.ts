@@ -1,4 +1,4 @@
-import type { UserView } from '../../app/index.ts';
+import type { GetStateValue, SetStateValue, UserView } from '../../app/index.ts';
 import { lastIndexOf, termAt } from '../../sim/cluster.ts';
 import type { HistoryOp, Input, NodeId, NodeView } from '../../sim/index.ts';
 import type { LessonView, StepStart } from './view.ts';
@@ -113,4 +113,79 @@ export function deposedLeaders(v: LessonView): NodeId[] {
 export function firstFollower(v: LessonView): NodeId | undefined {
   const leader = v.leader();
   return v.ids.find((id) => id !== leader);
+}
+
+/**
+ * A read since the step began, asked for as stale or not as `stale` says,
+ * answered with a version older than one a write had already been
+ * confirmed at before the read was asked (dissertation §6.4).
+ */
+export function oldReadSince(v: LessonView, start: StepStart, stale: boolean): boolean {
+  const history = v.history();
+  return opsSince(v, start).some((r) => {
+    if (r.kind !== 'getState' || r.input.stale !== stale || r.status !== 'ok') return false;
+    const seen = (r.output as GetStateValue).version;
+    return history.some(
+      (w) =>
+        w.kind === 'setState' &&
+        w.status === 'ok' &&
+        w.input.user === r.input.user &&
+        w.completeMs !== null &&
+        w.completeMs < r.invokeMs &&
+        (w.output as SetStateValue).version > seen,
+    );
+  });
+}
+
+/** A write since the step began whose client gave up (outcome unknown) and that no server's log holds. */
+export function lostWrite(v: LessonView, start: StepStart): boolean {
+  return opsSince(v, start).some(
+    (op) =>
+      op.kind === 'setState' &&
+      op.status === 'info' &&
+      nodes(v).every((n) => n.alive && writeIndexOn(n, op.input.state ?? '') === null),
+  );
+}
+
+/**
+ * A write since the step began that took more than one attempt, and that
+ * every live server applied once: its user's version there is the one the
+ * write answered with (applied twice, it would be one more; §6.3).
+ */
+export function retriedOnce(v: LessonView, start: StepStart): boolean {
+  return opsSince(v, start).some((op) => {
+    if (op.kind !== 'setState' || op.status !== 'ok' || op.attempts < 2) return false;
+    const version = (op.output as SetStateValue).version;
+    return nodes(v).every((n) => !n.alive || userOn(v, n.id, op.input.user)?.version === version);
+  });
+}
+
+/** A write since the step began that the service confirmed while at least `down` servers were down. */
+export function confirmedWhileDown(v: LessonView, start: StepStart, down: number): boolean {
+  return opsSince(v, start).some(
+    (op) =>
+      op.kind === 'setState' &&
+      op.status === 'ok' &&
+      op.completeMs !== null &&
+      downAt(v.inputLog(), op.completeMs).size >= down,
+  );
+}
+
+/** The leader's snapshot has passed the end of server `id`'s log: AppendEntries can no longer bring it up (§7). */
+export function compactedPast(v: LessonView, id: NodeId): boolean {
+  const leader = v.leader();
+  return leader !== null && lastIndexOf(v.node(id)) < (v.node(leader).snapshotIndex ?? 0);
+}
+
+/** Out of the leader's reach: down, or a link between them cut. */
+export function unreachable(v: LessonView, leader: NodeId, id: NodeId): boolean {
+  return !v.node(id).alive || !v.isLinkUp(leader, id) || !v.isLinkUp(id, leader);
+}
+
+/** How many live servers hold the leader's entry that writes `state` (0 without one). */
+export function heldBy(v: LessonView, state: string): number {
+  const leader = v.leader();
+  const index = leaderWriteIndex(v, state);
+  if (leader === null || index === null) return 0;
+  return holding(v, index, termAt(v.node(leader), index) ?? -1).length;
 }

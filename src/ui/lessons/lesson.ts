@@ -1,15 +1,20 @@
-import type { ClusterOptions, InputAction } from '../../sim/index.ts';
-import type { Messages } from '../i18n/messages.ts';
+import type { ClusterOptions, Input, InputAction, NodeId } from '../../sim/index.ts';
 import type { PageOptions } from '../urlOptions.ts';
-import type { LessonView, Predicate, StepStart } from './view.ts';
+import type { LessonDoc } from './schema.ts';
+import type { Predicate } from './view.ts';
 
-/** The lesson strings of the current language (the catalogue's `lessons` section). */
-export type LessonMessages = Messages['lessons'];
+// A lesson as the engine runs it: its file (schema.ts) with every condition
+// made a predicate (vocabulary.ts).
 
-/** A string of the catalogue, picked by the code (typed: a missing string fails the type check). */
-export type Text = (m: LessonMessages) => string;
+/** A text in one or more languages, by language code (`en`, `zh`). */
+export type Localized = Readonly<Record<string, string>>;
 
-/** Where a run starts: everything of a RunSpec but its input log, which the steps make. */
+/** The text in language `code`, else in English, else in the first language it has. */
+export function say(text: Localized, code: string): string {
+  return text[code] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+/** Where a run starts: everything of a RunSpec but its input log. */
 export interface LessonSetup {
   readonly seed: number;
   readonly options: PageOptions;
@@ -17,16 +22,9 @@ export interface LessonSetup {
   readonly initial?: ClusterOptions['initial'];
 }
 
-/**
- * Inputs to apply at one instant. A function reads the run first (e.g.
- * "crash whoever leads"); the inputs it returns are what the log records.
- */
-export type Actions =
-  readonly InputAction[] | ((view: LessonView, start: StepStart) => readonly InputAction[]);
-
 /** Where a step's run pauses: when `holds` does, or after `withinMs` of virtual time at most. */
 export interface Until {
-  /** Absent: the step simply runs for `withinMs`. */
+  /** Absent: the step simply runs for `withinMs` (it pauses at an instant). */
   readonly holds?: Predicate;
   /** The bound, counted from the step's start, so a lesson never runs forever. */
   readonly withinMs: number;
@@ -34,38 +32,44 @@ export interface Until {
 
 /** A "now you try": the page checks by itself whether the student has done it. */
 export interface Task {
-  readonly goal: Text;
-  readonly hint: Text;
+  readonly goal: Localized;
+  readonly hint: Localized;
   /** Holds once the goal is met; false at the step's start (a test checks that). */
   readonly check: Predicate;
-  /**
-   * One way a student could do it, as their clicks would record it: each
-   * group of actions after a wait of `afterMs`. The tests run it; the page
-   * may offer it as "show me".
-   */
+  /** One way a student could do it, as their clicks would record it: each group after a wait of `afterMs`. */
   readonly solution: readonly {
     readonly afterMs: number;
-    readonly actions: Actions;
+    readonly actions: readonly InputAction[];
   }[];
   /** After the last group of the solution, how long the check may take to hold. */
   readonly withinMs: number;
 }
 
+/** What a step points at: servers, links (from, to) and log entries (on one server, or on all). */
+export interface Highlight {
+  readonly servers?: readonly NodeId[];
+  readonly links?: readonly (readonly [NodeId, NodeId])[];
+  readonly entries?: readonly { readonly index: number; readonly server?: NodeId }[];
+}
+
 export interface Step {
-  readonly narration: Text;
-  /**
-   * What the lesson does at the instant the step begins, as inputs stamped
-   * with that instant, so the run stays a pure function of seed and inputs.
-   */
-  readonly actions?: Actions;
+  readonly narration: Localized;
   readonly until?: Until;
   readonly task?: Task;
+  readonly highlight?: Highlight;
 }
 
 export interface Lesson {
   /** Stable: names the lesson in links and in the catalogue. */
   readonly id: string;
-  readonly title: Text;
+  readonly title: Localized;
   readonly setup: LessonSetup;
+  /**
+   * The lesson's own inputs, stamped with the instants of its own run: each
+   * step makes those that fall between its start and its pause (engine.ts).
+   */
+  readonly script: readonly Input[];
   readonly steps: readonly Step[];
+  /** The file it was made from: what is exported and edited again. */
+  readonly doc: LessonDoc;
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Speed } from '../../runtime/speed.ts';
 import type { Lesson } from './lesson.ts';
-import type { StepStart } from './view.ts';
+import type { ScriptPlace, StepStart } from './view.ts';
 
 /**
  * The lesson being taken. It lives above the playground, whose store is
@@ -21,7 +21,14 @@ export interface LessonState {
    * A step to begin once the run opened for it has started: on the first
    * run whose generation (App's count of opened runs) is above `afterGeneration`.
    */
-  readonly pending: { readonly step: number; readonly afterGeneration: number } | null;
+  readonly pending: {
+    readonly step: number;
+    readonly afterGeneration: number;
+    /** Where the script stands as it begins (a Back); absent: at its start. */
+    readonly place?: ScriptPlace;
+  } | null;
+  /** How many of the script's inputs the shown step has made so far. */
+  readonly made: number;
   /** The generation of the run the lesson drives. */
   readonly generation: number;
   /** The shown step's task was seen done (said once, and kept). */
@@ -43,6 +50,7 @@ export const NO_LESSON: LessonState = {
   step: -1,
   starts: [],
   pending: null,
+  made: 0,
   generation: 0,
   taskDone: false,
   speed: null,

@@ -7,10 +7,10 @@ import { lessonPhase } from './phase.ts';
 // restart takes a while) or its run is being opened.
 
 const waits: Step = {
-  narration: () => '',
+  narration: { en: '' },
   until: { holds: () => true, withinMs: 100 },
 };
-const runsFor: Step = { narration: () => '', until: { withinMs: 100 } };
+const runsFor: Step = { narration: { en: '' }, until: { withinMs: 100 } };
 const at = (k: number, begun = true, opening = false) => ({ k, begun, opening });
 const paused = (tag: number, reached = true) => ({ tag, deadlineMs: 100, pausedAtMs: 50, reached });
 

@@ -18,6 +18,8 @@ export function lessonPhase(
     readonly opening: boolean;
     /** Its start is stamped: its actions are in, or going in. */
     readonly begun: boolean;
+    /** Where its run stops at the latest (untilDeadlineMs), once begun. */
+    readonly deadlineMs?: number;
   },
   until: UntilState | null,
   playing: boolean,
@@ -30,5 +32,8 @@ export function lessonPhase(
   // The run of the step before, while this one's actions are being made.
   if (until.tag !== k) return 'running';
   if (until.pausedAtMs === null) return playing ? 'running' : 'waiting';
+  // Paused short of its bound without its moment: where the lesson's next input fell due; it runs on.
+  if (!until.reached && shown.deadlineMs !== undefined && until.pausedAtMs < shown.deadlineMs)
+    return 'running';
   return step?.until?.holds && !until.reached ? 'missed' : 'paused';
 }

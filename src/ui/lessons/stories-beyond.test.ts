@@ -5,13 +5,22 @@ import { HeadlessLesson, lessonById } from './index.ts';
 import { lastIndexOf } from '../../sim/cluster.ts';
 import { DEFAULT_ELECTION_TIMEOUT_MS, DEFAULT_LATENCY_MS } from '../../sim/options.ts';
 import { checkHistory } from '../linVerdict.ts';
-import { COMPACTION_SNAPSHOT_EVERY, compactedPast, crashedServer } from './content/compaction.ts';
-import { addedServer, leaderConfig, MEMBERSHIP_TASK_VOTERS } from './content/membership.ts';
 import { firstFollower } from './facts.ts';
-import { TRANSFER_TASK_TARGET, transferTarget } from './content/transfer.ts';
-import { clockRates, LEASE_CLOCK_DRIFT } from './content/leaseReads.ts';
 
-import { at, op } from './testing.ts';
+import {
+  addedServer,
+  at,
+  clockRates,
+  compactedPast,
+  COMPACTION_SNAPSHOT_EVERY,
+  crashedServer,
+  leaderConfig,
+  LEASE_CLOCK_DRIFT,
+  MEMBERSHIP_TASK_VOTERS,
+  op,
+  TRANSFER_TASK_TARGET,
+  transferTarget,
+} from './testing.ts';
 
 // Each lesson's seed is chosen so that its story happens as narrated. These
 // tests pause where the lesson pauses and check what the narration claims

@@ -14,9 +14,8 @@ import {
   writeIndexOn,
 } from './facts.ts';
 import { lessonById } from './index.ts';
-import { SPLIT_TIMEOUT_MS, splitTerm } from './content/splitVote.ts';
 
-import { at, op, terms } from './testing.ts';
+import { at, op, SPLIT_TIMEOUT_MS, splitTerm, terms } from './testing.ts';
 
 // Each lesson's seed is chosen so that its story happens as narrated. These
 // tests pause where the lesson pauses and check what the narration claims

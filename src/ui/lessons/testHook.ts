@@ -32,7 +32,7 @@ export function installLessonTestHook(
       for (const group of task.solution) {
         await playground.getState().act(async (c) => {
           if (group.afterMs > 0) await c.advance(group.afterMs);
-          for (const input of stampActions(group.actions, c, start)) await c.apply(input);
+          for (const input of stampActions(group.actions, c)) await c.apply(input);
         });
       }
       return true;

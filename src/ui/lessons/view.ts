@@ -33,12 +33,34 @@ export interface StepStart {
   readonly leader: NodeId | null;
   /** The highest term any server had reached. */
   readonly maxTerm: number;
+  /** Each server's term and vote: a vote granted since differs (the vocabulary's voteGranted). */
+  readonly votes: readonly (readonly [NodeId, number, NodeId | null])[];
+  /** How many of the lesson's own inputs (its script) had been made. */
+  readonly scriptCount: number;
+  /**
+   * How far the run is behind the lesson's own run, in ms: a script input
+   * stamped `at` is made at `at + shiftMs`. It grows by the time a student
+   * spends past a step's pause (a task) before going on.
+   */
+  readonly shiftMs: number;
 }
+
+/** Where the lesson's script stands as a step begins. */
+export interface ScriptPlace {
+  readonly scriptCount: number;
+  readonly shiftMs: number;
+}
+
+export const SCRIPT_START: ScriptPlace = { scriptCount: 0, shiftMs: 0 };
 
 /** A fact about the run, read at the end of an instant. */
 export type Predicate = (view: LessonView, start: StepStart) => boolean;
 
-export function stepStart(view: LessonView, step: number): StepStart {
+export function stepStart(
+  view: LessonView,
+  step: number,
+  place: ScriptPlace = SCRIPT_START,
+): StepStart {
   return {
     step,
     atMs: view.now,
@@ -46,5 +68,11 @@ export function stepStart(view: LessonView, step: number): StepStart {
     historyCount: view.history().length,
     leader: view.leader(),
     maxTerm: Math.max(0, ...view.ids.map((id) => view.node(id).term)),
+    votes: view.ids.map((id) => {
+      const n = view.node(id);
+      return [id, n.term, n.votedFor] as const;
+    }),
+    scriptCount: place.scriptCount,
+    shiftMs: place.shiftMs,
   };
 }

@@ -260,7 +260,13 @@ function initialState(value: unknown, nodes: number): Initial {
 }
 
 /** One action's shape and types; then validateInput (src/sim/inputs.ts) checks it against the cluster. */
-function input(value: unknown, path: string, nodes: number, atMs: number): Input {
+function input(
+  value: unknown,
+  path: string,
+  nodes: number,
+  atMs: number,
+  membership: boolean,
+): Input {
   const kindOf =
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? field(value as Json, 'kind')
@@ -275,9 +281,12 @@ function input(value: unknown, path: string, nodes: number, atMs: number): Input
       return { at: at(o), kind: kindOf, id: id(o, 'id') };
     }
     case 'addServer':
-    case 'removeServer':
-      // The Worker runtime does not change membership yet (runtime/coordinator.ts).
-      return fail(p().notOnPage(path, kindOf));
+    case 'removeServer': {
+      // A run file or link keeps to a fixed cluster; a lesson (src/ui/lessons) may change it.
+      if (!membership) return fail(p().notOnPage(path, kindOf));
+      const o = record(value, path, ['at', 'kind', 'id']);
+      return { at: at(o), kind: kindOf, id: id(o, 'id') };
+    }
     case 'propose': {
       const o = record(value, path, ['at', 'kind', 'id', 'command']);
       return {
@@ -383,7 +392,7 @@ function version(o: Json): void {
   if (v !== RUN_SPEC_VERSION) fail(p().wrongVersion(quote(v), RUN_SPEC_VERSION));
 }
 
-function runSpec(value: unknown): RunSpec {
+function runSpec(value: unknown, membership: boolean): RunSpec {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(p().notObject('', quote(value)));
   version(value as Json);
@@ -396,7 +405,7 @@ function runSpec(value: unknown): RunSpec {
   const inputs: Input[] = [];
   for (const [k, item] of raw.entries()) {
     const path = `inputs[${k}]`;
-    const checked = input(item, path, options.nodes, atMs);
+    const checked = input(item, path, options.nodes, atMs, membership);
     const before = inputs[inputs.length - 1];
     if (before && checked.at < before.at) fail(p().outOfOrder(path));
     try {
@@ -405,15 +414,19 @@ function runSpec(value: unknown): RunSpec {
       fail(p().badInput(path, error instanceof Error ? error.message : String(error)));
     }
     inputs.push(checked);
+    if (checked.kind === 'addServer') ids.push(checked.id);
   }
   const initial = Object.hasOwn(o, 'initial') ? initialState(o.initial, options.nodes) : undefined;
   return { version: RUN_SPEC_VERSION, seed, options, ...(initial && { initial }), inputs, atMs };
 }
 
-/** Checks a run from outside (a link, a file, storage): every field's type and range. */
-export function validateRunSpec(value: unknown): Checked<RunSpec> {
+/**
+ * Checks a run from outside (a link, a file, storage): every field's type
+ * and range. `membership`: servers may be added and removed (a lesson's run).
+ */
+export function validateRunSpec(value: unknown, membership = false): Checked<RunSpec> {
   try {
-    return { ok: true, value: runSpec(value) };
+    return { ok: true, value: runSpec(value, membership) };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, problem: error.message };
     throw error;
