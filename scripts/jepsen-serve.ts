@@ -7,7 +7,7 @@ import { UsageError, readFlags, wholeNumber } from '../src/server/config';
 import { runJepsen } from '../src/server/jepsen';
 
 try {
-  const flags = readFlags(process.argv.slice(2));
+  const flags = readFlags(process.argv.slice(2), ['seconds', 'servers', 'seed']);
   const report = await runJepsen({
     faultySeconds: wholeNumber(flags, 'seconds', 30, 1),
     servers: wholeNumber(flags, 'servers', 3, 1),

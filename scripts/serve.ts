@@ -14,6 +14,7 @@ import {
   RAFT_FLAGS_HELP,
   RAFT_PORT_OFFSET,
   UsageError,
+  flagNames,
   readFlags,
   wholeNumber,
 } from '../src/server/config';
@@ -39,7 +40,7 @@ One server of a cluster spread over machines: npx tsx src/server/main.ts --id N 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) usage('Starts a local Raft cluster of the per-user state service.');
-  const flags = readFlags(argv);
+  const flags = readFlags(argv, [...LAUNCHER_FLAGS, ...flagNames(RAFT_FLAGS_HELP)]);
   const servers = wholeNumber(flags, 'servers', 3, 1);
   if (servers !== 3 && servers !== 5) usage('--servers is 3 or 5.');
   const first = wholeNumber(flags, 'port', HTTP_PORT_FIRST_DEFAULT, 1);

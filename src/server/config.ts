@@ -62,13 +62,23 @@ export const RAFT_FLAGS_HELP = [
 
 export class UsageError extends Error {}
 
-/** Reads `--name value` flags; a bare `--name` is true. */
-export function readFlags(argv: readonly string[]): Map<string, string | true> {
+/** The flag names a help list documents: the `--name` each of its lines starts with. */
+export function flagNames(help: readonly string[]): string[] {
+  return help.map((line) => /^--([a-z-]+)/.exec(line)?.[1] ?? line);
+}
+
+/** Reads `--name value` flags; a bare `--name` is true. A flag not in `known` is refused, not ignored. */
+export function readFlags(
+  argv: readonly string[],
+  known: readonly string[],
+): Map<string, string | true> {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--'))
       throw new UsageError(`Unexpected argument "${arg}"; flags start with --.`);
+    if (!known.includes(arg.slice(2)))
+      throw new UsageError(`There is no flag ${arg}; --help lists the flags.`);
     const next = argv[i + 1];
     if (next !== undefined && !next.startsWith('--')) {
       flags.set(arg.slice(2), next);
@@ -132,7 +142,7 @@ export function parseAddress(text: string): PeerAddress {
 
 /** One server's settings: `--id N --peers h:p,h:p,...` (Raft addresses, S1 first). */
 export function serverConfigFrom(argv: readonly string[]): ServerConfig {
-  const flags = readFlags(argv);
+  const flags = readFlags(argv, flagNames([...SERVER_FLAGS_HELP, ...RAFT_FLAGS_HELP]));
   const peersText = flags.get('peers');
   if (typeof peersText !== 'string')
     throw new UsageError(
