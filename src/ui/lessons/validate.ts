@@ -1,7 +1,17 @@
 import type { InputAction } from '../../sim/index.ts';
 import { MAX_NODES } from '../../sim/options.ts';
 import { messages } from '../i18n/index.ts';
-import { parseJson, RUN_AT_MS_MAX, validateRunSpec, type Checked } from '../share/validate.ts';
+import {
+  checked,
+  checks,
+  fail,
+  field,
+  join,
+  quote,
+  type Checked,
+  type Json,
+} from '../share/checker.ts';
+import { parseJson, RUN_AT_MS_MAX, validateRunSpec } from '../share/validate.ts';
 import { RUN_SPEC_VERSION } from '../share/runSpec.ts';
 import type { Highlight, Localized } from './lesson.ts';
 import {
@@ -38,76 +48,20 @@ const WORD_CHARS_MAX = 200;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const QUOTE_CHARS_MAX = 40;
-
-class Invalid extends Error {}
-type Json = Record<string, unknown>;
 
 function p() {
   return messages().lessons.file;
 }
 
-function fail(problem: string): never {
-  throw new Invalid(problem);
-}
-
-function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > QUOTE_CHARS_MAX ? `${text.slice(0, QUOTE_CHARS_MAX - 1)}…` : text;
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
-function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(p().notObject(path, quote(value)));
-  return value as Json;
-}
-
-/** A plain object with exactly the allowed keys (`__proto__` is just an unknown key). */
-function record(
-  value: unknown,
-  path: string,
-  required: readonly string[],
-  optional: readonly string[] = [],
-): Json {
-  const o = object(value, path);
-  for (const key of Object.keys(o))
-    if (!required.includes(key) && !optional.includes(key)) fail(p().unknownField(join(path, key)));
-  for (const key of required) if (!Object.hasOwn(o, key)) fail(p().missing(join(path, key)));
-  return o;
-}
-
-function field(o: Json, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
+const { object, record, integer, boolean, array } = checks(p);
 
 function has(o: Json, key: string): boolean {
   return Object.hasOwn(o, key);
 }
 
-function integer(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    fail(p().notInteger(path, min, max, quote(value)));
-  return value;
-}
-
 function word(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(p().notText(path, quote(value)));
+  if (typeof value !== 'string') fail(p().notString(path, quote(value)));
   if (value.length > WORD_CHARS_MAX) fail(p().tooLong(path, value.length, WORD_CHARS_MAX));
-  return value;
-}
-
-function array(value: unknown, path: string, max: number): readonly unknown[] {
-  if (!Array.isArray(value)) fail(p().notList(path, quote(value)));
-  if (value.length > max) fail(p().tooMany(path, value.length, max));
   return value;
 }
 
@@ -115,11 +69,6 @@ function oneOf<T extends string>(value: unknown, path: string, allowed: readonly
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
     fail(p().notOneOf(path, quote(value), allowed.join(', ')));
   return value as T;
-}
-
-function flag(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(p().notFlag(path, quote(value)));
-  return value;
 }
 
 /** A text by language code: at least one language, each bounded. Shown as text, never as markup. */
@@ -134,7 +83,7 @@ function localized(value: unknown, path: string): Localized {
     const at = join(path, code);
     if (!LANGUAGE.test(code)) fail(p().badLanguage(at));
     const text = o[code];
-    if (typeof text !== 'string') fail(p().notText(at, quote(text)));
+    if (typeof text !== 'string') fail(p().notString(at, quote(text)));
     if (text.trim() === '') fail(p().noText(at));
     if (text.length > LESSON_TEXT_CHARS_MAX)
       fail(p().tooLong(at, text.length, LESSON_TEXT_CHARS_MAX));
@@ -246,7 +195,7 @@ function fieldValue(name: FactName, key: string, v: unknown, at: string, nodes: 
       return v === 'majority' ? v : integer(v, at, 1, MAX_NODES);
     case 'elected':
     case 'earlier':
-      return flag(v, at);
+      return boolean(v, at);
     case 'role':
       return oneOf(v, at, ['leader', 'candidate', 'follower']);
     case 'as':
@@ -393,12 +342,7 @@ function lessonDoc(value: unknown): LessonDoc {
 
 /** Checks a lesson from outside (a file, a link, the library): every field's type and range. */
 export function validateLessonDoc(value: unknown): Checked<LessonDoc> {
-  try {
-    return { ok: true, value: lessonDoc(value) };
-  } catch (error) {
-    if (error instanceof Invalid) return { ok: false, problem: error.message };
-    throw error;
-  }
+  return checked(() => lessonDoc(value));
 }
 
 /** Parses and checks a lesson file's text; a problem says what is wrong with it. */

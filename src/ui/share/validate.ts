@@ -16,6 +16,9 @@ import {
   type TeachingBug,
 } from '../urlOptions.ts';
 import { RUN_SPEC_VERSION, type RunSpec } from './runSpec.ts';
+import { checked, checks, fail, field, join, quote, type Checked, type Json } from './checker.ts';
+
+export type { Checked } from './checker.ts';
 
 /**
  * Bounds on what a link, a file or the saved session may hold. A run file
@@ -36,87 +39,16 @@ export const INITIAL_LOG_ENTRIES_MAX = 1_000;
 export const INITIAL_TERM_MAX = 1_000_000;
 /** Largest seed (seeds are unsigned 32-bit integers). */
 const SEED_MAX = 0xffffffff;
-/** Characters of a bad value quoted back in a message. */
-const QUOTE_CHARS_MAX = 40;
-
-/** A check's outcome: the value, rebuilt from checked parts only, or what is wrong in words. */
-export type Checked<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
-
-/** Thrown inside the checker, caught at its door: the first problem found. */
-class Invalid extends Error {}
-
-type Json = Record<string, unknown>;
 
 function p() {
   return messages().share.problems;
 }
 
-function fail(problem: string): never {
-  throw new Invalid(problem);
-}
-
-function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > QUOTE_CHARS_MAX ? `${text.slice(0, QUOTE_CHARS_MAX - 1)}…` : text;
-}
-
-/** An own field only: a missing `constructor` is missing, not Object's. */
-function field(o: Json, key: string): unknown {
-  return Object.hasOwn(o, key) ? o[key] : undefined;
-}
-
-/** A plain object with exactly the allowed keys (`__proto__` and the like are just unknown keys). */
-function record(
-  value: unknown,
-  path: string,
-  required: readonly string[],
-  optional: readonly string[] = [],
-): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(p().notObject(path, quote(value)));
-  const o = value as Json;
-  for (const key of Object.keys(o)) {
-    if (!required.includes(key) && !optional.includes(key)) fail(p().unknownField(join(path, key)));
-  }
-  for (const key of required) if (!Object.hasOwn(o, key)) fail(p().missing(join(path, key)));
-  return o;
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
-function integer(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    fail(p().notInteger(path, min, max, quote(value)));
-  return value;
-}
+const { record, integer, boolean, string, array } = checks(p);
 
 function number(value: unknown, path: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
     fail(p().notNumber(path, min, max, quote(value)));
-  return value;
-}
-
-function boolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') fail(p().notBoolean(path, quote(value)));
-  return value;
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(p().notString(path, quote(value)));
-  return value;
-}
-
-function array(value: unknown, path: string, max: number): readonly unknown[] {
-  if (!Array.isArray(value)) fail(p().notArray(path, quote(value)));
-  if (value.length > max) fail(p().tooMany(path, value.length, max));
   return value;
 }
 
@@ -425,12 +357,7 @@ function runSpec(value: unknown, membership: boolean): RunSpec {
  * and range. `membership`: servers may be added and removed (a lesson's run).
  */
 export function validateRunSpec(value: unknown, membership = false): Checked<RunSpec> {
-  try {
-    return { ok: true, value: runSpec(value, membership) };
-  } catch (error) {
-    if (error instanceof Invalid) return { ok: false, problem: error.message };
-    throw error;
-  }
+  return checked(() => runSpec(value, membership));
 }
 
 /** Parses JSON text of bounded length; says where it breaks. */

@@ -734,9 +734,9 @@ export const messages = {
       missing: (path: string) => `“${path}” is missing.`,
       notInteger: (path: string, min: number, max: number, got: string) =>
         `“${path}” must be a whole number from ${min} to ${max}; it is ${got}.`,
-      notText: (path: string, got: string) => `“${path}” must be text; it is ${got}.`,
-      notList: (path: string, got: string) => `“${path}” must be a list; it is ${got}.`,
-      notFlag: (path: string, got: string) => `“${path}” must be true or false; it is ${got}.`,
+      notString: (path: string, got: string) => `“${path}” must be text; it is ${got}.`,
+      notArray: (path: string, got: string) => `“${path}” must be a list; it is ${got}.`,
+      notBoolean: (path: string, got: string) => `“${path}” must be true or false; it is ${got}.`,
       tooMany: (path: string, count: number, max: number) =>
         `“${path}” has ${count.toLocaleString('en-US')} items; at most ${max.toLocaleString('en-US')} are allowed.`,
       tooLong: (path: string, chars: number, max: number) =>
@@ -881,7 +881,8 @@ export const messages = {
   },
   live: {
     watch: 'Watch a live cluster',
-    watchTitle: 'Show a cluster of real servers (npm run serve) on this machine instead of the simulation',
+    watchTitle:
+      'Show a cluster of real servers (npm run serve) on this machine instead of the simulation',
     addressLabel: 'Address of one server',
     attach: 'Watch',
     cancel: 'Cancel',
@@ -896,7 +897,8 @@ export const messages = {
     unreachable: (url: string) =>
       `No server answers at ${url}. Start a cluster with npm run serve, or check the port; the page keeps trying.`,
     notAServer: (url: string) => `${url} answered, but not as a server of npm run serve.`,
-    serverDown: (names: string) => `Not answering: ${names}. The page shows them as down and keeps trying.`,
+    serverDown: (names: string) =>
+      `Not answering: ${names}. The page shows them as down and keeps trying.`,
     noLauncher:
       'This cluster was not started by npm run serve, so the page cannot crash or restart its processes.',
     simulationOnly:

@@ -749,9 +749,9 @@ export const messages: Messages = {
       missing: (path) => `缺少“${path}”。`,
       notInteger: (path, min, max, got) =>
         `“${path}”必须是 ${min} 到 ${max} 之间的整数；它是 ${got}。`,
-      notText: (path, got) => `“${path}”必须是文本；它是 ${got}。`,
-      notList: (path, got) => `“${path}”必须是列表；它是 ${got}。`,
-      notFlag: (path, got) => `“${path}”必须是 true 或 false；它是 ${got}。`,
+      notString: (path, got) => `“${path}”必须是文本；它是 ${got}。`,
+      notArray: (path, got) => `“${path}”必须是列表；它是 ${got}。`,
+      notBoolean: (path, got) => `“${path}”必须是 true 或 false；它是 ${got}。`,
       tooMany: (path, count, max) => `“${path}”有 ${count} 项；最多允许 ${max} 项。`,
       tooLong: (path, chars, max) => `“${path}”长 ${chars} 个字符；最多允许 ${max} 个。`,
       tooDeep: (path, max) => `“${path}”的条件嵌套超过 ${max} 层。`,
