@@ -61,13 +61,16 @@ async function inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array 
   return out;
 }
 
-/** The run as the word after `#run=`. */
-export async function encodeRun(spec: RunSpec): Promise<string> {
-  return toBase64Url(await deflate(JSON.stringify(spec)));
+/** Text as one word of a link: deflated, then base64url. */
+export async function packText(text: string): Promise<string> {
+  return toBase64Url(await deflate(text));
 }
 
-/** Unpacks and checks the word after `#run=`; a problem says what is wrong with the link. */
-export async function decodeRun(encoded: string): Promise<Checked<RunSpec>> {
+/**
+ * The text a word of `packText` holds, at most `maxChars` long; a problem
+ * says what is wrong with the link (too long, not base64url, not deflate).
+ */
+export async function unpackText(encoded: string, maxChars: number): Promise<Checked<string>> {
   const p = messages().share.problems;
   if (encoded.length > RUN_LINK_CHARS_MAX)
     return { ok: false, problem: p.linkTooLong(encoded.length, RUN_LINK_CHARS_MAX) };
@@ -77,18 +80,28 @@ export async function decodeRun(encoded: string): Promise<Checked<RunSpec>> {
   let json: Uint8Array | null;
   try {
     // Bytes bound the characters: UTF-8 spends at least one byte on each.
-    json = await inflate(bytes, RUN_JSON_CHARS_MAX);
+    json = await inflate(bytes, maxChars);
   } catch {
     return { ok: false, problem: p.notDeflate() };
   }
-  if (!json) return { ok: false, problem: p.unpacksTooBig(RUN_JSON_CHARS_MAX) };
-  let text: string;
+  if (!json) return { ok: false, problem: p.unpacksTooBig(maxChars) };
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(json) };
   } catch {
     return { ok: false, problem: p.notDeflate() };
   }
-  const parsed = parseJson(text);
+}
+
+/** The run as the word after `#run=`. */
+export function encodeRun(spec: RunSpec): Promise<string> {
+  return packText(JSON.stringify(spec));
+}
+
+/** Unpacks and checks the word after `#run=`; a problem says what is wrong with the link. */
+export async function decodeRun(encoded: string): Promise<Checked<RunSpec>> {
+  const text = await unpackText(encoded, RUN_JSON_CHARS_MAX);
+  if (!text.ok) return text;
+  const parsed = parseJson(text.value);
   return parsed.ok ? validateRunSpec(parsed.value) : parsed;
 }
 
