@@ -1,4 +1,4 @@
-import type { Op } from '../sim/index.ts';
+import type { HistoryOp, Op } from '../sim/index.ts';
 import type { Text } from './i18n/index.ts';
 
 /** Operations listed in the clients panel; older ones stay in the history view. */
@@ -109,4 +109,55 @@ export class ClientOps {
     this.last = [];
     this.changed = false;
   }
+}
+
+/** Where an operation of the history stands, as the clients panel says it. */
+function progressOf(h: HistoryOp): Pick<ClientOpView, 'progress' | 'done' | 'ok'> {
+  switch (h.status) {
+    case 'pending':
+      return { progress: h.attempts === 0 ? 'queued' : 'sent', done: false, ok: false };
+    case 'ok':
+      return { progress: 'done', done: true, ok: true };
+    case 'fail':
+      return { progress: 'failed', done: true, ok: false };
+    case 'info':
+      return { progress: 'unknown', done: true, ok: false };
+  }
+}
+
+/**
+ * The clients panel at an earlier instant: the operations begun by then,
+ * each as the run's history (re-run to that instant) says it stood. An
+ * operation is its history entry begun at the same instant by the same
+ * client (one client's operations are begun one at a time, in order); one
+ * refused before it was sent has none and stays as it was.
+ */
+export function clientOpsAt(
+  views: readonly ClientOpView[],
+  history: readonly HistoryOp[],
+  atMs: number,
+): ClientOpView[] {
+  const unmatched = [...history];
+  const out: ClientOpView[] = [];
+  for (const view of views) {
+    if (view.at > atMs) continue;
+    if (view.progress === 'refused') {
+      out.push(view);
+      continue;
+    }
+    const k = unmatched.findIndex(
+      (h) => h.invokeMs === view.at && h.client === view.client && h.kind === view.kind,
+    );
+    if (k < 0) continue;
+    const [h] = unmatched.splice(k, 1);
+    const { value: _value, error: _error, code: _code, ...rest } = view;
+    out.push({
+      ...rest,
+      ...progressOf(h!),
+      ...(h!.status === 'ok' && { value: h!.output }),
+      ...(h!.error !== undefined && { error: h!.error }),
+      ...(h!.code !== undefined && { code: h!.code }),
+    });
+  }
+  return out;
 }

@@ -118,6 +118,33 @@ describe('the run session', () => {
     expect(after.traceHash()).toBe(headless.traceHash());
   });
 
+  it('in the past, the clients panel lists the operations begun by then, each as it stood then', async () => {
+    const { session, store } = await started();
+    await stepUntilLeader(session, store);
+    await session.clientOp('alice', 'login', 'alice-demo-password', false);
+    const op = (kind: string) => store.get().clientOps.find((o) => o.kind === kind);
+    for (let k = 0; k < 400 && !op('login')?.done; k++) await session.step();
+    await session.clientOp('alice', 'setState', 'before', false);
+    const setAt = store.get().now;
+    for (let k = 0; k < 400 && !op('setState')?.done; k++) await session.step();
+    expect(op('setState')).toMatchObject({ progress: 'done', ok: true });
+    const present = store.get().now;
+    const c = session.coordinator!;
+    // The headless engine, re-run to each instant, says what had been asked and answered.
+    for (const at of [setAt - 1, setAt, Math.floor((setAt + present) / 2), present - 1]) {
+      await session.travel(at);
+      expect(store.get().past?.atMs).toBe(at);
+      const history = replay({ nodes: NODES, seed: SEED }, c.inputLog(), at).history();
+      expect(store.get().clientOps.map((o) => [o.kind, o.at, o.done, o.ok])).toEqual(
+        history.map((h) => [h.kind, h.invokeMs, h.status !== 'pending', h.status === 'ok']),
+      );
+    }
+    expect(store.get().clientOps.map((o) => o.kind)).toEqual(['login', 'setState']);
+    await session.travel(present);
+    expect(store.get().past).toBeNull();
+    expect(op('setState')).toMatchObject({ progress: 'done', ok: true });
+  });
+
   it('stop ends the run; a later action does nothing and says nothing', async () => {
     const { session, store } = await started();
     await session.stop();

@@ -1,6 +1,6 @@
 import type { Coordinator } from '../runtime/coordinator.ts';
 import type { NodeId } from '../sim/index.ts';
-import { ClientOps } from './clientOps.ts';
+import { ClientOps, clientOpsAt } from './clientOps.ts';
 import { FeedBuffer } from './feedBuffer.ts';
 import { copyHistory } from './historyCopy.ts';
 import { LeaderProgress } from './leaderProgress.ts';
@@ -90,6 +90,7 @@ export class SessionViews {
         links,
       ),
       events: s.events.filter((e) => e.at <= at),
+      clientOps: clientOpsAt(this.clientOps.snapshot(), page.history, at),
       playing: false,
       past: { atMs: at, presentMs },
       version: s.version + 1,
