@@ -45,6 +45,22 @@ async function expectOneScreen(page: Page, servers: number, label: string) {
     viewport.height,
   );
   expect(scroll.width, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(viewport.width);
+  // Nor does anything that holds the stage: a box of its own that scrolls
+  // (or was scrolled) would hide the stage's top or bottom just the same.
+  const held = await page.locator('.stage').evaluate((stage) => {
+    const out: { name: string; over: number; top: number }[] = [];
+    for (let el: Element | null = stage; el; el = el.parentElement)
+      out.push({
+        name: el.className || el.tagName,
+        over: el.scrollHeight - el.clientHeight,
+        top: el.scrollTop,
+      });
+    return out;
+  });
+  for (const { name, over, top } of held) {
+    expect(over, `${label}: ${name} is taller than its box`).toBeLessThanOrEqual(0);
+    expect(top, `${label}: ${name} is scrolled`).toBe(0);
+  }
   expect(inside(await box(page.getByTestId('ring'), 'the ring'), screen), `${label}: ring`).toBe(
     true,
   );
@@ -81,6 +97,14 @@ test.describe('the stage fits the screen', () => {
       await page.setViewportSize(size);
       await ring.open({ seed: 3, paused: true });
       await ring.stepUntilLeader();
+      // Clients' operations in their list, and the timeline back in the past
+      // (its hint shown): each takes height the stage must still find.
+      await page.getByRole('button', { name: 'Log in demo user alice' }).click();
+      await ring.runUntilOpDone();
+      const loggedIn = await ring.now();
+      await ring.setUserState('alice', 'on one screen');
+      await ring.runUntilOpDone();
+      await ring.travelTo(loggedIn);
       const language = page.getByRole('combobox', { name: /^(Language|语言)$/ });
       // Every one of the eight: presenter off and on x light and dark x English and Chinese.
       for (const [presenter, theme, lang] of [

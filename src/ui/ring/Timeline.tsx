@@ -10,11 +10,12 @@ export const TIMELINE_STEP_MS = 1;
 /**
  * The run's timeline: drag back to any earlier instant and the whole page
  * shows it, re-run from the input log (the determinism contract), never
- * from a recording. Acting there forks a new future.
+ * from a recording. Acting there forks a new future. In the past, where
+ * the page stands, the way back and what acting there does are said apart,
+ * in TimelineNotes, so the stage can give them a line of its own.
  */
 export function Timeline() {
-  const { now, past, running, forkNotice, travel, toPresent, dismissForkNotice } =
-    usePlayground(selectTimeline);
+  const { now, past, running, travel } = usePlayground(selectTimeline);
   const m = useMessages();
   const t = m.timeline;
   const presentMs = past?.presentMs ?? now;
@@ -57,22 +58,43 @@ export function Timeline() {
           }}
         />
       </label>
-      <span
-        className="timeline__where"
-        data-testid="timeline-where"
-        data-past={past ? 'true' : 'false'}
-      >
-        {past ? t.viewing(formatVirtualMs(past.atMs), formatVirtualMs(presentMs)) : t.live}
-      </span>
+      {!past && <Where past={null} presentMs={presentMs} />}
+    </section>
+  );
+}
+
+/** "Live", or the instant shown and the present. */
+function Where({ past, presentMs }: { past: { atMs: number } | null; presentMs: number }) {
+  const t = useMessages().timeline;
+  return (
+    <span
+      className="timeline__where"
+      data-testid="timeline-where"
+      data-past={past ? 'true' : 'false'}
+    >
+      {past ? t.viewing(formatVirtualMs(past.atMs), formatVirtualMs(presentMs)) : t.live}
+    </span>
+  );
+}
+
+/** In the past: the instant shown, the way back, what acting there does; after a fork, what it discarded. */
+export function TimelineNotes() {
+  const { past, forkNotice, toPresent, dismissForkNotice } = usePlayground(selectTimeline);
+  const m = useMessages();
+  const t = m.timeline;
+  if (!past && !forkNotice) return null;
+  return (
+    <div className="timeline__notes">
       {past && (
-        <button type="button" onClick={() => void toPresent()}>
-          {t.back}
-        </button>
-      )}
-      {past && (
-        <p className="timeline__hint" role="status">
-          {t.past(formatVirtualMs(past.atMs))}
-        </p>
+        <div className="timeline__past">
+          <Where past={past} presentMs={past.presentMs} />
+          <button type="button" onClick={() => void toPresent()}>
+            {t.back}
+          </button>
+          <p className="timeline__hint" role="status">
+            {t.past(formatVirtualMs(past.atMs))}
+          </p>
+        </div>
       )}
       {forkNotice && (
         <p className="timeline__fork notice" role="status" data-testid="fork-notice">
@@ -82,6 +104,6 @@ export function Timeline() {
           </button>
         </p>
       )}
-    </section>
+    </div>
   );
 }

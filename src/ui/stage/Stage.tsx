@@ -10,7 +10,7 @@ import { ProblemNotice } from '../ProblemNotice.tsx';
 import { ProposeButton } from '../ProposeButton.tsx';
 import { Ring } from '../Ring.tsx';
 import { RingToolbar } from '../ring/RingToolbar.tsx';
-import { Timeline } from '../ring/Timeline.tsx';
+import { Timeline, TimelineNotes } from '../ring/Timeline.tsx';
 import { useDisplay } from '../ring/useDisplay.ts';
 import { selectPlaying } from '../selectors.ts';
 import type { PlaygroundState } from '../store.ts';
@@ -91,7 +91,6 @@ export function Stage({
         <h1>{m.page.heading}</h1>
         {header}
         <RingToolbar display={display} />
-        <StatusBar />
         <button
           type="button"
           className="stage__toggle"
@@ -125,7 +124,9 @@ export function Stage({
       <section className="stage__transport island" aria-label={m.stage.transport}>
         <Controls />
         <Timeline />
+        <StatusBar />
         <ProposeButton />
+        <TimelineNotes />
       </section>
       <SidePanel
         open={open}
