@@ -16,6 +16,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerCors, corsHeaders, originOf } from './cors';
 import type { LocalCluster } from './launch';
+import { requestTarget } from './request';
 
 /** Largest request body, in bytes. */
 const CONTROL_BODY_BYTES_MAX = 1024;
@@ -53,15 +54,16 @@ export class LauncherControl {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (answerCors(req, res, PAGE_ROUTES, 'GET, POST')) return;
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const target = requestTarget(req.url ?? '/');
+    const path = target instanceof URL ? target.pathname : null;
+    if (path !== null && answerCors(req, res, path, PAGE_ROUTES, 'GET, POST')) return;
     const body = await readSmallBody(req);
-    const answer = await this.route(req, path, body);
+    const answer = target instanceof URL ? await this.route(req, target.pathname, body) : target;
     const text = JSON.stringify(answer.body);
     res.writeHead(answer.status, {
       'Content-Type': 'application/json',
       'Content-Length': String(Buffer.byteLength(text)),
-      ...(PAGE_ROUTES.has(path) && corsHeaders(originOf(req))),
+      ...(path !== null && PAGE_ROUTES.has(path) && corsHeaders(originOf(req))),
     });
     res.end(text);
   }

@@ -57,11 +57,11 @@ export const REFUSED_ORIGIN =
 export function answerCors(
   req: IncomingMessage,
   res: ServerResponse,
+  path: string,
   pageRoutes: ReadonlySet<string>,
   methods: string,
 ): boolean {
   const origin = originOf(req);
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (!originAllowed(origin)) {
     json(res, 403, { error: REFUSED_ORIGIN });
     return true;

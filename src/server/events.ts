@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { originAllowed } from './cors';
+import { requestTarget } from './request';
 
 /** How often the view is compared with the last one sent, in ms. */
 export const EVENTS_INTERVAL_MS = 100;
@@ -29,11 +30,12 @@ export class EventStream {
   /** Answers an HTTP upgrade to /events; anything else is refused with a status. */
   upgrade(req: IncomingMessage, socket: Duplex): void {
     const key = req.headers['sec-websocket-key'];
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const target = requestTarget(req.url ?? '/');
     const refuse = (status: string): void => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     };
-    if (path !== '/events') return refuse('404 Not Found');
+    if (!(target instanceof URL)) return refuse('400 Bad Request');
+    if (target.pathname !== '/events') return refuse('404 Not Found');
     // A browser sends its page's origin; a page from elsewhere may not watch (cors.ts).
     const origin = req.headers.origin;
     if (!originAllowed(typeof origin === 'string' ? origin : undefined))

@@ -12,6 +12,7 @@
 import {
   createServer,
   request as httpRequest,
+  STATUS_CODES,
   type IncomingMessage,
   type Server,
   type ServerResponse,
@@ -19,9 +20,11 @@ import {
 import { Api, problem, retryLater, type ApiRequest, type ApiResponse } from './api';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { answerCors, corsHeaders, originOf } from './cors';
 import { EventStream } from './events';
+import { header, isTrue, parseFields, requestTarget, routeOf, tokenOf } from './request';
 import type { Replica } from './replica';
 import type { Direction, Transport } from './transport';
 import { serverView } from './view';
@@ -47,17 +50,6 @@ const HOP_HEADERS = new Set([
 /** Marks a forwarded request, so a follower that is wrong about the leader does not forward again. */
 const FORWARDED_HEADER = 'x-raft-forwarded-by';
 
-type Route = 'login' | 'setState' | 'getState' | 'status' | 'cut' | 'heal';
-const ROUTES: Readonly<Record<string, Partial<Record<string, Route>>>> = {
-  '/login': { POST: 'login' },
-  '/state': { POST: 'setState', PUT: 'setState', GET: 'getState' },
-  '/set_state': { POST: 'setState', PUT: 'setState' },
-  '/get_state': { GET: 'getState', POST: 'getState' },
-  '/status': { GET: 'status' },
-  // GET /events is a WebSocket (events.ts), answered on the server's upgrade event.
-  '/control/cut': { POST: 'cut' },
-  '/control/heal': { POST: 'heal' },
-};
 /** The routes a page that watches the cluster calls (src/ui/live): the only ones that answer CORS (cors.ts). */
 const PAGE_ROUTES: ReadonlySet<string> = new Set([
   '/login',
@@ -83,7 +75,8 @@ export class HttpFront {
   }
 
   listen(port: number, host: string): Promise<void> {
-    const server = createServer((req, res) => {
+    // Liberal in what it accepts: an HTTP/1.1 client that sends no Host is served.
+    const server = createServer({ requireHostHeader: false }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         this.reply(
@@ -95,6 +88,9 @@ export class HttpFront {
         );
       });
     });
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+      refuseUnreadable(error, socket),
+    );
     server.on('upgrade', (req: IncomingMessage, socket: Duplex) =>
       this.events.upgrade(req, socket),
     );
@@ -112,31 +108,14 @@ export class HttpFront {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (answerCors(req, res, PAGE_ROUTES, 'GET, POST')) return;
+    const url = requestTarget(req.url ?? '/');
+    if (!(url instanceof URL)) return this.reply(res, url);
+    if (answerCors(req, res, url.pathname, PAGE_ROUTES, 'GET, POST')) return;
     if (PAGE_ROUTES.has(url.pathname))
       for (const [name, value] of Object.entries(corsHeaders(originOf(req))))
         res.setHeader(name, value);
-    const methods = ROUTES[url.pathname];
-    if (!methods) {
-      this.reply(
-        res,
-        problem(
-          404,
-          `There is no route ${url.pathname}. Routes: ${Object.keys(ROUTES).join(', ')}.`,
-        ),
-      );
-      return;
-    }
-    const route = methods[req.method ?? 'GET'];
-    if (!route) {
-      const allow = Object.keys(methods).join(', ');
-      this.reply(
-        res,
-        problem(405, `${url.pathname} takes ${allow}, not ${req.method}.`, { allow }),
-      );
-      return;
-    }
+    const route = routeOf(url.pathname, req.method ?? 'GET');
+    if (typeof route !== 'string') return this.reply(res, route);
     const body = await readBody(req);
     if (body === 'too-large') {
       this.reply(
@@ -173,17 +152,17 @@ export class HttpFront {
       return this.reply(res, this.control(route, fields));
     }
     if (route === 'getState' && stale) {
-      const user = this.userToRead(fields, tokenOf(req, fields));
+      const user = this.userToRead(fields, tokenOf(req.headers, fields));
       if (typeof user !== 'string') return this.reply(res, user);
       return this.reply(res, this.api.staleState(user));
     }
-    const token = tokenOf(req, fields);
+    const token = tokenOf(req.headers, fields);
     // A client that knows one address works: the server it asked tries again
     // through elections until REQUEST_DEADLINE_MS. A write keeps its request
     // number from try to try, so it is applied at most once (dissertation §6.3).
-    const forwarded = header(req, FORWARDED_HEADER) !== null;
+    const forwarded = header(req.headers, FORWARDED_HEADER) !== null;
     const deadline = performance.now() + REQUEST_DEADLINE_MS;
-    let requestNumber = header(req, 'x-request-number');
+    let requestNumber = header(req.headers, 'x-request-number');
     for (;;) {
       const answer =
         this.replica.node.role === 'leader'
@@ -327,6 +306,30 @@ export class HttpFront {
   }
 }
 
+/**
+ * What the HTTP parser could not read (a broken request line, a bad header,
+ * headers too large) gets a 4xx in JSON like every other refusal, not
+ * Node's bare one; a socket already gone or answered is just closed.
+ */
+function refuseUnreadable(error: NodeJS.ErrnoException, socket: Socket): void {
+  // Something written already (an answer, then bytes after its Connection: close): nothing more.
+  if (error.code === 'ECONNRESET' || !socket.writable || socket.bytesWritten > 0) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const text = JSON.stringify({
+    error: tooLarge
+      ? 'The request headers are too large; send a few short headers (a token is 64 characters).'
+      : `This is not an HTTP request the server can read (${error.code ?? error.message}); send one such as "GET /status HTTP/1.1".`,
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > BODY_BYTES_MAX) return Promise.resolve('too-large');
@@ -345,45 +348,4 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
-}
-
-/** The body's fields, or why it cannot be read. */
-function parseFields(
-  body: Buffer,
-  contentType: string | undefined,
-): Record<string, unknown> | string {
-  const text = body.toString('utf8').trim();
-  if (text === '') return {};
-  // curl -d labels JSON as a form: JSON first, whatever the label says.
-  if (!/^[[{]/.test(text) && contentType?.includes('application/x-www-form-urlencoded'))
-    return Object.fromEntries(new URLSearchParams(text));
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'The body is not valid JSON; send an object such as {"username": "alice", "password": "secret"}.';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return 'The body must be a JSON object such as {"state": "active"}.';
-  return value as Record<string, unknown>;
-}
-
-function header(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  return typeof value === 'string' ? value : null;
-}
-
-function tokenOf(req: IncomingMessage, fields: Record<string, unknown>): string | null {
-  const authorization = header(req, 'authorization');
-  if (authorization !== null) return authorization.replace(/^(Bearer|Token)\s+/i, '').trim();
-  const explicit = header(req, 'x-session-token');
-  if (explicit !== null) return explicit.trim();
-  const cookie = /(?:^|;\s*)session=([^;]+)/.exec(header(req, 'cookie') ?? '');
-  if (cookie) return cookie[1]!;
-  const field = fields.token ?? fields.session_token ?? fields.session;
-  return typeof field === 'string' ? field : null;
-}
-
-function isTrue(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
 }

@@ -46,7 +46,9 @@ export function quote(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Nested too deep to write out (a hostile file): String() would recurse
+    // into an array as deep, so brackets stand for the value instead.
+    text = Array.isArray(value) ? '[…]' : String(value);
   }
   return text.length > QUOTE_CHARS_MAX ? `${text.slice(0, QUOTE_CHARS_MAX - 1)}…` : text;
 }

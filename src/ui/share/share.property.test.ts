@@ -22,7 +22,15 @@ import { decodeRun, encodeRun } from './link.ts';
 import { chooseOpening } from './opening.ts';
 import { RUN_SPEC_VERSION, type RunSpec } from './runSpec.ts';
 import { parseSession } from './session.ts';
-import { validateRunSpec, type Checked } from './validate.ts';
+import {
+  expectSentence,
+  HAN,
+  inBothLanguages,
+  isAscii,
+  viaJson,
+  withOneValueReplaced,
+} from './propertyTesting.ts';
+import { validateRunSpec } from './validate.ts';
 
 /**
  * Property tests of every reader of a shared run (a link, a file, the saved
@@ -56,38 +64,6 @@ const ADDRESS_KEYS = [
   'drift',
   'other',
 ];
-
-/** Han characters: a zh message has some, an en one (about ASCII input) none. */
-const HAN = /[\u4e00-\u9fff]/;
-
-/** A refusal as the page shows it: a non-empty sentence, ending as a sentence does. */
-function expectSentence(problem: string): void {
-  expect(problem.trim()).not.toBe('');
-  expect(problem.trim()).toMatch(/[.。!?！？)）”"]$/u);
-}
-
-/** A check's outcome in both languages: the same verdict, each refusal in its own language. */
-async function inBothLanguages(
-  read: () => Checked<RunSpec> | Promise<Checked<RunSpec>>,
-  asciiInput: boolean,
-): Promise<Checked<RunSpec>> {
-  setLanguage('en');
-  const en = await read();
-  setLanguage('zh');
-  const zh = await read();
-  setLanguage('en');
-  expect(zh.ok).toBe(en.ok);
-  if (!en.ok && !zh.ok) {
-    expectSentence(en.problem);
-    expectSentence(zh.problem);
-    expect(zh.problem).toMatch(HAN);
-    if (asciiInput) expect(en.problem).not.toMatch(HAN);
-  }
-  return en;
-}
-
-/** JSON's view of a value: a run that went through JSON is equal to this, -0 and all. */
-const viaJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 const nodeId = (nodes: number) => fc.integer({ min: 1, max: nodes });
 const rate = fc.double({ min: 0, max: 1, noNaN: true });
@@ -194,25 +170,6 @@ const runSpec: fc.Arbitrary<RunSpec> = pageOptions.chain((options) =>
     })),
 );
 
-/** Replaces the value at one path of a JSON tree: a run broken in one place. */
-function withOneValueReplaced(root: unknown, pick: number, replacement: unknown): unknown {
-  const paths: (string | number)[][] = [];
-  const walk = (value: unknown, path: (string | number)[]) => {
-    paths.push(path);
-    if (Array.isArray(value)) value.forEach((v, k) => walk(v, [...path, k]));
-    else if (typeof value === 'object' && value !== null)
-      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
-  };
-  walk(root, []);
-  const path = paths[pick % paths.length]!;
-  if (path.length === 0) return replacement;
-  const copy = viaJson(root) as Record<string | number, unknown>;
-  let at = copy;
-  for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
-  at[path[path.length - 1]!] = replacement;
-  return copy;
-}
-
 describe('a run link, whatever it holds', () => {
   it('decodes any text to a run or to a sentence, in the page language, and never throws', async () => {
     await fc.assert(
@@ -236,7 +193,7 @@ describe('a run link, whatever it holds', () => {
         async (spec, pick, bad) => {
           const broken = withOneValueReplaced(spec, pick, bad);
           const encoded = await encodeRun(broken as RunSpec);
-          const ascii = !/[^\x20-\x7e]/.test(JSON.stringify(bad));
+          const ascii = isAscii(JSON.stringify(bad));
           const decoded = await inBothLanguages(() => decodeRun(encoded), ascii);
           // An accepted run is a run: checking it again changes nothing.
           if (decoded.ok) expect(validateRunSpec(decoded.value)).toEqual(decoded);
@@ -267,7 +224,7 @@ describe('a run file and the saved session, whatever they hold', () => {
       fc.asyncProperty(
         fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 })),
         async (text) => {
-          const ascii = !/[^\x20-\x7e]/.test(text);
+          const ascii = isAscii(text);
           await inBothLanguages(() => parseRunFile(text), ascii);
           await inBothLanguages(() => parseSession(text), ascii);
         },
@@ -284,7 +241,7 @@ describe('a run file and the saved session, whatever they hold', () => {
         fc.jsonValue({ maxDepth: 2 }),
         async (spec, pick, bad) => {
           const broken = withOneValueReplaced(spec, pick, bad);
-          const ascii = !/[^\x20-\x7e]/.test(JSON.stringify(bad));
+          const ascii = isAscii(JSON.stringify(bad));
           const text = JSON.stringify({ format: 'raft-playground-run', ...(broken as object) });
           const read = await inBothLanguages(() => parseRunFile(text), ascii);
           if (read.ok) expect(parseRunFile(runFileText(read.value))).toEqual(read);
@@ -293,6 +250,14 @@ describe('a run file and the saved session, whatever they hold', () => {
       ),
       RUNS,
     );
+  });
+
+  it('refuse a run with a list nested deeper than any JSON printer goes, in words', async () => {
+    // Quoting the bad value back must not recurse as deep as the list does.
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const text = `{"format":"raft-playground-run","version":${RUN_SPEC_VERSION},"seed":${deep}}`;
+    const read = await inBothLanguages(() => parseRunFile(text), true);
+    expect(read.ok).toBe(false);
   });
 
   it('round trip every run the page can write', () => {
