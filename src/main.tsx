@@ -4,6 +4,7 @@ import { deleteStaleDatabases, startPageSession } from './runtime/browser.ts';
 import { App } from './ui/App.tsx';
 import { addressFor } from './ui/panels/OptionsPanel.tsx';
 import { browserRuntime, inPageRuntime, workersAllowed } from './ui/runtime.ts';
+import { chooseLesson } from './ui/lessons/open.ts';
 import { chooseOpening } from './ui/share/opening.ts';
 import { readSessionText } from './ui/share/session.ts';
 import { parsePageParams } from './ui/url.ts';
@@ -42,22 +43,35 @@ const params = parsePageParams(window.location.search);
 const navigation = performance.getEntriesByType('navigation')[0] as
   PerformanceNavigationTiming | undefined;
 
-// A run link, else the saved session, else the address's run (share/opening.ts).
-void chooseOpening({
-  hash: window.location.hash,
-  search: window.location.search,
-  params,
-  saved: readSessionText(),
-  reloaded: navigation?.type === 'reload',
-}).then((opening) => {
-  // The address names the opened run, so a reload finds the session on it.
-  if (opening.spec) {
+// A run link, else the saved session, else the address's run (share/opening.ts);
+// a lesson the address names comes first (lessons/open.ts).
+void Promise.all([
+  chooseOpening({
+    hash: window.location.hash,
+    search: window.location.search,
+    params,
+    saved: readSessionText(),
+    reloaded: navigation?.type === 'reload',
+  }),
+  chooseLesson(
+    { hash: window.location.hash, search: window.location.search, href: window.location.href },
+    (url, init) => fetch(url, init),
+  ),
+]).then(([opening, lessonOpening]) => {
+  // The address names the opened run, so a reload finds the session on it;
+  // a lesson's address stays as it is, so a reload opens the lesson again.
+  if (opening.spec && !lessonOpening.lesson) {
     const { seed, options } = opening.spec;
     window.history.replaceState(null, '', addressFor(window.location.search, seed, options));
   }
   createRoot(container).render(
     <StrictMode>
-      <App params={params} startRuntime={startRuntime()} opening={opening} />
+      <App
+        params={params}
+        startRuntime={startRuntime()}
+        opening={opening}
+        lessonOpening={lessonOpening}
+      />
     </StrictMode>,
   );
 });

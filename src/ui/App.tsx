@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { Speed } from '../runtime/speed.ts';
 import { language, useMessages, type Text } from './i18n/index.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -12,12 +12,14 @@ import type { Opening } from './share/opening.ts';
 import { runClusterOptions, type RunBase, type RunSpec } from './share/runSpec.ts';
 import { ShareContext, type ShareApi } from './share/ShareContext.ts';
 import type { PageParams } from './url.ts';
-import { lessonRequest, lessonSetupSpec, withLesson } from './lessons/address.ts';
+import { lessonSetupSpec, withLesson } from './lessons/address.ts';
 import { lessonScenario } from './lessons/engine.ts';
 import { say, type Lesson } from './lessons/lesson.ts';
 import { LessonHost } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { createLessonStore, LessonContext, NO_LESSON } from './lessons/lessonStore.ts';
+import { NO_LESSON_OPENING, readLocalFile, type LessonOpening } from './lessons/open.ts';
+import { lessonOf } from './lessons/schema.ts';
 import { optionsKey, type PageOptions } from './urlOptions.ts';
 import { attachParam, readAttachAddress, withAttach } from './live/address.ts';
 import { LiveProvider } from './live/LiveProvider.tsx';
@@ -58,28 +60,34 @@ function openedNotice(lesson: Lesson): Text {
 /** No link, no saved session: the address's run from time 0. */
 const NOTHING_OPENED: Opening = { spec: null, notice: null, problem: null };
 
+/** Whether a drag carries files (not text or a link being dragged into a field). */
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false;
+}
+
 export function App({
   params,
   startRuntime,
   opening = NOTHING_OPENED,
+  lessonOpening = NO_LESSON_OPENING,
 }: {
   params: PageParams;
   startRuntime: StartRuntime;
   /** The run a link or the saved session opens (share/opening.ts). */
   opening?: Opening;
+  /** The lesson the address names (#lesson=, ?lessonFile=, ?lesson=; lessons/open.ts). */
+  lessonOpening?: LessonOpening;
 }) {
-  // `?lesson=<id>` opens that lesson, from its first step, before any other run.
-  const [request] = useState(() => lessonRequest(window.location.search));
+  // A lesson the address names opens from its first step, before any other run.
+  const first = lessonOpening.lesson;
   const [lessons] = useState(() =>
     createLessonStore(
-      request.kind === 'lesson'
-        ? { lesson: request.lesson, step: 0, pending: { step: 0, afterGeneration: -1 } }
-        : {},
+      first ? { lesson: first, step: 0, pending: { step: 0, afterGeneration: -1 } } : {},
     ),
   );
   const [run, setRun] = useState<Run>(() =>
-    request.kind === 'lesson'
-      ? runOf(lessonSetupSpec(request.lesson), openedNotice(request.lesson), 0)
+    first
+      ? runOf(lessonSetupSpec(first), openedNotice(first), 0)
       : opening.spec
         ? runOf(opening.spec, opening.notice, 0)
         : { seed: params.seed, options: params.options, replay: null, notice: null, generation: 0 },
@@ -96,7 +104,10 @@ export function App({
       generation: old.generation,
     }));
   };
+  // Why a file chosen in the lessons menu or dropped on the page was not opened; it changed nothing.
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const open = useCallback((spec: RunSpec, notice?: Text) => {
+    setFileProblem(null);
     // The address names the run's seed and options; the fragment of a link it came from is spent.
     window.history.replaceState(
       null,
@@ -111,7 +122,8 @@ export function App({
       ),
     );
   }, []);
-  const openLesson = (lesson: Lesson) => {
+  /** Opens `lesson` from its first step; `id`: the library's, kept in the address (`?lesson=`). */
+  const openLesson = (lesson: Lesson, id: string | null) => {
     lessons.setState(({ speed }) => ({
       ...NO_LESSON,
       speed,
@@ -120,9 +132,35 @@ export function App({
       pending: { step: 0, afterGeneration: run.generation },
       focus: 'next',
     }));
-    window.history.replaceState(null, '', withLesson(window.location.search, lesson.id));
+    window.history.replaceState(null, '', withLesson(window.location.search, id));
     open(lessonSetupSpec(lesson), openedNotice(lesson));
   };
+  const openLocalFile = async (file: File, accepts: 'lesson' | 'any') => {
+    const content = await readLocalFile(file, accepts);
+    if (content.kind === 'refused') return setFileProblem(content.problem);
+    if (content.kind === 'lesson') return openLesson(lessonOf(content.doc), null);
+    const { spec } = content;
+    open(spec, (mm) => mm.share.fileOpened(file.name, formatVirtualMs(spec.atMs)));
+  };
+  const onDrop = useEffectEvent((event: DragEvent) => {
+    if (!carriesFiles(event)) return;
+    // Taken here: the browser would otherwise leave the page to show the file.
+    event.preventDefault();
+    const file = event.dataTransfer?.files[0];
+    if (file) void openLocalFile(file, 'any');
+  });
+  useEffect(() => {
+    const onDragOver = (event: DragEvent) => {
+      if (carriesFiles(event)) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => onDrop(event);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
   const openScenario = (lesson: Lesson) => {
     lessons.setState(({ speed }) => ({ ...NO_LESSON, speed }));
     window.history.replaceState(null, '', withLesson(window.location.search, null));
@@ -193,9 +231,14 @@ export function App({
           {attached.problem(m)}
         </p>
       )}
-      {request.kind === 'unknown' && (
+      {lessonOpening.problem && (
         <p className="notice" role="alert" data-testid="lesson-problem">
-          {m.lessons.ui.unknown(request.id, request.ids)}
+          {lessonOpening.problem(m)}
+        </p>
+      )}
+      {fileProblem !== null && (
+        <p className="notice" role="alert" data-testid="file-problem">
+          {fileProblem}
         </p>
       )}
       {params.seedProblem && (
@@ -242,7 +285,11 @@ export function App({
             <Stage
               header={
                 <>
-                  <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
+                  <LessonsMenu
+                    onLesson={(lesson) => openLesson(lesson, lesson.id)}
+                    onScenario={openScenario}
+                    onLessonFile={(file) => void openLocalFile(file, 'lesson')}
+                  />
                   <WatchLive onAttach={attach} />
                   <LanguageSelect />
                 </>

@@ -23,5 +23,8 @@ export interface Locale {
  */
 export type Text = (m: Messages) => string;
 
+/** What a link holds: a run (`#run=`) or a lesson (`#lesson=`), as its fragment names it. */
+export type LinkHolds = 'run' | 'lesson';
+
 /** The values a lower layer's coded refusal names (src/app/problem.ts). */
 export type ProblemParams = Readonly<Record<string, string | number>>;

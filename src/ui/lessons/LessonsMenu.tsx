@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { language, useMessages } from '../i18n/index.ts';
 import { LESSONS } from './index.ts';
 import { say, type Lesson } from './lesson.ts';
@@ -6,15 +6,18 @@ import { say, type Lesson } from './lesson.ts';
 /**
  * The lesson library in the header: a button that shows the list, each
  * lesson by its title (opens it) with its scenario beside it (opens the
- * whole lesson as a plain run). Escape closes the list and gives the focus
- * back to the button.
+ * whole lesson as a plain run), and a lesson file to open from this
+ * computer. Escape closes the list and gives the focus back to the button.
  */
 export function LessonsMenu({
   onLesson,
   onScenario,
+  onLessonFile,
 }: {
   onLesson: (lesson: Lesson) => void;
   onScenario: (lesson: Lesson) => void;
+  /** A lesson file chosen: the page reads and checks it (lessons/open.ts). */
+  onLessonFile: (file: File) => void;
 }) {
   const m = useMessages();
   const u = m.lessons.ui;
@@ -24,6 +27,13 @@ export function LessonsMenu({
   const closeWith = (choose: () => void) => {
     setExpanded(false);
     choose();
+  };
+  const chooseFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    // Cleared, so choosing the same file again (after fixing it) reads it again.
+    input.value = '';
+    if (file) closeWith(() => onLessonFile(file));
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !expanded) return;
@@ -64,6 +74,10 @@ export function LessonsMenu({
             );
           })}
         </ol>
+        <label className="lessons-menu__file" title={u.openFileTitle}>
+          {u.openFile}
+          <input type="file" accept=".json,application/json" onChange={chooseFile} />
+        </label>
       </nav>
     </div>
   );

@@ -1,13 +1,10 @@
 import { packText, unpackText } from '../share/link.ts';
 import type { Checked } from '../share/validate.ts';
 import type { LessonDoc } from './schema.ts';
-import { parseLessonFile } from './validate.ts';
+import { LESSON_JSON_CHARS_MAX, parseLessonFile } from './validate.ts';
 
 /** A lesson in a link: `#lesson=` and the lesson file's JSON, packed as a run link's is. */
 export const LESSON_LINK_KEY = 'lesson';
-
-/** Characters of a lesson's JSON read at most from a link. */
-export const LESSON_JSON_CHARS_MAX = 2_000_000;
 
 /** The lesson as the word after `#lesson=`. */
 export function encodeLesson(doc: LessonDoc): Promise<string> {
@@ -16,7 +13,7 @@ export function encodeLesson(doc: LessonDoc): Promise<string> {
 
 /** Unpacks and checks the word after `#lesson=`; a problem says what is wrong. */
 export async function decodeLesson(encoded: string): Promise<Checked<LessonDoc>> {
-  const text = await unpackText(encoded, LESSON_JSON_CHARS_MAX);
+  const text = await unpackText(encoded, LESSON_JSON_CHARS_MAX, LESSON_LINK_KEY);
   return text.ok ? parseLessonFile(text.value) : text;
 }
 

@@ -29,6 +29,8 @@ import { FACTS, type Condition, type FactName, type ServerRef } from './vocabula
  * drop), so every field is checked and rebuilt before anything runs; what
  * is not in the schema is refused, not ignored.
  */
+/** Characters of a lesson file's JSON read at most (a file, a link once unpacked, a file beside the page). */
+export const LESSON_JSON_CHARS_MAX = 2_000_000;
 /** Steps of one lesson. */
 export const LESSON_STEPS_MAX = 100;
 /** Characters of one text in one language (a narration, a goal, a hint, a title). */
@@ -347,6 +349,8 @@ export function validateLessonDoc(value: unknown): Checked<LessonDoc> {
 
 /** Parses and checks a lesson file's text; a problem says what is wrong with it. */
 export function parseLessonFile(text: string): Checked<LessonDoc> {
+  if (text.length > LESSON_JSON_CHARS_MAX)
+    return { ok: false, problem: p().textTooLong(text.length, LESSON_JSON_CHARS_MAX) };
   const parsed = parseJson(text);
   return parsed.ok ? validateLessonDoc(parsed.value) : parsed;
 }

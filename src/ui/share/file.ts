@@ -15,10 +15,13 @@ export function runFileText(spec: RunSpec): string {
 
 /** Reads a run file's text; a problem says what is wrong with the file. */
 export function parseRunFile(text: string): Checked<RunSpec> {
-  const p = messages().share.problems;
   const parsed = parseJson(text);
-  if (!parsed.ok) return parsed;
-  const value = parsed.value;
+  return parsed.ok ? runFileSpec(parsed.value) : parsed;
+}
+
+/** The run a run file's parsed JSON holds: its format checked, then the rest as a RunSpec. */
+export function runFileSpec(value: unknown): Checked<RunSpec> {
+  const p = messages().share.problems;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, problem: p.notRunFile(RUN_FILE_FORMAT) };
   const { format, ...spec } = value as Record<string, unknown>;

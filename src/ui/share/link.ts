@@ -1,4 +1,5 @@
 import { messages } from '../i18n/index.ts';
+import type { LinkHolds } from '../i18n/messages.ts';
 import type { RunSpec } from './runSpec.ts';
 import { parseJson, RUN_JSON_CHARS_MAX, validateRunSpec, type Checked } from './validate.ts';
 
@@ -68,27 +69,32 @@ export async function packText(text: string): Promise<string> {
 
 /**
  * The text a word of `packText` holds, at most `maxChars` long; a problem
- * says what is wrong with the link (too long, not base64url, not deflate).
+ * says what is wrong with the link (too long, not base64url, not deflate),
+ * naming what it `holds` (the key before the word).
  */
-export async function unpackText(encoded: string, maxChars: number): Promise<Checked<string>> {
+export async function unpackText(
+  encoded: string,
+  maxChars: number,
+  holds: LinkHolds,
+): Promise<Checked<string>> {
   const p = messages().share.problems;
   if (encoded.length > RUN_LINK_CHARS_MAX)
-    return { ok: false, problem: p.linkTooLong(encoded.length, RUN_LINK_CHARS_MAX) };
+    return { ok: false, problem: p.linkTooLong(holds, encoded.length, RUN_LINK_CHARS_MAX) };
   const bytes = fromBase64Url(encoded);
-  if (!bytes || bytes.length === 0) return { ok: false, problem: p.notBase64() };
-  if (bytes === 'cut') return { ok: false, problem: p.notDeflate() };
+  if (!bytes || bytes.length === 0) return { ok: false, problem: p.notBase64(holds) };
+  if (bytes === 'cut') return { ok: false, problem: p.notDeflate(holds) };
   let json: Uint8Array | null;
   try {
     // Bytes bound the characters: UTF-8 spends at least one byte on each.
     json = await inflate(bytes, maxChars);
   } catch {
-    return { ok: false, problem: p.notDeflate() };
+    return { ok: false, problem: p.notDeflate(holds) };
   }
-  if (!json) return { ok: false, problem: p.unpacksTooBig(maxChars) };
+  if (!json) return { ok: false, problem: p.unpacksTooBig(holds, maxChars) };
   try {
     return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(json) };
   } catch {
-    return { ok: false, problem: p.notDeflate() };
+    return { ok: false, problem: p.notDeflate(holds) };
   }
 }
 
@@ -99,16 +105,21 @@ export function encodeRun(spec: RunSpec): Promise<string> {
 
 /** Unpacks and checks the word after `#run=`; a problem says what is wrong with the link. */
 export async function decodeRun(encoded: string): Promise<Checked<RunSpec>> {
-  const text = await unpackText(encoded, RUN_JSON_CHARS_MAX);
+  const text = await unpackText(encoded, RUN_JSON_CHARS_MAX, RUN_LINK_KEY);
   if (!text.ok) return text;
   const parsed = parseJson(text.value);
   return parsed.ok ? validateRunSpec(parsed.value) : parsed;
 }
 
+/** The word after `#<holds>=` in a fragment such as `#run=…`, or null when it names none. */
+export function wordInFragment(hash: string, holds: LinkHolds): string | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  return params.get(holds);
+}
+
 /** The encoded run in a fragment such as `#run=…`, or null when it names none. */
 export function runInFragment(hash: string): string | null {
-  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-  return params.get(RUN_LINK_KEY);
+  return wordInFragment(hash, RUN_LINK_KEY);
 }
 
 /** The page's address with the run in its fragment (the query, seed and options, kept as they are). */

@@ -3,7 +3,7 @@
  * shape (the type checker says what a translation misses). A message with
  * parameters is a function, so word order is the language's own.
  */
-import type { ProblemParams } from '../messages.ts';
+import type { LinkHolds, ProblemParams } from '../messages.ts';
 
 export const meta = { code: 'en', name: 'English' };
 
@@ -692,6 +692,9 @@ export const messages = {
       menuTitle: 'Guided lessons: short narrated runs that pause where the protocol does something',
       library: 'Lesson library',
       openScenario: 'Scenario',
+      openFile: 'Open a lesson file…',
+      openFileTitle:
+        'Open a lesson written as a JSON file (raft-playground-lesson), from this computer',
       openScenarioLabel: (title: string) => `Open the scenario of “${title}” as a plain run`,
       panel: 'Lesson',
       stepOf: (k: number, n: number) => `Step ${k} of ${n}`,
@@ -764,7 +767,10 @@ export const messages = {
       notFound: (name: string, status: string) =>
         `The lesson file “${name}” could not be read from beside the page (${status}). Nothing was changed.`,
       badName: (name: string) =>
-        `“${name}” is not a lesson file's name beside the page: use letters, digits, -, _ and . only, ending in .json.`,
+        `“${name}” is not a lesson file beside the page, so nothing was fetched: give a path relative to the page, such as lessons/my-lesson.json (letters, digits, -, _ and . in each folder's name, ending in .json), never an address of another site. Nothing was changed.`,
+      textTooLong: (chars: number, max: number) =>
+        `It is ${chars.toLocaleString('en-US')} characters long; a lesson is at most ${max.toLocaleString('en-US')}.`,
+      badLink: (detail: string) => `The lesson in this link could not be opened: ${detail}`,
       tooBig: (name: string, bytes: number, max: number) =>
         `The lesson “${name}” was not opened: it is ${bytes.toLocaleString('en-US')} bytes; at most ${max.toLocaleString('en-US')} are read. Nothing was changed.`,
     },
@@ -869,14 +875,19 @@ export const messages = {
       notJson: (detail: string) => `It is not valid JSON, perhaps cut short (${detail}).`,
       notRunFile: (format: string) =>
         `It is not a Raft Playground run file: those begin with "format": "${format}".`,
-      linkTooLong: (chars: number, max: number) =>
-        `The run in it is ${chars.toLocaleString('en-US')} characters long; at most ${max.toLocaleString('en-US')} are read.`,
-      notBase64: () =>
-        'The text after “#run=” is not a run: it has characters a copied link never has, or none at all.',
-      notDeflate: () =>
-        'The text after “#run=” could not be unpacked: the link was probably cut short when it was copied.',
-      unpacksTooBig: (max: number) =>
-        `The run in it unpacks to more than ${max.toLocaleString('en-US')} characters.`,
+      // `holds`: what the link holds, a run (#run=) or a lesson (#lesson=).
+      linkTooLong: (holds: LinkHolds, chars: number, max: number) =>
+        `The ${holds} in it is ${chars.toLocaleString('en-US')} characters long; at most ${max.toLocaleString('en-US')} are read.`,
+      notBase64: (holds: LinkHolds) =>
+        `The text after “#${holds}=” is not a ${holds}: it has characters a copied link never has, or none at all.`,
+      notDeflate: (holds: LinkHolds) =>
+        `The text after “#${holds}=” could not be unpacked: the link was probably cut short when it was copied.`,
+      unpacksTooBig: (holds: LinkHolds, max: number) =>
+        `The ${holds} in it unpacks to more than ${max.toLocaleString('en-US')} characters.`,
+      notRunOrLesson: (run: string, lesson: string) =>
+        `It is neither a run file nor a lesson file: those begin with "format": "${run}" or "format": "${lesson}".`,
+      dropTooBig: (bytes: number, max: number) =>
+        `It is ${bytes.toLocaleString('en-US')} bytes; a run or lesson file is at most ${max.toLocaleString('en-US')}.`,
     },
   },
   live: {

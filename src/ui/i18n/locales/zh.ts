@@ -1,4 +1,4 @@
-import type { Messages, ProblemParams } from '../messages.ts';
+import type { LinkHolds, Messages, ProblemParams } from '../messages.ts';
 
 /**
  * Simplified Chinese, in the words of Chinese Raft textbooks: 领导者, 跟随者,
@@ -70,6 +70,9 @@ const ERRORS: Readonly<Record<string, (p: ProblemParams) => string>> = {
   'violation:lacks': (p) =>
     `S${p.id} 是任期 ${p.term} 的领导者，却缺少在任期 ${p.committedTerm} 提交的条目 ${p.index}`,
 };
+
+/** What a link holds, named in a message about it. */
+const HOLDS: Readonly<Record<LinkHolds, string>> = { run: '运行记录', lesson: '课程' };
 
 export const messages: Messages = {
   // page: the document, the header, notices about the address and restarts
@@ -713,6 +716,8 @@ export const messages: Messages = {
       menuTitle: '引导式课程：带讲解的简短运行，会在协议做出关键动作的地方暂停',
       library: '课程列表',
       openScenario: '场景',
+      openFile: '打开课程文件…',
+      openFileTitle: '从这台电脑打开一个写成 JSON 文件（raft-playground-lesson）的课程',
       openScenarioLabel: (title) => `把“${title}”的场景作为普通运行打开`,
       panel: '课程',
       stepOf: (k, n) => `第 ${k} 步，共 ${n} 步`,
@@ -772,7 +777,10 @@ export const messages: Messages = {
       notFound: (name, status) =>
         `无法从页面旁边读取课程文件“${name}”（${status}）。什么都没有改变。`,
       badName: (name) =>
-        `“${name}”不是页面旁边的课程文件名：只能用字母、数字、-、_ 和 .，并以 .json 结尾。`,
+        `“${name}”不是页面旁边的课程文件，所以没有读取：请给出相对于页面的路径，例如 lessons/my-lesson.json（每一级文件夹名只用字母、数字、-、_ 和 .，并以 .json 结尾），不能是其他网站的地址。什么都没有改变。`,
+      textTooLong: (chars, max) =>
+        `它有 ${chars.toLocaleString('zh-CN')} 个字符，而一个课程最多 ${max.toLocaleString('zh-CN')} 个字符。`,
+      badLink: (detail) => `无法打开这个链接里的课程：${detail}`,
       tooBig: (name, bytes, max) =>
         `课程“${name}”没有打开：它有 ${bytes} 字节；最多读取 ${max} 字节。什么都没有改变。`,
     },
@@ -871,13 +879,18 @@ export const messages: Messages = {
       notJson: (detail: string) => `它不是有效的 JSON，可能被截断了（${detail}）。`,
       notRunFile: (format: string) =>
         `这不是 Raft Playground 的运行文件：运行文件以 "format": "${format}" 开头。`,
-      linkTooLong: (chars: number, max: number) =>
-        `其中的运行有 ${chars.toLocaleString('zh-CN')} 个字符，最多只读取 ${max.toLocaleString('zh-CN')} 个。`,
-      notBase64: () =>
-        '“#run=”后面的文字不是运行记录：其中有复制的链接中不会出现的字符，或者是空的。',
-      notDeflate: () => '“#run=”后面的文字无法解压：链接很可能在复制时被截断了。',
-      unpacksTooBig: (max: number) =>
-        `其中的运行解压后超过 ${max.toLocaleString('zh-CN')} 个字符。`,
+      linkTooLong: (holds: LinkHolds, chars: number, max: number) =>
+        `其中的${HOLDS[holds]}有 ${chars.toLocaleString('zh-CN')} 个字符，最多只读取 ${max.toLocaleString('zh-CN')} 个。`,
+      notBase64: (holds: LinkHolds) =>
+        `“#${holds}=”后面的文字不是${HOLDS[holds]}：其中有复制的链接中不会出现的字符，或者是空的。`,
+      notDeflate: (holds: LinkHolds) =>
+        `“#${holds}=”后面的文字无法解压：链接很可能在复制时被截断了。`,
+      unpacksTooBig: (holds: LinkHolds, max: number) =>
+        `其中的${HOLDS[holds]}解压后超过 ${max.toLocaleString('zh-CN')} 个字符。`,
+      notRunOrLesson: (run: string, lesson: string) =>
+        `它既不是运行文件也不是课程文件：这两种文件以 "format": "${run}" 或 "format": "${lesson}" 开头。`,
+      dropTooBig: (bytes: number, max: number) =>
+        `它有 ${bytes.toLocaleString('zh-CN')} 字节，而运行文件或课程文件最多 ${max.toLocaleString('zh-CN')} 字节。`,
     },
   },
   live: {
