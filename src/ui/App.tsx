@@ -18,6 +18,8 @@ import { say, type Lesson } from './lessons/lesson.ts';
 import { LessonHost } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { createLessonStore, LessonContext, NO_LESSON } from './lessons/lessonStore.ts';
+import { AuthorContext, createAuthorStore, type AuthorApi } from './lessons/authorStore.ts';
+import { lessonById } from './lessons/library.ts';
 import { optionsKey, type PageOptions } from './urlOptions.ts';
 import { attachParam, readAttachAddress, withAttach } from './live/address.ts';
 import { LiveProvider } from './live/LiveProvider.tsx';
@@ -120,9 +122,14 @@ export function App({
       pending: { step: 0, afterGeneration: run.generation },
       focus: 'next',
     }));
-    window.history.replaceState(null, '', withLesson(window.location.search, lesson.id));
+    // Only a lesson of the library has an address; a teacher's draft is opened as it is.
+    const id = lessonById(lesson.id) === lesson ? lesson.id : null;
+    window.history.replaceState(null, '', withLesson(window.location.search, id));
     open(lessonSetupSpec(lesson), openedNotice(lesson));
   };
+  // The lesson editor's draft outlives the runs it opens; its preview opens as the menu does.
+  const [authorStore] = useState(createAuthorStore);
+  const author: AuthorApi = { store: authorStore, preview: openLesson };
   const openScenario = (lesson: Lesson) => {
     lessons.setState(({ speed }) => ({ ...NO_LESSON, speed }));
     window.history.replaceState(null, '', withLesson(window.location.search, null));
@@ -225,43 +232,45 @@ export function App({
   return (
     <main className="app">
       <LessonContext value={lessons}>
-        <ShareContext value={share}>
-          <PlaygroundProvider
-            key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
-            seed={run.seed}
-            nodeCount={nodes}
-            cluster={cluster}
-            // An opened run is shown paused at its instant.
-            playing={!params.paused && run.replay === null}
-            {...(run.replay && { replay: run.replay })}
-            speed={INITIAL_SPEED}
-            firstLeaderSpeed={FIRST_LEADER_SPEED}
-            startRuntime={startRuntime}
-            testHook={params.test}
-          >
-            <Stage
-              header={
-                <>
-                  <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
-                  <WatchLive onAttach={attach} />
-                  <LanguageSelect />
-                </>
-              }
-              notices={notices}
-              side={side}
-              onSide={setSide}
-              lesson={<LessonHost generation={run.generation} testHook={params.test} />}
-              options={
-                <OptionsPanel
-                  key={run.generation}
-                  seed={run.seed}
-                  options={run.options}
-                  onApply={apply}
-                />
-              }
-            />
-          </PlaygroundProvider>
-        </ShareContext>
+        <AuthorContext value={author}>
+          <ShareContext value={share}>
+            <PlaygroundProvider
+              key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
+              seed={run.seed}
+              nodeCount={nodes}
+              cluster={cluster}
+              // An opened run is shown paused at its instant.
+              playing={!params.paused && run.replay === null}
+              {...(run.replay && { replay: run.replay })}
+              speed={INITIAL_SPEED}
+              firstLeaderSpeed={FIRST_LEADER_SPEED}
+              startRuntime={startRuntime}
+              testHook={params.test}
+            >
+              <Stage
+                header={
+                  <>
+                    <LessonsMenu onLesson={openLesson} onScenario={openScenario} />
+                    <WatchLive onAttach={attach} />
+                    <LanguageSelect />
+                  </>
+                }
+                notices={notices}
+                side={side}
+                onSide={setSide}
+                lesson={<LessonHost generation={run.generation} testHook={params.test} />}
+                options={
+                  <OptionsPanel
+                    key={run.generation}
+                    seed={run.seed}
+                    options={run.options}
+                    onApply={apply}
+                  />
+                }
+              />
+            </PlaygroundProvider>
+          </ShareContext>
+        </AuthorContext>
       </LessonContext>
     </main>
   );

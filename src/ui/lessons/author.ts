@@ -3,6 +3,7 @@ import { messages } from '../i18n/index.ts';
 import { checked, fail, type Checked } from '../share/checker.ts';
 import { RUN_AT_MS_MAX } from '../share/validate.ts';
 import type { RunBase } from '../share/runSpec.ts';
+import { optionsKey } from '../urlOptions.ts';
 import { HeadlessLesson } from './engine.ts';
 import type { Highlight, Localized } from './lesson.ts';
 import {
@@ -286,4 +287,28 @@ export function missedSteps(draft: Draft, run: RunBase): Checked<StepDrift[]> {
         : [{ step: k, expectedMs: draft.steps[k]!.atMs, atMs: p.atMs, reached: false }],
     ),
   };
+}
+
+/**
+ * Whether the page shows the draft's recorded run up to `atMs`: the same
+ * seed, options and initial state, and the same actions by then. A step
+ * dropped on any other run would pause where the student's run never goes.
+ */
+export function recordsRun(
+  draft: Draft,
+  run: RunBase,
+  inputs: readonly Input[],
+  atMs: number,
+): boolean {
+  const upTo = (log: readonly Input[]) => JSON.stringify(log.filter((i) => i.at <= atMs));
+  return (
+    optionsKey(draft.run.seed, draft.run.options) === optionsKey(run.seed, run.options) &&
+    JSON.stringify(draft.run.initial ?? null) === JSON.stringify(run.initial ?? null) &&
+    upTo(draft.inputs) === upTo(inputs)
+  );
+}
+
+/** Where the recording ends: its last step or its last action, whichever is later. */
+export function recordedEndMs(draft: Draft): number {
+  return Math.max(0, draft.steps.at(-1)?.atMs ?? 0, draft.inputs.at(-1)?.at ?? 0);
 }
