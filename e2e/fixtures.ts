@@ -11,7 +11,15 @@ export const RUN_WALL_MS_MAX = 20_000;
 
 /** The side panel's tabs, as the page names them (src/ui/stage/SidePanel.tsx). */
 export type SideTab =
-  'Events' | 'History' | 'Safety' | 'Inspector' | 'Servers' | 'Share' | 'Options' | 'Key';
+  | 'Events'
+  | 'History'
+  | 'Safety'
+  | 'Inspector'
+  | 'Servers'
+  | 'Share'
+  | 'Lesson editor'
+  | 'Options'
+  | 'Key';
 
 /** A speed as the speed selector names it. */
 export type SpeedLabel = '1/100x' | '1/4x' | '1x' | '10x' | 'max';

@@ -20,6 +20,7 @@ import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { createLessonStore, LessonContext, NO_LESSON } from './lessons/lessonStore.ts';
 import { NO_LESSON_OPENING, readLocalFile, type LessonOpening } from './lessons/open.ts';
 import { lessonOf } from './lessons/schema.ts';
+import { AuthorContext, createAuthorStore, type AuthorApi } from './lessons/authorStore.ts';
 import { optionsKey, type PageOptions } from './urlOptions.ts';
 import { attachParam, readAttachAddress, withAttach } from './live/address.ts';
 import { LiveProvider } from './live/LiveProvider.tsx';
@@ -161,6 +162,9 @@ export function App({
       window.removeEventListener('drop', drop);
     };
   }, []);
+  // The lesson editor's draft outlives the runs it opens; its preview opens as a file's lesson does.
+  const [authorStore] = useState(createAuthorStore);
+  const author: AuthorApi = { store: authorStore, preview: (lesson) => openLesson(lesson, null) };
   const openScenario = (lesson: Lesson) => {
     lessons.setState(({ speed }) => ({ ...NO_LESSON, speed }));
     window.history.replaceState(null, '', withLesson(window.location.search, null));
@@ -268,47 +272,49 @@ export function App({
   return (
     <main className="app">
       <LessonContext value={lessons}>
-        <ShareContext value={share}>
-          <PlaygroundProvider
-            key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
-            seed={run.seed}
-            nodeCount={nodes}
-            cluster={cluster}
-            // An opened run is shown paused at its instant.
-            playing={!params.paused && run.replay === null}
-            {...(run.replay && { replay: run.replay })}
-            speed={INITIAL_SPEED}
-            firstLeaderSpeed={FIRST_LEADER_SPEED}
-            startRuntime={startRuntime}
-            testHook={params.test}
-          >
-            <Stage
-              header={
-                <>
-                  <LessonsMenu
-                    onLesson={(lesson) => openLesson(lesson, lesson.id)}
-                    onScenario={openScenario}
-                    onLessonFile={(file) => void openLocalFile(file, 'lesson')}
+        <AuthorContext value={author}>
+          <ShareContext value={share}>
+            <PlaygroundProvider
+              key={`${optionsKey(run.seed, run.options)}#${run.generation}`}
+              seed={run.seed}
+              nodeCount={nodes}
+              cluster={cluster}
+              // An opened run is shown paused at its instant.
+              playing={!params.paused && run.replay === null}
+              {...(run.replay && { replay: run.replay })}
+              speed={INITIAL_SPEED}
+              firstLeaderSpeed={FIRST_LEADER_SPEED}
+              startRuntime={startRuntime}
+              testHook={params.test}
+            >
+              <Stage
+                header={
+                  <>
+                    <LessonsMenu
+                      onLesson={(lesson) => openLesson(lesson, lesson.id)}
+                      onScenario={openScenario}
+                      onLessonFile={(file) => void openLocalFile(file, 'lesson')}
+                    />
+                    <WatchLive onAttach={attach} />
+                    <LanguageSelect />
+                  </>
+                }
+                notices={notices}
+                side={side}
+                onSide={setSide}
+                lesson={<LessonHost generation={run.generation} testHook={params.test} />}
+                options={
+                  <OptionsPanel
+                    key={run.generation}
+                    seed={run.seed}
+                    options={run.options}
+                    onApply={apply}
                   />
-                  <WatchLive onAttach={attach} />
-                  <LanguageSelect />
-                </>
-              }
-              notices={notices}
-              side={side}
-              onSide={setSide}
-              lesson={<LessonHost generation={run.generation} testHook={params.test} />}
-              options={
-                <OptionsPanel
-                  key={run.generation}
-                  seed={run.seed}
-                  options={run.options}
-                  onApply={apply}
-                />
-              }
-            />
-          </PlaygroundProvider>
-        </ShareContext>
+                }
+              />
+            </PlaygroundProvider>
+          </ShareContext>
+        </AuthorContext>
       </LessonContext>
     </main>
   );

@@ -9,13 +9,14 @@ import {
   withOneValueRemoved,
   withOneValueReplaced,
 } from '../share/propertyTesting.ts';
-import { RUN_INPUTS_MAX, RUN_JSON_CHARS_MAX } from '../share/validate.ts';
+import { RUN_INPUTS_MAX } from '../share/validate.ts';
 import { LESSON_FILES } from './files.ts';
-import { decodeLesson, encodeLesson, LESSON_JSON_CHARS_MAX } from './link.ts';
+import { decodeLesson, encodeLesson } from './link.ts';
 import type { LessonDoc } from './schema.ts';
 import {
   CONDITION_DEPTH_MAX,
   CONDITION_PARTS_MAX,
+  LESSON_JSON_CHARS_MAX,
   LESSON_STEPS_MAX,
   LESSON_TEXT_CHARS_MAX,
   lessonFileText,
@@ -238,8 +239,8 @@ describe('a hostile lesson', () => {
   it('refuses huge lists with the bound they break', async () => {
     const many = (n: number, item: string) => `[${Array(n).fill(item).join(',')}]`;
     const step = '{"narration":{"en":"x"}}';
-    expect(await refusal(() => parseLessonFile(withField('steps', many(100_000, step))))).toBe(
-      `“steps” has 100,000 items; at most ${LESSON_STEPS_MAX} are allowed.`,
+    expect(await refusal(() => parseLessonFile(withField('steps', many(50_000, step))))).toBe(
+      `“steps” has 50,000 items; at most ${LESSON_STEPS_MAX} are allowed.`,
     );
     const heal = '{"at":0,"kind":"heal"}';
     expect(
@@ -257,9 +258,9 @@ describe('a hostile lesson', () => {
     expect(await refusal(() => parseLessonFile(withField('title', `{"en":"${long}"}`)))).toContain(
       `at most ${LESSON_TEXT_CHARS_MAX.toLocaleString('en-US')}`,
     );
-    const huge = ' '.repeat(RUN_JSON_CHARS_MAX + 1);
+    const huge = ' '.repeat(LESSON_JSON_CHARS_MAX + 1);
     expect(await refusal(() => parseLessonFile(huge))).toContain(
-      RUN_JSON_CHARS_MAX.toLocaleString('en-US'),
+      LESSON_JSON_CHARS_MAX.toLocaleString('en-US'),
     );
   });
 

@@ -102,8 +102,10 @@ function server(value: unknown, path: string, nodes: number): ServerRef {
   return fail(p().badServer(path, quote(value), nodes));
 }
 
-/** Each fact's fields beside `fact`: required, then optional. */
-const FACT_FIELDS: Readonly<Record<FactName, readonly [readonly string[], readonly string[]]>> = {
+/** Each fact's fields beside `fact`: required, then optional (the editor's form asks for them). */
+export const FACT_FIELDS: Readonly<
+  Record<FactName, readonly [readonly string[], readonly string[]]>
+> = {
   leader: [[], ['server', 'term', 'elected']],
   role: [['role'], ['server']],
   splitVote: [[], []],
@@ -131,7 +133,7 @@ const FACT_FIELDS: Readonly<Record<FactName, readonly [readonly string[], readon
   voters: [['atLeast'], []],
 };
 
-const INPUT_KINDS = [
+export const INPUT_KINDS = [
   'crash',
   'restart',
   'timeoutNow',
@@ -345,6 +347,11 @@ function lessonDoc(value: unknown): LessonDoc {
 /** Checks a lesson from outside (a file, a link, the library): every field's type and range. */
 export function validateLessonDoc(value: unknown): Checked<LessonDoc> {
   return checked(() => lessonDoc(value));
+}
+
+/** Checks a condition on its own, as a step's "when" (the editor's form makes one). */
+export function validateCondition(value: unknown, path = 'when'): Checked<Condition> {
+  return checked(() => condition(value, path, MAX_NODES));
 }
 
 /** Parses and checks a lesson file's text; a problem says what is wrong with it. */

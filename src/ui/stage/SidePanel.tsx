@@ -10,6 +10,7 @@ import { InspectorPanel } from '../panels/InspectorPanel.tsx';
 import { SafetyPanel } from '../panels/SafetyPanel.tsx';
 import { ServerTable } from '../ServerTable.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
+import { LessonEditor } from '../lessons/LessonEditor.tsx';
 import type { PlaygroundState } from '../store.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { LogLegend } from '../views/index.ts';
@@ -21,6 +22,7 @@ export const SIDE_TABS = [
   'inspector',
   'servers',
   'share',
+  'author',
   'options',
   'key',
 ] as const;
@@ -109,6 +111,7 @@ export function SidePanel({
       </>
     ),
     share: <SharePanel />,
+    author: <LessonEditor />,
     options,
     key: (
       <>

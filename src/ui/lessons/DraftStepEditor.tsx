@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { nodeName } from '../labels.ts';
+import { useMessages } from '../i18n/index.ts';
+import { formatVirtualMs } from '../labels.ts';
+import { RUN_AT_MS_MAX } from '../share/validate.ts';
+import { editStep, removeStep, TASK_WITHIN_MS, type Draft, type StepPatch } from './author.ts';
+import { conditionWords, FactPicker, Field } from './FactPicker.tsx';
+import type { Localized } from './lesson.ts';
+import { serverChoices } from './factForm.ts';
+
+/** The languages a teacher writes in here; a file may carry others, kept as they are. */
+export const AUTHOR_LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'zh', name: '中文' },
+] as const;
+
+const LINKS = /^\s*(\d+)\s*-\s*(\d+)\s*$/;
+
+/** "1-2, 3-1" as links; null when it is not such a list. */
+export function parseLinks(text: string): [number, number][] | null {
+  const parts = text.split(',').filter((s) => s.trim() !== '');
+  const links = parts.map((s) => LINKS.exec(s));
+  if (links.some((l) => l === null)) return null;
+  return links.map((l) => [Number(l![1]), Number(l![2])]);
+}
+
+/** "4, 5" as log indexes; null when it is not such a list. */
+export function parseIndexes(text: string): number[] | null {
+  const parts = text.split(',').filter((s) => s.trim() !== '');
+  if (!parts.every((s) => /^\s*\d+\s*$/.test(s))) return null;
+  return parts.map(Number);
+}
+
+function TextBoxes({
+  label,
+  text,
+  onChange,
+}: {
+  label: (language: string) => string;
+  text: Localized;
+  onChange: (text: Localized) => void;
+}) {
+  return (
+    <>
+      {AUTHOR_LANGUAGES.map(({ code, name }) => (
+        <Field key={code} label={label(name)}>
+          {(id) => (
+            <textarea
+              id={id}
+              rows={2}
+              lang={code}
+              value={text[code] ?? ''}
+              onChange={(e) => onChange({ ...text, [code]: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+      ))}
+    </>
+  );
+}
+
+/** One step of the draft: its narration, what it highlights, its task; Remove. */
+export function DraftStepEditor({
+  draft,
+  k,
+  nodes,
+  onDraft,
+  onSaid,
+}: {
+  readonly draft: Draft;
+  readonly k: number;
+  readonly nodes: number;
+  readonly onDraft: (draft: Draft) => void;
+  readonly onSaid: (text: string) => void;
+}) {
+  const m = useMessages();
+  const a = m.lessons.author;
+  const step = draft.steps[k]!;
+  const edit = (patch: StepPatch) => onDraft(editStep(draft, k, patch));
+  const highlight = step.highlight ?? {};
+  const setHighlight = (h: typeof highlight) => {
+    const has = (h.servers?.length ?? 0) + (h.links?.length ?? 0) + (h.entries?.length ?? 0) > 0;
+    edit({ highlight: has ? h : undefined });
+  };
+  const [links, setLinks] = useState(() =>
+    (highlight.links ?? []).map((l) => l.join('-')).join(', '),
+  );
+  const [entries, setEntries] = useState(() =>
+    (highlight.entries ?? []).map((e) => e.index).join(', '),
+  );
+  const [taskProblem, setTaskProblem] = useState<string | null>(null);
+  const task = step.task;
+  return (
+    <li className="author__step" data-testid={`author-step-${k + 1}`}>
+      <h4>
+        {a.stepHead(k + 1, formatVirtualMs(step.atMs))}:{' '}
+        {step.when ? a.pausesOn(conditionWords(m, step.when)) : a.pausesAtInstant}
+      </h4>
+      <TextBoxes
+        label={a.narration}
+        text={step.narration}
+        onChange={(narration) => edit({ narration })}
+      />
+      {step.when && (
+        <Field label={a.slack}>
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              max={RUN_AT_MS_MAX}
+              value={step.slackMs}
+              onChange={(e) => {
+                const v = Number(e.currentTarget.value);
+                if (Number.isInteger(v) && v >= 0 && v <= RUN_AT_MS_MAX) edit({ slackMs: v });
+              }}
+            />
+          )}
+        </Field>
+      )}
+      <fieldset>
+        <legend>{a.highlightServers}</legend>
+        {serverChoices(nodes).map((n) => (
+          <label key={n} className="author__flag">
+            <input
+              type="checkbox"
+              checked={highlight.servers?.includes(n) ?? false}
+              onChange={(e) => {
+                const others = (highlight.servers ?? []).filter((s) => s !== n);
+                const servers = e.currentTarget.checked
+                  ? [...others, n].sort((x, y) => x - y)
+                  : others;
+                const { servers: _old, ...rest } = highlight;
+                setHighlight(servers.length > 0 ? { ...rest, servers } : rest);
+              }}
+            />
+            {nodeName(n)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={a.highlightLinks}>
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            value={links}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setLinks(text);
+              const parsed = parseLinks(text);
+              if (!parsed) return;
+              const { links: _old, ...rest } = highlight;
+              setHighlight(parsed.length > 0 ? { ...rest, links: parsed } : rest);
+            }}
+          />
+        )}
+      </Field>
+      {parseLinks(links) === null && (
+        <p role="alert" className="notice">
+          {a.badLinks(links)}
+        </p>
+      )}
+      <Field label={a.highlightEntries}>
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            value={entries}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setEntries(text);
+              const parsed = parseIndexes(text);
+              if (!parsed) return;
+              const { entries: _old, ...rest } = highlight;
+              setHighlight(
+                parsed.length > 0 ? { ...rest, entries: parsed.map((index) => ({ index })) } : rest,
+              );
+            }}
+          />
+        )}
+      </Field>
+      {parseIndexes(entries) === null && (
+        <p role="alert" className="notice">
+          {a.badEntries(entries)}
+        </p>
+      )}
+      <fieldset>
+        <FactPicker
+          label={a.task}
+          none={a.noTask}
+          nodes={nodes}
+          path={`steps[${k}].task.done`}
+          {...(task && { initial: task.done })}
+          onChange={(done) => {
+            setTaskProblem(done && !done.ok ? done.problem : null);
+            if (done === null) edit({ task: undefined });
+            else if (done.ok)
+              edit({
+                task: {
+                  goal: task?.goal ?? {},
+                  hint: task?.hint ?? {},
+                  done: done.value,
+                  withinMs: task?.withinMs ?? TASK_WITHIN_MS,
+                  ...(task?.solution && { solution: task.solution }),
+                },
+              });
+          }}
+        />
+        {task && taskProblem === null && (
+          <>
+            <TextBoxes
+              label={a.goal}
+              text={task.goal}
+              onChange={(goal) => edit({ task: { ...task, goal } })}
+            />
+            <TextBoxes
+              label={a.hint}
+              text={task.hint}
+              onChange={(hint) => edit({ task: { ...task, hint } })}
+            />
+          </>
+        )}
+      </fieldset>
+      <button
+        type="button"
+        onClick={() => {
+          onDraft(removeStep(draft, k));
+          onSaid(a.removed(k + 1));
+        }}
+      >
+        {a.remove(k + 1)}
+      </button>
+    </li>
+  );
+}
