@@ -2,6 +2,7 @@ import { messages, type Text } from '../i18n/index.ts';
 import { RUN_FILE_BYTES_MAX, RUN_FILE_FORMAT, runFileSpec } from '../share/file.ts';
 import { wordInFragment } from '../share/link.ts';
 import type { RunSpec } from '../share/runSpec.ts';
+import { readAtMost } from '../share/stream.ts';
 import { parseJson, type Checked } from '../share/validate.ts';
 import { LESSON_FILE_KEY, lessonRequest, nearbyLessonUrl } from './address.ts';
 import type { Lesson } from './lesson.ts';
@@ -129,20 +130,8 @@ async function boundedText(
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) return { bytes: declared };
   if (!response.body) return { text: await response.text() };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return { bytes: total };
-    }
-    chunks.push(value);
-  }
-  return { text: await new Blob(chunks as BlobPart[]).text() };
+  const read = await readAtMost(response.body, maxBytes);
+  return read instanceof Uint8Array ? { text: new TextDecoder().decode(read) } : read;
 }
 
 /** The fetch a lesson file beside the page goes through (the browser's, or a test's). */

@@ -1,6 +1,7 @@
 import { messages } from '../i18n/index.ts';
 import type { LinkHolds } from '../i18n/messages.ts';
 import type { RunSpec } from './runSpec.ts';
+import { readAtMost } from './stream.ts';
 import { parseJson, RUN_JSON_CHARS_MAX, validateRunSpec, type Checked } from './validate.ts';
 
 /**
@@ -40,26 +41,8 @@ async function inflate(bytes: Uint8Array, maxBytes: number): Promise<Uint8Array 
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
     .pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  const read = await readAtMost(stream, maxBytes);
+  return read instanceof Uint8Array ? read : null;
 }
 
 /** Text as one word of a link: deflated, then base64url. */
