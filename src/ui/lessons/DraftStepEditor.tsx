@@ -3,7 +3,14 @@ import { nodeName } from '../labels.ts';
 import { useMessages } from '../i18n/index.ts';
 import { formatVirtualMs } from '../labels.ts';
 import { RUN_AT_MS_MAX } from '../share/validate.ts';
-import { editStep, removeStep, TASK_WITHIN_MS, type Draft, type StepPatch } from './author.ts';
+import {
+  editStep,
+  moveStep,
+  removeStep,
+  TASK_WITHIN_MS,
+  type Draft,
+  type StepPatch,
+} from './author.ts';
 import { conditionWords, FactPicker, Field } from './FactPicker.tsx';
 import type { Localized } from './lesson.ts';
 import { serverChoices } from './factForm.ts';
@@ -59,18 +66,21 @@ function TextBoxes({
   );
 }
 
-/** One step of the draft: its narration, what it highlights, its task; Remove. */
+/** One step of the draft: its narration, what it highlights, its task; move it up or down, or remove it. */
 export function DraftStepEditor({
   draft,
   k,
   nodes,
   onDraft,
+  onSteps,
   onSaid,
 }: {
   readonly draft: Draft;
   readonly k: number;
   readonly nodes: number;
   readonly onDraft: (draft: Draft) => void;
+  /** A draft whose steps moved or went: each step's form starts again from it. */
+  readonly onSteps: (draft: Draft) => void;
   readonly onSaid: (text: string) => void;
 }) {
   const m = useMessages();
@@ -221,15 +231,33 @@ export function DraftStepEditor({
           </>
         )}
       </fieldset>
-      <button
-        type="button"
-        onClick={() => {
-          onDraft(removeStep(draft, k));
-          onSaid(a.removed(k + 1));
-        }}
-      >
-        {a.remove(k + 1)}
-      </button>
+      <div className="share__row">
+        {([-1, 1] as const).map((by) => {
+          const to = k + by;
+          return (
+            <button
+              key={by}
+              type="button"
+              disabled={to < 0 || to >= draft.steps.length}
+              onClick={() => {
+                onSteps(moveStep(draft, k, by));
+                onSaid(a.moved(k + 1, to + 1));
+              }}
+            >
+              {by < 0 ? a.moveUp(k + 1) : a.moveDown(k + 1)}
+            </button>
+          );
+        })}
+        <button
+          type="button"
+          onClick={() => {
+            onSteps(removeStep(draft, k));
+            onSaid(a.removed(k + 1));
+          }}
+        >
+          {a.remove(k + 1)}
+        </button>
+      </div>
     </li>
   );
 }

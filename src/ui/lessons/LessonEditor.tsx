@@ -79,6 +79,8 @@ function Editor({ api }: { api: AuthorApi }) {
     conditionFrom(FACTS[0]!, initialValues(FACTS[0]!)),
   );
   const [link, setLink] = useState<string | null>(null);
+  // Bumped when steps move or go, so each step's form starts from its new step.
+  const [order, setOrder] = useState(0);
   const [check, setCheck] = useState<{ seed: number; result: Checked<StepDrift[]> } | null>(null);
   const nodes = draft?.run.options.nodes ?? base.options.nodes;
   const tell = (text: string) => {
@@ -242,11 +244,15 @@ function Editor({ api }: { api: AuthorApi }) {
         <ol className="author__steps">
           {draft.steps.map((s, k) => (
             <DraftStepEditor
-              key={`${k}:${s.atMs}`}
+              key={`${order}:${k}:${s.atMs}`}
               draft={draft}
               k={k}
               nodes={nodes}
               onDraft={setDraft}
+              onSteps={(d) => {
+                setDraft(d);
+                setOrder((n) => n + 1);
+              }}
               onSaid={tell}
             />
           ))}

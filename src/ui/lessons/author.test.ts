@@ -12,6 +12,7 @@ import {
   lessonPauses,
   missedSteps,
   moveStep,
+  moveStepTo,
   newDraft,
   removeStep,
   type Draft,
@@ -167,7 +168,7 @@ describe('editing a draft', () => {
     const { draft, endMs } = threeSteps();
     const early = ok(addInstantStep(draft, 50, { en: 'Early.' }));
     expect(early.steps.map((s) => s.atMs)).toEqual([50, ...draft.steps.map((s) => s.atMs)]);
-    const moved = ok(moveStep(early, 0, endMs + 10));
+    const moved = ok(moveStepTo(early, 0, endMs + 10));
     expect(moved.steps.map((s) => s.narration.en)).toEqual([
       'The leader is about to crash.',
       'A new leader.',
@@ -176,6 +177,42 @@ describe('editing a draft', () => {
     ]);
     expect(moved.steps.map((s) => s.atMs).slice(-2)).toEqual([endMs, endMs + 10]);
     expect(removeStep(moved, 3)).toEqual(draft);
+  });
+
+  it('moves a step up and down: its words, highlight and task go to the next pause, the pauses stay', () => {
+    const { draft } = threeSteps();
+    const task = {
+      goal: { en: 'Crash the new leader.' },
+      hint: { en: 'Click it.' },
+      done: { fact: 'input', kind: 'crash' } as const,
+      withinMs: 1_000,
+    };
+    const marked = editStep(draft, 2, { highlight: { servers: [2] }, task });
+    const up = moveStep(marked, 2, -1);
+    const doc = ok(exportDraft(up));
+    // Read from the exported file: the third text is now second, with its highlight and task.
+    expect(doc.steps.map((s) => s.narration.en)).toEqual([
+      'The leader is about to crash.',
+      'The write is in.',
+      'A new leader.',
+    ]);
+    expect(doc.steps[1]!.highlight).toEqual({ servers: [2] });
+    expect(doc.steps[1]!.task).toEqual(task);
+    expect(doc.steps[2]!.highlight).toBeUndefined();
+    expect(doc.steps[2]!.task).toBeUndefined();
+    // The pauses are the recording's: the same conditions and bounds in the same order.
+    const original = ok(exportDraft(marked));
+    expect(doc.steps.map((s) => s.until)).toEqual(original.steps.map((s) => s.until));
+    expect(lessonPauses(doc)).toEqual(lessonPauses(original));
+    // Down again is where it was; the ends have no step to move past.
+    expect(moveStep(up, 1, 1)).toEqual(marked);
+    expect(moveStep(moveStep(marked, 0, 1), 1, 1).steps.map((s) => s.narration.en)).toEqual([
+      'A new leader.',
+      'The write is in.',
+      'The leader is about to crash.',
+    ]);
+    expect(() => moveStep(marked, 0, -1)).toThrow(RangeError);
+    expect(() => moveStep(marked, 2, 1)).toThrow(RangeError);
   });
 
   it('writes narration, highlight and a task into the file, and takes them out again', () => {
@@ -212,7 +249,7 @@ describe('editing a draft', () => {
     expect(
       problem(addEventStep(draft, { fact: 'leader', server: 0 }, crashMs, { en: 'x' })),
     ).toContain('when.server');
-    expect(problem(moveStep(draft, 1, 0))).toContain('pauses on an event');
+    expect(problem(moveStepTo(draft, 1, 0))).toContain('pauses on an event');
     // A step with no narration in any language cannot be exported.
     expect(problem(exportDraft(editStep(draft, 0, { narration: { en: ' ', zh: '' } })))).toContain(
       'steps[0].narration',

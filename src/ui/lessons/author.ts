@@ -208,7 +208,7 @@ export function removeStep(draft: Draft, k: number): Draft {
 }
 
 /** A step of an instant moved to another instant; it takes its place in time order. */
-export function moveStep(draft: Draft, k: number, atMs: number): Checked<Draft> {
+export function moveStepTo(draft: Draft, k: number, atMs: number): Checked<Draft> {
   return checked(() => {
     const step = draft.steps[k];
     if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
@@ -217,6 +217,38 @@ export function moveStep(draft: Draft, k: number, atMs: number): Checked<Draft> 
     const at = instant(atMs);
     return insert(rest, placeFor(rest, at), { ...step, atMs: at });
   });
+}
+
+/** What a step says, shows and asks: what moving it up or down carries to the neighbouring pause. */
+function content(step: DraftStep): Pick<DraftStep, 'narration' | 'highlight' | 'task'> {
+  return {
+    narration: step.narration,
+    ...(step.highlight && { highlight: step.highlight }),
+    ...(step.task && { task: step.task }),
+  };
+}
+
+function pause(step: DraftStep): Pick<DraftStep, 'atMs' | 'when' | 'slackMs'> {
+  return { atMs: step.atMs, ...(step.when && { when: step.when }), slackMs: step.slackMs };
+}
+
+/**
+ * Step `k` moved up (`by` -1) or down (+1) one place. The pauses are the
+ * recorded run's, in its time order (a step runs from the previous pause to
+ * its own), so they stay where they are: what moves is what the step says,
+ * shows and asks (narration, highlight, task), which trades places with its
+ * neighbour's. A task's solution goes with its task; the editor's check says
+ * whether it still does the task at its new pause.
+ */
+export function moveStep(draft: Draft, k: number, by: -1 | 1): Draft {
+  const j = k + by;
+  const a = draft.steps[k];
+  const b = draft.steps[j];
+  if (!a || !b) throw new RangeError(`The draft has no step ${(a ? j : k) + 1} to move past.`);
+  const steps = draft.steps.slice();
+  steps[k] = { ...pause(a), ...content(b) };
+  steps[j] = { ...pause(b), ...content(a) };
+  return { ...draft, steps };
 }
 
 /**

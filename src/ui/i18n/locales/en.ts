@@ -765,6 +765,10 @@ export const messages = {
       hint: (language: string) => `Hint (${language})`,
       remove: (k: number) => `Remove step ${k}`,
       removed: (k: number) => `Step ${k} removed.`,
+      moveUp: (k: number) => `Move step ${k} up`,
+      moveDown: (k: number) => `Move step ${k} down`,
+      moved: (from: number, to: number) =>
+        `What step ${from} says, highlights and asks is now step ${to}’s; the pauses stay in the run’s order.`,
       params: {
         server: 'Server',
         term: 'Term',

@@ -785,6 +785,10 @@ export const messages: Messages = {
       hint: (language) => `提示（${language}）`,
       remove: (k) => `删除第 ${k} 步`,
       removed: (k) => `已删除第 ${k} 步。`,
+      moveUp: (k) => `将第 ${k} 步上移`,
+      moveDown: (k) => `将第 ${k} 步下移`,
+      moved: (from, to) =>
+        `第 ${from} 步的讲解、突出显示和任务现在属于第 ${to} 步；各步的暂停时刻仍按运行的时间顺序不变。`,
       params: {
         server: '服务器',
         term: '任期',
