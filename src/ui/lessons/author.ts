@@ -1,8 +1,8 @@
-import type { Input } from '../../sim/index.ts';
+import type { Input, InputAction } from '../../sim/index.ts';
 import { messages } from '../i18n/index.ts';
 import { checked, fail, type Checked } from '../share/checker.ts';
 import { RUN_AT_MS_MAX } from '../share/validate.ts';
-import type { RunBase } from '../share/runSpec.ts';
+import { makeRunSpec, type RunBase, type RunSpec } from '../share/runSpec.ts';
 import { optionsKey } from '../urlOptions.ts';
 import { HeadlessLesson } from './engine.ts';
 import type { Highlight, Localized } from './lesson.ts';
@@ -14,7 +14,12 @@ import {
   type StepDoc,
   type TaskDoc,
 } from './schema.ts';
-import { validateCondition, validateLessonDoc } from './validate.ts';
+import {
+  SOLUTION_GROUPS_MAX,
+  SOLUTION_INPUTS_MAX,
+  validateCondition,
+  validateLessonDoc,
+} from './validate.ts';
 import type { Condition } from './vocabulary.ts';
 
 // A lesson as a teacher writes one (issue #15): a recorded run (seed,
@@ -343,4 +348,94 @@ export function recordsRun(
 /** Where the recording ends: its last step or its last action, whichever is later. */
 export function recordedEndMs(draft: Draft): number {
   return Math.max(0, draft.steps.at(-1)?.atMs ?? 0, draft.inputs.at(-1)?.at ?? 0);
+}
+
+/** The recorded run up to step `k`'s pause, paused there: where a teacher does the step's task. */
+export function pauseRun(draft: Draft, k: number): RunSpec {
+  const step = draft.steps[k];
+  if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
+  return makeRunSpec(draft.run, draft.inputs, step.atMs);
+}
+
+/** A task's solution as a lesson file holds it: groups of actions, each after a wait. */
+export type Solution = NonNullable<TaskDoc['solution']>;
+
+/**
+ * The solution of step `k`'s task from what the teacher did on the page:
+ * the run shown (`run`, `inputs`: the page's input log) must go on from the
+ * step's pause in the recording (the recorded actions up to it, then the
+ * teacher's, none earlier). The teacher's actions become the solution's
+ * groups, one an instant, each after its wait from the previous one (the
+ * first from the pause), as a student's clicks would be made.
+ */
+export function solutionFrom(
+  draft: Draft,
+  k: number,
+  run: RunBase,
+  inputs: readonly Input[],
+): Checked<Solution> {
+  return checked(() => {
+    const step = draft.steps[k];
+    if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
+    const recorded = draft.inputs.filter((i) => i.at <= step.atMs);
+    const mine = inputs.slice(recorded.length);
+    const goesOn =
+      optionsKey(draft.run.seed, draft.run.options) === optionsKey(run.seed, run.options) &&
+      JSON.stringify(draft.run.initial ?? null) === JSON.stringify(run.initial ?? null) &&
+      JSON.stringify(inputs.slice(0, recorded.length)) === JSON.stringify(recorded) &&
+      mine.every((i) => i.at >= step.atMs);
+    if (!goesOn) fail(u().solutionNotFromPause(k + 1, step.atMs));
+    if (mine.length === 0) fail(u().solutionNothing(k + 1, step.atMs));
+    const groups: { afterMs: number; inputs: InputAction[] }[] = [];
+    let lastMs = step.atMs;
+    for (const { at, ...action } of mine) {
+      if (groups.length === 0 || at > lastMs) groups.push({ afterMs: at - lastMs, inputs: [] });
+      groups.at(-1)!.inputs.push(action);
+      lastMs = at;
+    }
+    if (
+      groups.length > SOLUTION_GROUPS_MAX ||
+      groups.some((g) => g.inputs.length > SOLUTION_INPUTS_MAX)
+    )
+      fail(u().solutionTooLong(SOLUTION_GROUPS_MAX, SOLUTION_INPUTS_MAX));
+    return groups;
+  });
+}
+
+/** Whether a step's task can be done, as the engine sees it on the lesson file. */
+export interface TaskCheck {
+  /** From 0. */
+  readonly step: number;
+  /**
+   * `solved`: its solution, made at the step's pause, makes it hold within
+   * its bound; `unsolved`: it does not; `doneBefore`: it holds as the step
+   * pauses, before the student does anything; `noSolution`: none is recorded.
+   */
+  readonly outcome: 'solved' | 'unsolved' | 'doneBefore' | 'noSolution';
+  /** The instant it was seen done, or the check gave up; the pause for the last two. */
+  readonly atMs: number;
+}
+
+/** Every task of a lesson, checked: each step run to its pause as a student who presses Next, then its solution made. */
+export function taskChecks(doc: LessonDoc): TaskCheck[] {
+  const lesson = lessonOf(doc);
+  return doc.steps.flatMap((s, k) => {
+    if (!s.task) return [];
+    const run = new HeadlessLesson(lesson, { recentEvents: 0 });
+    while (run.step < k) run.next();
+    const outcome: TaskCheck['outcome'] = run.taskDone()
+      ? 'doneBefore'
+      : (s.task.solution ?? []).length === 0
+        ? 'noSolution'
+        : run.solveTask()
+          ? 'solved'
+          : 'unsolved';
+    return [{ step: k, outcome, atMs: run.view.now }];
+  });
+}
+
+/** The draft's tasks checked on the run `run` (another seed or options), as `missedSteps` checks its pauses. */
+export function tasksWith(draft: Draft, run: RunBase): Checked<TaskCheck[]> {
+  const doc = exportDraft(withRun(draft, run, draft.inputs));
+  return doc.ok ? { ok: true, value: taskChecks(doc.value) } : doc;
 }

@@ -765,6 +765,27 @@ export const messages = {
       hint: (language: string) => `Hint (${language})`,
       remove: (k: number) => `Remove step ${k}`,
       removed: (k: number) => `Step ${k} removed.`,
+      goToPause: (k: number) => `Go to step ${k}’s pause`,
+      wentToPause: (k: number, at: string) =>
+        `The recorded run is open at step ${k}’s pause (${at}). Do the task yourself, then press “Use what I just did as the solution”.`,
+      useSolution: 'Use what I just did as the solution',
+      solutionTaken: (k: number, actions: number) =>
+        `Step ${k}’s solution: the ${actions} actions made since its pause.`,
+      solutionNotFromPause: (k: number, atMs: number) =>
+        `The run shown does not go on from step ${k}’s pause at ${atMs} ms: press “Go to step ${k}’s pause”, do the task, then use what you did as the solution.`,
+      solutionNothing: (k: number, atMs: number) =>
+        `Nothing has been done since step ${k}’s pause at ${atMs} ms: do the task on the page (crash, cut, propose, log in…), then press this again.`,
+      solutionTooLong: (groups: number, inputs: number) =>
+        `That is more than a solution holds: actions at ${groups} instants at most, ${inputs} at one instant. Go to the step’s pause and do it in fewer.`,
+      solutionActions: (actions: number) => `Solution: ${actions} actions.`,
+      taskSolved: (at: string) => `Its solution does the task: the page sees it done at ${at}.`,
+      taskUnsolved: (at: string) =>
+        `Its solution does not do the task: the page does not see it done by ${at}.`,
+      taskDoneBefore:
+        'The task is already done as the step pauses, before the student does anything: pick another task, or another step.',
+      taskNoSolution:
+        'No solution yet: go to the step’s pause, do the task yourself, then use what you did as the solution.',
+      taskLine: (k: number, verdict: string) => `Step ${k}’s task: ${verdict}`,
       moveUp: (k: number) => `Move step ${k} up`,
       moveDown: (k: number) => `Move step ${k} down`,
       moved: (from: number, to: number) =>

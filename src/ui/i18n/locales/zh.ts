@@ -785,6 +785,23 @@ export const messages: Messages = {
       hint: (language) => `提示（${language}）`,
       remove: (k) => `删除第 ${k} 步`,
       removed: (k) => `已删除第 ${k} 步。`,
+      goToPause: (k) => `转到第 ${k} 步的暂停时刻`,
+      wentToPause: (k, at) =>
+        `已打开录制的运行，停在第 ${k} 步的暂停时刻（${at}）。请自己完成任务，然后点击“把我刚才的操作作为答案”。`,
+      useSolution: '把我刚才的操作作为答案',
+      solutionTaken: (k, actions) => `第 ${k} 步的答案：暂停之后所做的 ${actions} 个操作。`,
+      solutionNotFromPause: (k, atMs) =>
+        `当前显示的运行不是从第 ${k} 步的暂停时刻（${atMs} 毫秒）继续的：请点击“转到第 ${k} 步的暂停时刻”，完成任务，再把所做的操作作为答案。`,
+      solutionNothing: (k, atMs) =>
+        `第 ${k} 步的暂停时刻（${atMs} 毫秒）之后还没有任何操作：请先在页面上完成任务（崩溃、断开、提议、登录……），再点击一次。`,
+      solutionTooLong: (groups, inputs) =>
+        `超出了答案能容纳的范围：最多在 ${groups} 个时刻有操作，每个时刻最多 ${inputs} 个。请回到该步的暂停时刻，用更少的操作完成。`,
+      solutionActions: (actions) => `答案：${actions} 个操作。`,
+      taskSolved: (at) => `答案能完成任务：页面在 ${at} 看到任务完成。`,
+      taskUnsolved: (at) => `答案不能完成任务：到 ${at} 页面仍未看到任务完成。`,
+      taskDoneBefore: '该步暂停时任务就已经完成，学生还什么都没做：请换一个任务，或换一个步骤。',
+      taskNoSolution: '还没有答案：请转到该步的暂停时刻，自己完成任务，再把所做的操作作为答案。',
+      taskLine: (k, verdict) => `第 ${k} 步的任务：${verdict}`,
       moveUp: (k) => `将第 ${k} 步上移`,
       moveDown: (k) => `将第 ${k} 步下移`,
       moved: (from, to) =>
