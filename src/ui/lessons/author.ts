@@ -1,8 +1,14 @@
-import type { Input, InputAction } from '../../sim/index.ts';
+import {
+  replay,
+  type Input,
+  type InputAction,
+  type LogEntry,
+  type NodeId,
+} from '../../sim/index.ts';
 import { messages } from '../i18n/index.ts';
 import { checked, fail, type Checked } from '../share/checker.ts';
 import { RUN_AT_MS_MAX } from '../share/validate.ts';
-import { makeRunSpec, type RunBase, type RunSpec } from '../share/runSpec.ts';
+import { makeRunSpec, runClusterOptions, type RunBase, type RunSpec } from '../share/runSpec.ts';
 import { optionsKey } from '../urlOptions.ts';
 import { HeadlessLesson } from './engine.ts';
 import type { Highlight, Localized } from './lesson.ts';
@@ -355,6 +361,16 @@ export function pauseRun(draft: Draft, k: number): RunSpec {
   const step = draft.steps[k];
   if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
   return makeRunSpec(draft.run, draft.inputs, step.atMs);
+}
+
+/** Every server's log at step `k`'s pause in the recorded run: what the teacher picks entries from. */
+export function logsAtPause(
+  draft: Draft,
+  k: number,
+): { readonly id: NodeId; readonly log: readonly LogEntry[] }[] {
+  const spec = pauseRun(draft, k);
+  const c = replay(runClusterOptions(spec), spec.inputs, spec.atMs);
+  return c.ids.map((id) => ({ id, log: c.node(id).log }));
 }
 
 /** A task's solution as a lesson file holds it: groups of actions, each after a wait. */
