@@ -356,11 +356,16 @@ export function recordedEndMs(draft: Draft): number {
   return Math.max(0, draft.steps.at(-1)?.atMs ?? 0, draft.inputs.at(-1)?.at ?? 0);
 }
 
-/** The recorded run up to step `k`'s pause, paused there: where a teacher does the step's task. */
+/**
+ * The recorded run as the lesson stands at step `k`'s pause, paused there:
+ * where a teacher does the step's task. The engine says what has been made
+ * by then (an action stamped at the pause's very instant is the next step's).
+ */
 export function pauseRun(draft: Draft, k: number): RunSpec {
-  const step = draft.steps[k];
-  if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
-  return makeRunSpec(draft.run, draft.inputs, step.atMs);
+  if (!draft.steps[k]) throw new RangeError(`The draft has no step ${k + 1}.`);
+  const run = new HeadlessLesson(lessonOf(draftDoc(draft)), { recentEvents: 0 });
+  while (run.step < k) run.next();
+  return makeRunSpec(draft.run, run.view.inputLog(), run.view.now);
 }
 
 /** Every server's log at step `k`'s pause in the recorded run: what the teacher picks entries from. */
@@ -391,19 +396,18 @@ export function solutionFrom(
   inputs: readonly Input[],
 ): Checked<Solution> {
   return checked(() => {
-    const step = draft.steps[k];
-    if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
-    const recorded = draft.inputs.filter((i) => i.at <= step.atMs);
+    const pause = pauseRun(draft, k);
+    const recorded = pause.inputs;
     const mine = inputs.slice(recorded.length);
     const goesOn =
       optionsKey(draft.run.seed, draft.run.options) === optionsKey(run.seed, run.options) &&
       JSON.stringify(draft.run.initial ?? null) === JSON.stringify(run.initial ?? null) &&
       JSON.stringify(inputs.slice(0, recorded.length)) === JSON.stringify(recorded) &&
-      mine.every((i) => i.at >= step.atMs);
-    if (!goesOn) fail(u().solutionNotFromPause(k + 1, step.atMs));
-    if (mine.length === 0) fail(u().solutionNothing(k + 1, step.atMs));
+      mine.every((i) => i.at >= pause.atMs);
+    if (!goesOn) fail(u().solutionNotFromPause(k + 1, pause.atMs));
+    if (mine.length === 0) fail(u().solutionNothing(k + 1, pause.atMs));
     const groups: { afterMs: number; inputs: InputAction[] }[] = [];
-    let lastMs = step.atMs;
+    let lastMs = pause.atMs;
     for (const { at, ...action } of mine) {
       if (groups.length === 0 || at > lastMs) groups.push({ afterMs: at - lastMs, inputs: [] });
       groups.at(-1)!.inputs.push(action);

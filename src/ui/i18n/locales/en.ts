@@ -771,14 +771,14 @@ export const messages = {
       hint: (language: string) => `Hint (${language})`,
       remove: (k: number) => `Remove step ${k}`,
       removed: (k: number) => `Step ${k} removed.`,
-      goToPause: (k: number) => `Go to step ${k}’s pause`,
+      goToPause: (k: number) => `Go to step ${k}’s instant`,
       wentToPause: (k: number, at: string) =>
         `The recorded run is open at step ${k}’s pause (${at}). Do the task yourself, then press “Use what I just did as the solution”.`,
       useSolution: 'Use what I just did as the solution',
       solutionTaken: (k: number, actions: number) =>
         `Step ${k}’s solution: the ${actions} actions made since its pause.`,
       solutionNotFromPause: (k: number, atMs: number) =>
-        `The run shown does not go on from step ${k}’s pause at ${atMs} ms: press “Go to step ${k}’s pause”, do the task, then use what you did as the solution.`,
+        `The run shown does not go on from step ${k}’s pause at ${atMs} ms: press “Go to step ${k}’s instant”, do the task, then use what you did as the solution.`,
       solutionNothing: (k: number, atMs: number) =>
         `Nothing has been done since step ${k}’s pause at ${atMs} ms: do the task on the page (crash, cut, propose, log in…), then press this again.`,
       solutionTooLong: (groups: number, inputs: number) =>

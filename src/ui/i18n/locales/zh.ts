@@ -790,13 +790,13 @@ export const messages: Messages = {
       hint: (language) => `提示（${language}）`,
       remove: (k) => `删除第 ${k} 步`,
       removed: (k) => `已删除第 ${k} 步。`,
-      goToPause: (k) => `转到第 ${k} 步的暂停时刻`,
+      goToPause: (k) => `转到第 ${k} 步的时刻`,
       wentToPause: (k, at) =>
         `已打开录制的运行，停在第 ${k} 步的暂停时刻（${at}）。请自己完成任务，然后点击“把我刚才的操作作为答案”。`,
       useSolution: '把我刚才的操作作为答案',
       solutionTaken: (k, actions) => `第 ${k} 步的答案：暂停之后所做的 ${actions} 个操作。`,
       solutionNotFromPause: (k, atMs) =>
-        `当前显示的运行不是从第 ${k} 步的暂停时刻（${atMs} 毫秒）继续的：请点击“转到第 ${k} 步的暂停时刻”，完成任务，再把所做的操作作为答案。`,
+        `当前显示的运行不是从第 ${k} 步的暂停时刻（${atMs} 毫秒）继续的：请点击“转到第 ${k} 步的时刻”，完成任务，再把所做的操作作为答案。`,
       solutionNothing: (k, atMs) =>
         `第 ${k} 步的暂停时刻（${atMs} 毫秒）之后还没有任何操作：请先在页面上完成任务（崩溃、断开、提议、登录……），再点击一次。`,
       solutionTooLong: (groups, inputs) =>
