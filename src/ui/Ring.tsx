@@ -20,6 +20,7 @@ import type { useDisplay } from './ring/useDisplay.ts';
 import { useNodeDrag } from './ring/useNodeDrag.ts';
 import { useRingShortcuts } from './ring/useRingShortcuts.ts';
 import { carriesEntry, markedServer, sameEnvelope, selectedEntry } from './stage/linked.ts';
+import { marksLink, stepMarks, useShownHighlight } from './lessons/highlight.ts';
 import { usePlayground } from './usePlayground.ts';
 import './ring/ring.css';
 
@@ -83,6 +84,9 @@ export function Ring({
     ids.length > 1 && groups.some((g) => g.length === 1 && g[0] === id);
   const selectedId = selection?.kind === 'node' ? selection.id : null;
   const marked = markedServer(hovered, selection);
+  // What the shown lesson step points at, in the same marks.
+  const highlight = useShownHighlight();
+  const pointed = useMemo(() => stepMarks(highlight, ids), [highlight, ids]);
   // The messages that carry the selected entry, or the selected message itself (linked.ts).
   const entry = selectedEntry(selection, (id) => nodes.find((n) => n.id === id)?.log);
   const flightMarked = (e: Envelope) =>
@@ -181,6 +185,7 @@ export function Ring({
               from={where(link.a)}
               to={where(link.b)}
               insetPx={LINK_INSET_PX}
+              marked={marksLink(pointed, link.a, link.b)}
               onOpen={openLink}
             />
           ))}
@@ -229,7 +234,7 @@ export function Ring({
               cutOff={cutOff(node.id)}
               side={sides.get(node.id) ?? null}
               selected={selectedId === node.id}
-              marked={marked === node.id}
+              marked={marked === node.id || pointed.servers.has(node.id)}
               dragging={dragging?.id === node.id}
               onOpen={openNode}
               onHover={hover}

@@ -18,12 +18,16 @@ import {
   newDraft,
   recordedEndMs,
   recordsRun,
+  taskChecks,
+  tasksWith,
   withRun,
+  draftDoc,
   type Draft,
   type StepDrift,
+  type TaskCheck,
 } from './author.ts';
 import { useAuthor, useDraft, type AuthorApi } from './authorStore.ts';
-import { AUTHOR_LANGUAGES, DraftStepEditor } from './DraftStepEditor.tsx';
+import { AUTHOR_LANGUAGES, DraftStepEditor, taskVerdict } from './DraftStepEditor.tsx';
 import { conditionWords, FactPicker, Field } from './FactPicker.tsx';
 import { say } from './lesson.ts';
 import { useLesson } from './lessonStore.ts';
@@ -46,6 +50,14 @@ function timingKey(draft: Draft): string {
     draft.run,
     draft.inputs,
     draft.steps.map((s) => [s.atMs, s.when, s.slackMs]),
+  ]);
+}
+
+/** The timing and each task's check, solution and bound: what the tasks' checks depend on. */
+function tasksKey(draft: Draft): string {
+  return JSON.stringify([
+    timingKey(draft),
+    draft.steps.map((s) => s.task && [s.task.done, s.task.solution, s.task.withinMs]),
   ]);
 }
 
@@ -79,7 +91,13 @@ function Editor({ api }: { api: AuthorApi }) {
     conditionFrom(FACTS[0]!, initialValues(FACTS[0]!)),
   );
   const [link, setLink] = useState<string | null>(null);
-  const [check, setCheck] = useState<{ seed: number; result: Checked<StepDrift[]> } | null>(null);
+  // Bumped when steps move or go, so each step's form starts from its new step.
+  const [order, setOrder] = useState(0);
+  const [check, setCheck] = useState<{
+    seed: number;
+    result: Checked<StepDrift[]>;
+    tasks: Checked<TaskCheck[]>;
+  } | null>(null);
   const nodes = draft?.run.options.nodes ?? base.options.nodes;
   const tell = (text: string) => {
     setProblem(null);
@@ -98,6 +116,10 @@ function Editor({ api }: { api: AuthorApi }) {
   const timing = draft ? timingKey(draft) : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps -- only the timing moves a pause
   const drift = useMemo(() => (draft ? driftedSteps(draft) : []), [timing]);
+  const tasksAt = draft ? tasksKey(draft) : '';
+  // The engine on the draft as a file (its texts need not be written yet to run it).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only the timing and the tasks move a check
+  const tasks = useMemo(() => (draft ? taskChecks(draftDoc(draft)) : []), [tasksAt]);
 
   const load = (doc: Parameters<typeof draftOf>[0]) => {
     setDraft(draftOf(doc));
@@ -242,12 +264,18 @@ function Editor({ api }: { api: AuthorApi }) {
         <ol className="author__steps">
           {draft.steps.map((s, k) => (
             <DraftStepEditor
-              key={`${k}:${s.atMs}`}
+              key={`${order}:${k}:${s.atMs}`}
               draft={draft}
               k={k}
               nodes={nodes}
               onDraft={setDraft}
+              onSteps={(d) => {
+                setDraft(d);
+                setOrder((n) => n + 1);
+              }}
               onSaid={tell}
+              onRefused={refuse}
+              taskCheck={tasks.find((t) => t.step === k)}
             />
           ))}
         </ol>
@@ -309,11 +337,19 @@ function Editor({ api }: { api: AuthorApi }) {
       )}
       <button
         type="button"
-        onClick={() => setCheck({ seed: base.seed, result: missedSteps(draft, base) })}
+        onClick={() =>
+          setCheck({
+            seed: base.seed,
+            result: missedSteps(draft, base),
+            tasks: tasksWith(draft, base),
+          })
+        }
       >
         {a.check}
       </button>
-      {check && <CheckResult draft={draft} seed={check.seed} result={check.result} />}
+      {check && (
+        <CheckResult draft={draft} seed={check.seed} result={check.result} tasks={check.tasks} />
+      )}
       <Said status={status} problem={problem} />
       <button type="button" onClick={() => setDraft(null)}>
         {a.discard}
@@ -326,10 +362,12 @@ function CheckResult({
   draft,
   seed,
   result,
+  tasks,
 }: {
   draft: Draft;
   seed: number;
   result: Checked<StepDrift[]>;
+  tasks: Checked<TaskCheck[]>;
 }) {
   const m = useMessages();
   const a = m.lessons.author;
@@ -356,6 +394,13 @@ function CheckResult({
               </li>
             );
           })}
+        </ul>
+      )}
+      {tasks.ok && tasks.value.length > 0 && (
+        <ul data-testid="author-check-tasks">
+          {tasks.value.map((t) => (
+            <li key={t.step}>{a.taskLine(t.step + 1, taskVerdict(m, t))}</li>
+          ))}
         </ul>
       )}
     </div>

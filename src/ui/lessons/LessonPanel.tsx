@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { language, useMessages } from '../i18n/index.ts';
+import { highlightWords } from './highlight.ts';
 import { formatVirtualMs } from '../labels.ts';
 import { usePlayground } from '../usePlayground.ts';
 import { say, type Lesson } from './lesson.ts';
@@ -102,6 +103,11 @@ function LessonPanel({
       <p className="lesson__narration" data-testid="lesson-narration">
         {say(step.narration, code)}
       </p>
+      {step.highlight && (
+        <p className="lesson__marks" data-testid="lesson-highlight">
+          {highlightWords(m, step.highlight)}
+        </p>
+      )}
       {task && (
         <div className="lesson__task" data-testid="lesson-task">
           <h3>{u.tryIt}</h3>

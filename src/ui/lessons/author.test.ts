@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Cluster, type Input } from '../../sim/index.ts';
+import { createCluster, replay, type Cluster, type Input } from '../../sim/index.ts';
 import { clusterOptions, DEFAULT_PAGE_OPTIONS, type PageOptions } from '../urlOptions.ts';
 import {
   addEventStep,
@@ -12,14 +12,19 @@ import {
   lessonPauses,
   missedSteps,
   moveStep,
+  moveStepTo,
   newDraft,
+  pauseRun,
   removeStep,
+  solutionFrom,
+  taskChecks,
+  tasksWith,
   type Draft,
 } from './author.ts';
 import { HeadlessLesson } from './engine.ts';
 import { LESSON_FILES } from './files.ts';
 import { decodeLesson, encodeLesson } from './link.ts';
-import { lessonOf, type LessonDoc } from './schema.ts';
+import { lessonOf, type LessonDoc, type TaskDoc } from './schema.ts';
 import { lessonFileText, parseLessonFile } from './validate.ts';
 
 // A teacher's lesson: a run recorded as the page records one (the cluster's
@@ -167,7 +172,7 @@ describe('editing a draft', () => {
     const { draft, endMs } = threeSteps();
     const early = ok(addInstantStep(draft, 50, { en: 'Early.' }));
     expect(early.steps.map((s) => s.atMs)).toEqual([50, ...draft.steps.map((s) => s.atMs)]);
-    const moved = ok(moveStep(early, 0, endMs + 10));
+    const moved = ok(moveStepTo(early, 0, endMs + 10));
     expect(moved.steps.map((s) => s.narration.en)).toEqual([
       'The leader is about to crash.',
       'A new leader.',
@@ -176,6 +181,42 @@ describe('editing a draft', () => {
     ]);
     expect(moved.steps.map((s) => s.atMs).slice(-2)).toEqual([endMs, endMs + 10]);
     expect(removeStep(moved, 3)).toEqual(draft);
+  });
+
+  it('moves a step up and down: its words, highlight and task go to the next pause, the pauses stay', () => {
+    const { draft } = threeSteps();
+    const task = {
+      goal: { en: 'Crash the new leader.' },
+      hint: { en: 'Click it.' },
+      done: { fact: 'input', kind: 'crash' } as const,
+      withinMs: 1_000,
+    };
+    const marked = editStep(draft, 2, { highlight: { servers: [2] }, task });
+    const up = moveStep(marked, 2, -1);
+    const doc = ok(exportDraft(up));
+    // Read from the exported file: the third text is now second, with its highlight and task.
+    expect(doc.steps.map((s) => s.narration.en)).toEqual([
+      'The leader is about to crash.',
+      'The write is in.',
+      'A new leader.',
+    ]);
+    expect(doc.steps[1]!.highlight).toEqual({ servers: [2] });
+    expect(doc.steps[1]!.task).toEqual(task);
+    expect(doc.steps[2]!.highlight).toBeUndefined();
+    expect(doc.steps[2]!.task).toBeUndefined();
+    // The pauses are the recording's: the same conditions and bounds in the same order.
+    const original = ok(exportDraft(marked));
+    expect(doc.steps.map((s) => s.until)).toEqual(original.steps.map((s) => s.until));
+    expect(lessonPauses(doc)).toEqual(lessonPauses(original));
+    // Down again is where it was; the ends have no step to move past.
+    expect(moveStep(up, 1, 1)).toEqual(marked);
+    expect(moveStep(moveStep(marked, 0, 1), 1, 1).steps.map((s) => s.narration.en)).toEqual([
+      'A new leader.',
+      'The write is in.',
+      'The leader is about to crash.',
+    ]);
+    expect(() => moveStep(marked, 0, -1)).toThrow(RangeError);
+    expect(() => moveStep(marked, 2, 1)).toThrow(RangeError);
   });
 
   it('writes narration, highlight and a task into the file, and takes them out again', () => {
@@ -212,7 +253,7 @@ describe('editing a draft', () => {
     expect(
       problem(addEventStep(draft, { fact: 'leader', server: 0 }, crashMs, { en: 'x' })),
     ).toContain('when.server');
-    expect(problem(moveStep(draft, 1, 0))).toContain('pauses on an event');
+    expect(problem(moveStepTo(draft, 1, 0))).toContain('pauses on an event');
     // A step with no narration in any language cannot be exported.
     expect(problem(exportDraft(editStep(draft, 0, { narration: { en: ' ', zh: '' } })))).toContain(
       'steps[0].narration',
@@ -255,5 +296,147 @@ describe('a lesson file back in the editor', () => {
     const { draft } = threeSteps();
     const back = draftOf(ok(exportDraft(draft)));
     expect(back).toEqual({ ...draft, title: { en: 'A crash' } });
+  });
+});
+
+describe('a task’s solution, recorded by the teacher', () => {
+  /** The page at step `k`'s pause: the recorded run opened there (pauseRun), as a cluster. */
+  function atPause(draft: Draft, k: number): Cluster {
+    const spec = pauseRun(draft, k);
+    expect(spec.atMs).toBe(draft.steps[k]!.atMs);
+    return replay(clusterOptions(spec.seed, spec.options), spec.inputs, spec.atMs);
+  }
+
+  /** Step 2 ("a new leader") with the task "depose it", and who that leader is. */
+  function withTask(): { draft: Draft; leader: number } {
+    const { draft } = threeSteps();
+    const leader = atPause(draft, 1).leader()!;
+    expect(leader).not.toBeNull();
+    const task: TaskDoc = {
+      goal: { en: 'Crash the new leader.' },
+      hint: { en: 'Its Crash button.' },
+      // "Depose it": it no longer leads.
+      done: { not: { fact: 'leader', server: leader } },
+      withinMs: 1_000,
+    };
+    return { draft: editStep(draft, 1, { task }), leader };
+  }
+
+  it('is what the teacher did after the step’s pause, each instant a group after its wait', () => {
+    const { draft, leader } = withTask();
+    const page = atPause(draft, 1);
+    const pauseMs = page.now;
+    page.apply({ at: page.now, kind: 'crash', id: leader });
+    page.advance(200);
+    page.apply({ at: page.now, kind: 'restart', id: leader });
+    const solution = ok(solutionFrom(draft, 1, draft.run, page.inputLog()));
+    expect(solution).toEqual([
+      { afterMs: 0, inputs: [{ kind: 'crash', id: leader }] },
+      { afterMs: 200, inputs: [{ kind: 'restart', id: leader }] },
+    ]);
+    expect(page.now).toBe(pauseMs + 200);
+  });
+
+  it('goes into the file, and the engine on that file sees the task done by it, not before', () => {
+    const { draft, leader } = withTask();
+    const page = atPause(draft, 1);
+    page.apply({ at: page.now, kind: 'crash', id: leader });
+    const solution = ok(solutionFrom(draft, 1, draft.run, page.inputLog()));
+    const solved = editStep(draft, 1, { task: { ...draft.steps[1]!.task!, solution } });
+    const doc = ok(parseLessonFile(lessonFileText(ok(exportDraft(solved)))));
+    expect(doc.steps[1]!.task!.solution).toEqual([
+      { afterMs: 0, inputs: [{ kind: 'crash', id: leader }] },
+    ]);
+    // The independent run: the engine on the parsed file.
+    const run = new HeadlessLesson(lessonOf(doc));
+    run.next();
+    run.next();
+    expect(run.taskDone()).toBe(false);
+    expect(run.solveTask()).toBe(true);
+    expect(run.view.node(leader).alive).toBe(false);
+    expect(taskChecks(doc)).toEqual([{ step: 1, outcome: 'solved', atMs: run.view.now }]);
+  });
+
+  it('is named when it does not do the task, when the task is done before, and when there is none', () => {
+    const { draft, leader } = withTask();
+    expect(taskChecks(draftDoc(draft))).toEqual([
+      { step: 1, outcome: 'noSolution', atMs: draft.steps[1]!.atMs },
+    ]);
+    const other = leader === 1 ? 2 : 1;
+    const task = draft.steps[1]!.task!;
+    const wrong = editStep(draft, 1, {
+      task: { ...task, solution: [{ afterMs: 0, inputs: [{ kind: 'crash', id: other }] }] },
+    });
+    expect(taskChecks(draftDoc(wrong))).toEqual([
+      { step: 1, outcome: 'unsolved', atMs: draft.steps[1]!.atMs + task.withinMs },
+    ]);
+    // "A leader is up" on step 3: one is as the step pauses, before the student does anything.
+    const before = editStep(draft, 2, {
+      task: { ...task, done: { fact: 'leader' }, solution: [] },
+    });
+    expect(taskChecks(draftDoc(before)).map((c) => c.outcome)).toEqual([
+      'noSolution',
+      'doneBefore',
+    ]);
+  });
+
+  it('checks the tasks with another seed as the pauses are checked', () => {
+    const { draft, leader } = withTask();
+    const page = atPause(draft, 1);
+    page.apply({ at: page.now, kind: 'crash', id: leader });
+    const solution = ok(solutionFrom(draft, 1, draft.run, page.inputLog()));
+    const solved = editStep(draft, 1, { task: { ...draft.steps[1]!.task!, solution } });
+    expect(ok(tasksWith(solved, solved.run)).map((c) => c.outcome)).toEqual(['solved']);
+    // A seed whose second election goes to another server: the recorded one does not lead there,
+    // so the task is done before the student does anything.
+    const seeds = Array.from({ length: 40 }, (_, s) => s + 2);
+    const elsewhere = seeds.find((seed) => {
+      const doc = ok(exportDraft({ ...solved, run: { seed, options: OPTIONS } }));
+      const run = new HeadlessLesson(lessonOf(doc));
+      run.next();
+      const second = run.next();
+      return second.reached && run.view.leader() !== null && run.view.leader() !== leader;
+    });
+    expect(elsewhere).toBeDefined();
+    const checks = ok(tasksWith(solved, { seed: elsewhere!, options: OPTIONS }));
+    expect(checks.map((c) => c.outcome)).toEqual(['doneBefore']);
+    expect(problem(tasksWith(solved, { seed: SEED, options: { ...OPTIONS, nodes: 3 } }))).toContain(
+      'inputs',
+    );
+  });
+
+  it('refuses, in words, a run that does not go on from the pause, or nothing done', () => {
+    const { draft, leader } = withTask();
+    const page = atPause(draft, 1);
+    expect(problem(solutionFrom(draft, 1, draft.run, page.inputLog()))).toContain(
+      'Nothing has been done since step 2’s pause',
+    );
+    // Another seed, and a run whose actions before the pause differ.
+    page.apply({ at: page.now, kind: 'crash', id: leader });
+    expect(
+      problem(solutionFrom(draft, 1, { seed: 2, options: OPTIONS }, page.inputLog())),
+    ).toContain('does not go on from step 2’s pause');
+    const early = [{ at: 1, kind: 'heal' } as const, ...page.inputLog()];
+    expect(problem(solutionFrom(draft, 1, draft.run, early))).toContain(
+      'does not go on from step 2’s pause',
+    );
+    // An action stamped before the pause is not part of a solution made at it.
+    const log = page.inputLog();
+    const beforePause = [...log.slice(0, -1), { ...log.at(-1)!, at: draft.steps[1]!.atMs - 1 }];
+    expect(problem(solutionFrom(draft, 1, draft.run, beforePause))).toContain(
+      'does not go on from step 2’s pause',
+    );
+  });
+
+  it('refuses more groups than a solution holds, with the bound', () => {
+    const { draft, leader } = withTask();
+    const page = atPause(draft, 1);
+    for (let k = 0; k < 9; k++) {
+      page.apply({ at: page.now, kind: k % 2 === 0 ? 'crash' : 'restart', id: leader });
+      page.advance(10);
+    }
+    expect(problem(solutionFrom(draft, 1, draft.run, page.inputLog()))).toContain(
+      'actions at 8 instants at most',
+    );
   });
 });

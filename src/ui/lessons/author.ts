@@ -1,8 +1,14 @@
-import type { Input } from '../../sim/index.ts';
+import {
+  replay,
+  type Input,
+  type InputAction,
+  type LogEntry,
+  type NodeId,
+} from '../../sim/index.ts';
 import { messages } from '../i18n/index.ts';
 import { checked, fail, type Checked } from '../share/checker.ts';
 import { RUN_AT_MS_MAX } from '../share/validate.ts';
-import type { RunBase } from '../share/runSpec.ts';
+import { makeRunSpec, runClusterOptions, type RunBase, type RunSpec } from '../share/runSpec.ts';
 import { optionsKey } from '../urlOptions.ts';
 import { HeadlessLesson } from './engine.ts';
 import type { Highlight, Localized } from './lesson.ts';
@@ -14,7 +20,12 @@ import {
   type StepDoc,
   type TaskDoc,
 } from './schema.ts';
-import { validateCondition, validateLessonDoc } from './validate.ts';
+import {
+  SOLUTION_GROUPS_MAX,
+  SOLUTION_INPUTS_MAX,
+  validateCondition,
+  validateLessonDoc,
+} from './validate.ts';
 import type { Condition } from './vocabulary.ts';
 
 // A lesson as a teacher writes one (issue #15): a recorded run (seed,
@@ -208,7 +219,7 @@ export function removeStep(draft: Draft, k: number): Draft {
 }
 
 /** A step of an instant moved to another instant; it takes its place in time order. */
-export function moveStep(draft: Draft, k: number, atMs: number): Checked<Draft> {
+export function moveStepTo(draft: Draft, k: number, atMs: number): Checked<Draft> {
   return checked(() => {
     const step = draft.steps[k];
     if (!step) throw new RangeError(`The draft has no step ${k + 1}.`);
@@ -217,6 +228,38 @@ export function moveStep(draft: Draft, k: number, atMs: number): Checked<Draft> 
     const at = instant(atMs);
     return insert(rest, placeFor(rest, at), { ...step, atMs: at });
   });
+}
+
+/** What a step says, shows and asks: what moving it up or down carries to the neighbouring pause. */
+function content(step: DraftStep): Pick<DraftStep, 'narration' | 'highlight' | 'task'> {
+  return {
+    narration: step.narration,
+    ...(step.highlight && { highlight: step.highlight }),
+    ...(step.task && { task: step.task }),
+  };
+}
+
+function pause(step: DraftStep): Pick<DraftStep, 'atMs' | 'when' | 'slackMs'> {
+  return { atMs: step.atMs, ...(step.when && { when: step.when }), slackMs: step.slackMs };
+}
+
+/**
+ * Step `k` moved up (`by` -1) or down (+1) one place. The pauses are the
+ * recorded run's, in its time order (a step runs from the previous pause to
+ * its own), so they stay where they are: what moves is what the step says,
+ * shows and asks (narration, highlight, task), which trades places with its
+ * neighbour's. A task's solution goes with its task; the editor's check says
+ * whether it still does the task at its new pause.
+ */
+export function moveStep(draft: Draft, k: number, by: -1 | 1): Draft {
+  const j = k + by;
+  const a = draft.steps[k];
+  const b = draft.steps[j];
+  if (!a || !b) throw new RangeError(`The draft has no step ${(a ? j : k) + 1} to move past.`);
+  const steps = draft.steps.slice();
+  steps[k] = { ...pause(a), ...content(b) };
+  steps[j] = { ...pause(b), ...content(a) };
+  return { ...draft, steps };
 }
 
 /**
@@ -311,4 +354,108 @@ export function recordsRun(
 /** Where the recording ends: its last step or its last action, whichever is later. */
 export function recordedEndMs(draft: Draft): number {
   return Math.max(0, draft.steps.at(-1)?.atMs ?? 0, draft.inputs.at(-1)?.at ?? 0);
+}
+
+/**
+ * The recorded run as the lesson stands at step `k`'s pause, paused there:
+ * where a teacher does the step's task. The engine says what has been made
+ * by then (an action stamped at the pause's very instant is the next step's).
+ */
+export function pauseRun(draft: Draft, k: number): RunSpec {
+  if (!draft.steps[k]) throw new RangeError(`The draft has no step ${k + 1}.`);
+  const run = new HeadlessLesson(lessonOf(draftDoc(draft)), { recentEvents: 0 });
+  while (run.step < k) run.next();
+  return makeRunSpec(draft.run, run.view.inputLog(), run.view.now);
+}
+
+/** Every server's log at step `k`'s pause in the recorded run: what the teacher picks entries from. */
+export function logsAtPause(
+  draft: Draft,
+  k: number,
+): { readonly id: NodeId; readonly log: readonly LogEntry[] }[] {
+  const spec = pauseRun(draft, k);
+  const c = replay(runClusterOptions(spec), spec.inputs, spec.atMs);
+  return c.ids.map((id) => ({ id, log: c.node(id).log }));
+}
+
+/** A task's solution as a lesson file holds it: groups of actions, each after a wait. */
+export type Solution = NonNullable<TaskDoc['solution']>;
+
+/**
+ * The solution of step `k`'s task from what the teacher did on the page:
+ * the run shown (`run`, `inputs`: the page's input log) must go on from the
+ * step's pause in the recording (the recorded actions up to it, then the
+ * teacher's, none earlier). The teacher's actions become the solution's
+ * groups, one an instant, each after its wait from the previous one (the
+ * first from the pause), as a student's clicks would be made.
+ */
+export function solutionFrom(
+  draft: Draft,
+  k: number,
+  run: RunBase,
+  inputs: readonly Input[],
+): Checked<Solution> {
+  return checked(() => {
+    const pause = pauseRun(draft, k);
+    const recorded = pause.inputs;
+    const mine = inputs.slice(recorded.length);
+    const goesOn =
+      optionsKey(draft.run.seed, draft.run.options) === optionsKey(run.seed, run.options) &&
+      JSON.stringify(draft.run.initial ?? null) === JSON.stringify(run.initial ?? null) &&
+      JSON.stringify(inputs.slice(0, recorded.length)) === JSON.stringify(recorded) &&
+      mine.every((i) => i.at >= pause.atMs);
+    if (!goesOn) fail(u().solutionNotFromPause(k + 1, pause.atMs));
+    if (mine.length === 0) fail(u().solutionNothing(k + 1, pause.atMs));
+    const groups: { afterMs: number; inputs: InputAction[] }[] = [];
+    let lastMs = pause.atMs;
+    for (const { at, ...action } of mine) {
+      if (groups.length === 0 || at > lastMs) groups.push({ afterMs: at - lastMs, inputs: [] });
+      groups.at(-1)!.inputs.push(action);
+      lastMs = at;
+    }
+    if (
+      groups.length > SOLUTION_GROUPS_MAX ||
+      groups.some((g) => g.inputs.length > SOLUTION_INPUTS_MAX)
+    )
+      fail(u().solutionTooLong(SOLUTION_GROUPS_MAX, SOLUTION_INPUTS_MAX));
+    return groups;
+  });
+}
+
+/** Whether a step's task can be done, as the engine sees it on the lesson file. */
+export interface TaskCheck {
+  /** From 0. */
+  readonly step: number;
+  /**
+   * `solved`: its solution, made at the step's pause, makes it hold within
+   * its bound; `unsolved`: it does not; `doneBefore`: it holds as the step
+   * pauses, before the student does anything; `noSolution`: none is recorded.
+   */
+  readonly outcome: 'solved' | 'unsolved' | 'doneBefore' | 'noSolution';
+  /** The instant it was seen done, or the check gave up; the pause for the last two. */
+  readonly atMs: number;
+}
+
+/** Every task of a lesson, checked: each step run to its pause as a student who presses Next, then its solution made. */
+export function taskChecks(doc: LessonDoc): TaskCheck[] {
+  const lesson = lessonOf(doc);
+  return doc.steps.flatMap((s, k) => {
+    if (!s.task) return [];
+    const run = new HeadlessLesson(lesson, { recentEvents: 0 });
+    while (run.step < k) run.next();
+    const outcome: TaskCheck['outcome'] = run.taskDone()
+      ? 'doneBefore'
+      : (s.task.solution ?? []).length === 0
+        ? 'noSolution'
+        : run.solveTask()
+          ? 'solved'
+          : 'unsolved';
+    return [{ step: k, outcome, atMs: run.view.now }];
+  });
+}
+
+/** The draft's tasks checked on the run `run` (another seed or options), as `missedSteps` checks its pauses. */
+export function tasksWith(draft: Draft, run: RunBase): Checked<TaskCheck[]> {
+  const doc = exportDraft(withRun(draft, run, draft.inputs));
+  return doc.ok ? { ok: true, value: taskChecks(doc.value) } : doc;
 }

@@ -40,3 +40,29 @@ describe.each(golden.map((g) => [g.id, g] as const))('the lesson file %s', (id, 
 it('has every lesson the TypeScript library had, in its order', () => {
   expect(LESSONS.map((l) => l.id)).toEqual(golden.map((g) => g.id));
 });
+
+// Every task of every file, not only those the golden file names: a task
+// added to a file without a solution, or one whose solution is taken out,
+// fails here. Left alone for as long as the solution's run takes, the task
+// is not done: it is the solution that does it.
+describe.each(LESSONS.map((l) => [l.id, l] as const))('the tasks of %s', (id, lesson) => {
+  const tasks = lesson.steps.flatMap((s, k) => (s.task ? [{ k, task: s.task }] : []));
+
+  it('are the tasks the golden file holds, each with a solution', () => {
+    const was = golden.find((g) => g.id === id)!;
+    expect(tasks.map((t) => t.k)).toEqual(was.tasks.map((t) => t.step));
+    for (const { k, task } of tasks)
+      expect(task.solution.length, `${id}: step ${k + 1} has a solution`).toBeGreaterThan(0);
+  });
+
+  it.each(tasks.map((t) => [t.k + 1, t] as const))(
+    'step %i: left alone, the task is not done in the time its solution takes',
+    (_step, { k, task }) => {
+      const run = new HeadlessLesson(lesson);
+      while (run.step < k) run.next();
+      const start = run.start!;
+      const spanMs = task.solution.reduce((sum, g) => sum + g.afterMs, 0) + task.withinMs;
+      expect(run.view.runUntil(() => task.check(run.view, start), spanMs)).toBe(false);
+    },
+  );
+});

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { stepMarks, useShownHighlight } from '../lessons/highlight.ts';
 import { LinkedNote } from '../stage/LinkedNote.tsx';
 import { markedServer, rowMarks } from '../stage/linked.ts';
 import { usePlayground } from '../usePlayground.ts';
@@ -17,6 +18,16 @@ export function LogsPanel() {
       ? { node: selection.id, index: selection.index }
       : null;
   const marks = useMemo(() => rowMarks(selection, nodes), [selection, nodes]);
+  // What the shown lesson step points at, in the same marks (a step's highlight).
+  const highlight = useShownHighlight();
+  const pointed = useMemo(
+    () =>
+      stepMarks(
+        highlight,
+        nodes.map((n) => n.id),
+      ),
+    [highlight, nodes],
+  );
   return (
     <LogsView
       nodes={nodes}
@@ -26,6 +37,7 @@ export function LogsPanel() {
       skippable={playing}
       marked={markedServer(hovered, selection)}
       marks={marks}
+      pointed={pointed}
       onHoverServer={hover}
       note={<LinkedNote />}
       onSelectEntry={(id, index) => select({ kind: 'node', id, index })}

@@ -10,6 +10,8 @@ interface Props {
   from: Point;
   to: Point;
   insetPx: number;
+  /** Pointed at by a lesson's step: drawn in the linked views' mark. */
+  marked?: boolean;
   onOpen: (link: LinkState, anchor: Element) => void;
 }
 
@@ -28,7 +30,14 @@ export function linkLabel(link: LinkState): string {
  * and a cross when cut, and for a one-way cut an arrow along the direction
  * that still carries messages beside a broken half for the cut one.
  */
-export const LinkLine = memo(function LinkLine({ link, from, to, insetPx, onOpen }: Props) {
+export const LinkLine = memo(function LinkLine({
+  link,
+  from,
+  to,
+  insetPx,
+  marked = false,
+  onOpen,
+}: Props) {
   useMessages();
   const status = linkStatus(link);
   const a = pointAlong(from, to, 0, insetPx);
@@ -46,13 +55,14 @@ export const LinkLine = memo(function LinkLine({ link, from, to, insetPx, onOpen
   const label = linkLabel(link);
   return (
     <g
-      className={`link link--${status}`}
+      className={`link link--${status}${marked ? ' link--marked' : ''}`}
       role="button"
       tabIndex={0}
       aria-label={label}
       aria-haspopup="menu"
       data-testid={`link-${nodeName(link.a)}-${nodeName(link.b)}`}
       data-status={status}
+      data-marked={marked || undefined}
       data-cut={
         status === 'one-way'
           ? link.aToB
@@ -70,6 +80,7 @@ export const LinkLine = memo(function LinkLine({ link, from, to, insetPx, onOpen
     >
       <title>{label}</title>
       <line className="link__hit" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />
+      {marked && <line className="link__mark" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />}
       {status === 'up' && <line className="link__line" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />}
       {status === 'cut' && (
         <>

@@ -42,6 +42,8 @@ export interface LogRowProps {
   /** The log indexes marked in this row, both ends included; -1 when none. */
   readonly markFirst: number;
   readonly markLast: number;
+  /** Further log indexes marked in this row (a lesson step's highlight). */
+  readonly pointedIndexes: readonly number[];
   readonly idPrefix: string;
 }
 
@@ -66,7 +68,10 @@ export const LogRow = memo(function LogRow(p: LogRowProps) {
         slot={slot}
         active={slot === p.activeSlot}
         selected={cell.index === p.selectedIndex}
-        linked={cell.index >= p.markFirst && cell.index <= p.markLast && p.markFirst >= 0}
+        linked={
+          (cell.index >= p.markFirst && cell.index <= p.markLast && p.markFirst >= 0) ||
+          p.pointedIndexes.includes(cell.index)
+        }
       />,
     );
   }

@@ -11,12 +11,15 @@ import {
   type UIEvent,
 } from 'react';
 import type { NodeId } from '../../sim/index.ts';
+import type { StepMarks } from '../lessons/highlight.ts';
 import { useMessages } from '../i18n/index.ts';
 import { entryAt, logColumns, type FollowerProgress } from './logDiff.ts';
 import { moveInGrid, type GridPosition } from './logKeys.ts';
 import { LogRow, type LogNode } from './LogRow.tsx';
 import { isAtEnd, scrollToReveal, visibleWindow } from './logWindow.ts';
 import { useElementWidth } from './useElementWidth.ts';
+
+const NO_INDEXES: readonly number[] = [];
 
 /** Width of one log cell, px; views.css reads it from --rv-cell-px. */
 export const LOG_CELL_PX = 36;
@@ -38,6 +41,8 @@ export interface LogsViewProps {
   readonly marked?: NodeId | null;
   /** Entries marked per row (a selected entry where it is held, what a selected message carries). */
   readonly marks?: ReadonlyMap<NodeId, { readonly first: number; readonly last: number }>;
+  /** What a lesson's step points at: its servers' rows and its entries are marked too. */
+  readonly pointed?: StepMarks;
   /** The pointer came onto a server's row (its id) or left the rows (null). */
   readonly onHoverServer?: (id: NodeId | null) => void;
   /** Said under the title: what the marks show, in words. */
@@ -58,6 +63,7 @@ export function LogsView({
   skippable = false,
   marked = null,
   marks,
+  pointed,
   onHoverServer,
   note,
 }: LogsViewProps) {
@@ -223,7 +229,8 @@ export function LogsView({
               cellPx={cellPx}
               activeSlot={shown?.row === k ? shown.slot : -1}
               selectedIndex={selected?.node === node.id ? selected.index : -1}
-              marked={marked === node.id}
+              marked={marked === node.id || (pointed?.servers.has(node.id) ?? false)}
+              pointedIndexes={pointed?.entries.get(node.id) ?? NO_INDEXES}
               markFirst={marks?.get(node.id)?.first ?? -1}
               markLast={marks?.get(node.id)?.last ?? -1}
               idPrefix={idPrefix}

@@ -714,6 +714,10 @@ export const messages = {
       hint: 'Hint',
       hideHint: 'Hide hint',
       taskDone: 'Done: the page saw you do it.',
+      lookAt: (parts: string) => `Marked on the stage: ${parts}.`,
+      lookLink: (a: string, b: string) => `the link ${a}–${b}`,
+      lookEntry: (index: number) => `entry ${index} in every log`,
+      lookEntryOn: (index: number, server: string) => `entry ${index} of ${server}`,
       opened: (title: string) => `Lesson opened: “${title}”.`,
       backTo: (k: number) => `Back to step ${k}: the run was replayed to where that step began.`,
       scenarioOpened: (title: string, at: string) =>
@@ -756,15 +760,42 @@ export const messages = {
       slack: 'Wait longer than in the recording, ms (if the run goes differently)',
       highlightServers: 'Highlight servers',
       highlightLinks: 'Highlight links (from-to, comma between: 1-2, 3-1)',
-      highlightEntries: 'Highlight log entries (indexes: 4, 5)',
+      highlightEntries: 'Highlight log entries (the logs at this step’s pause)',
+      noEntries: 'The logs are empty at this step’s pause.',
+      entryChoice: (index: number, term: number, holders: string) =>
+        `Entry ${index}, term ${term} (${holders})`,
       badLinks: (text: string) => `“${text}” is not a list of links such as 1-2, 3-1.`,
-      badEntries: (text: string) => `“${text}” is not a list of log indexes such as 4, 5.`,
       task: 'Task (“now you try”)',
       noTask: 'No task',
       goal: (language: string) => `Goal (${language})`,
       hint: (language: string) => `Hint (${language})`,
       remove: (k: number) => `Remove step ${k}`,
       removed: (k: number) => `Step ${k} removed.`,
+      goToPause: (k: number) => `Go to step ${k}’s instant`,
+      wentToPause: (k: number, at: string) =>
+        `The recorded run is open at step ${k}’s pause (${at}). Do the task yourself, then press “Use what I just did as the solution”.`,
+      useSolution: 'Use what I just did as the solution',
+      solutionTaken: (k: number, actions: number) =>
+        `Step ${k}’s solution: the ${actions} actions made since its pause.`,
+      solutionNotFromPause: (k: number, atMs: number) =>
+        `The run shown does not go on from step ${k}’s pause at ${atMs} ms: press “Go to step ${k}’s instant”, do the task, then use what you did as the solution.`,
+      solutionNothing: (k: number, atMs: number) =>
+        `Nothing has been done since step ${k}’s pause at ${atMs} ms: do the task on the page (crash, cut, propose, log in…), then press this again.`,
+      solutionTooLong: (groups: number, inputs: number) =>
+        `That is more than a solution holds: actions at ${groups} instants at most, ${inputs} at one instant. Go to the step’s pause and do it in fewer.`,
+      solutionActions: (actions: number) => `Solution: ${actions} actions.`,
+      taskSolved: (at: string) => `Its solution does the task: the page sees it done at ${at}.`,
+      taskUnsolved: (at: string) =>
+        `Its solution does not do the task: the page does not see it done by ${at}.`,
+      taskDoneBefore:
+        'The task is already done as the step pauses, before the student does anything: pick another task, or another step.',
+      taskNoSolution:
+        'No solution yet: go to the step’s pause, do the task yourself, then use what you did as the solution.',
+      taskLine: (k: number, verdict: string) => `Step ${k}’s task: ${verdict}`,
+      moveUp: (k: number) => `Move step ${k} up`,
+      moveDown: (k: number) => `Move step ${k} down`,
+      moved: (from: number, to: number) =>
+        `What step ${from} says, highlights and asks is now step ${to}’s; the pauses stay in the run’s order.`,
       params: {
         server: 'Server',
         term: 'Term',
