@@ -21,9 +21,16 @@ const LANE_A_PRIME = 0x01000193;
 const LANE_B_OFFSET = 0x9747b28c;
 const LANE_B_PRIME = 0x5bd1e995;
 
-/** Add (sign 1) or take away (sign -1) one record's text in the state's sums. */
-export function addRecordHash(state: ServiceState, recordText: string, sign: 1 | -1): void {
-  const [a, b] = hashLanes(recordText);
+/** A record's 64-bit hash, as its two 32-bit lanes. */
+export type RecordHash = readonly [number, number];
+
+/** The hash of one record's text. */
+export function recordHash(recordText: string): RecordHash {
+  return hashLanes(recordText);
+}
+
+/** Add (sign 1) or take away (sign -1) one record's hash in the state's sums. */
+export function addRecordHash(state: ServiceState, [a, b]: RecordHash, sign: 1 | -1): void {
   state.recordHashSumA = (state.recordHashSumA + sign * a) | 0;
   state.recordHashSumB = (state.recordHashSumB + sign * b) | 0;
 }

@@ -27,6 +27,12 @@ const FIELDS_BY_KIND: Readonly<Record<CommandKind, readonly string[]>> = {
   getState: ['v', 'kind', 'user', 'at'],
 };
 
+/** Frozen, so one answer serves every entry that is no command of the service (a log of other data). */
+const NOT_A_COMMAND = fail(
+  'bad-command',
+  'This log entry is not a command of the user service (it has no "v"), so nothing was applied.',
+);
+
 export function parseCommand(raw: unknown): Parsed {
   try {
     return parsePlain(raw);
@@ -52,13 +58,8 @@ function parsePlain(raw: unknown): Parsed {
   const { read } = fields;
 
   const v = read('v');
-  if (v === undefined) {
-    // Raft's own no-op entries, among others, land here.
-    return fail(
-      'bad-command',
-      'This log entry is not a command of the user service (it has no "v"), so nothing was applied.',
-    );
-  }
+  // Raft's own no-op entries, among others, land here.
+  if (v === undefined) return NOT_A_COMMAND;
   if (v !== COMMAND_VERSION) {
     return fail(
       'bad-command',

@@ -2,25 +2,39 @@
  * The only writes to the service state's tables. Each keeps the digest sums
  * (digest.ts) in step: take away the old record's hash, add the new one's.
  */
-import { addRecordHash } from './digest';
+import { addRecordHash, recordHash, type RecordHash } from './digest';
 import type { SessionRecord, ServiceState, UserRecord } from './state';
 
 /** Separates fields in a record's text; no name, id or number contains it. */
 const SEP = '\u0000';
 
+/**
+ * The hash of each record as it was stored, by record: a record never
+ * changes (its fields are readonly and only this file writes the tables),
+ * so taking it away again reuses its hash instead of writing and hashing
+ * its text a second time. A record this did not store (a fork's copy, a
+ * restored snapshot's) is hashed from its text.
+ */
+const userHashes = new WeakMap<UserRecord, { readonly user: string; readonly hash: RecordHash }>();
+const sessionHashes = new WeakMap<SessionRecord, RecordHash>();
+
 export function putUser(state: ServiceState, user: string, record: UserRecord): void {
   const users = state.users as Map<string, UserRecord>;
   const old = users.get(user);
-  if (old !== undefined) addRecordHash(state, userText(user, old), -1);
+  if (old !== undefined) addRecordHash(state, userHash(user, old), -1);
   users.set(user, record);
-  addRecordHash(state, userText(user, record), 1);
+  const hash = recordHash(userText(user, record));
+  userHashes.set(record, { user, hash });
+  addRecordHash(state, hash, 1);
 }
 
 /** Store a session at the end of the table (most recently used). */
 export function putSession(state: ServiceState, record: SessionRecord): void {
   dropSession(state, record.clientId);
   (state.sessions as Map<string, SessionRecord>).set(record.clientId, record);
-  addRecordHash(state, sessionText(record), 1);
+  const hash = recordHash(sessionText(record));
+  sessionHashes.set(record, hash);
+  addRecordHash(state, hash, 1);
 }
 
 export function dropSession(state: ServiceState, clientId: string): void {
@@ -28,7 +42,12 @@ export function dropSession(state: ServiceState, clientId: string): void {
   const old = sessions.get(clientId);
   if (old === undefined) return;
   sessions.delete(clientId);
-  addRecordHash(state, sessionText(old), -1);
+  addRecordHash(state, sessionHashes.get(old) ?? recordHash(sessionText(old)), -1);
+}
+
+function userHash(user: string, r: UserRecord): RecordHash {
+  const stored = userHashes.get(r);
+  return stored !== undefined && stored.user === user ? stored.hash : recordHash(userText(user, r));
 }
 
 function userText(user: string, r: UserRecord): string {

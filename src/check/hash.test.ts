@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Hash64, hashCommand, mix32, stableStringify } from './hash';
 
@@ -35,6 +36,28 @@ describe('stableStringify', () => {
     );
     expect(stableStringify([])).toBe('[]');
     expect(stableStringify({})).toBe('{}');
+  });
+
+  it('gives the text the map-and-join version gave, for any JSON value (trace hashes hash this text)', () => {
+    // The implementation this one replaced, kept as the reference.
+    const reference = (v: unknown): string => {
+      if (v === undefined) return 'undefined';
+      if (typeof v !== 'object' || v === null) return JSON.stringify(v) ?? typeof v;
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      const keys = Object.keys(v).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(stableStringify(v)).toBe(reference(v));
+      }),
+    );
+  });
+
+  it("writes an array's holes as nothing and its undefined by name, as it always has (trace hashes hash this text)", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(stableStringify([1, , 2])).toBe('[1,,2]');
+    expect(stableStringify([undefined, { a: undefined }])).toBe('[undefined,{"a":undefined}]');
   });
 
   it('names what JSON cannot write', () => {

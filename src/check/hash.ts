@@ -75,11 +75,30 @@ function hashText(text: string): number {
   return fmix(h);
 }
 
-/** JSON with object keys sorted, so equal values give equal text. */
+/**
+ * JSON with object keys sorted, so equal values give equal text. Built by
+ * appending, without an array per object or list: it runs once per new log
+ * entry and per input hashed into a trace. A hole in an array writes as
+ * nothing ("[1,,2]"), `undefined` and what JSON cannot write by their type.
+ */
 export function stableStringify(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? typeof value;
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ',';
+      if (i in value) text += stableStringify(value[i]);
+    }
+    return text + ']';
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (i > 0) text += ',';
+    text += JSON.stringify(key) + ':' + stableStringify(record[key]);
+  }
+  return text + '}';
 }

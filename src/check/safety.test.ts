@@ -333,6 +333,20 @@ describe('Committed Entry Durability (Raft §5.4): a committed entry stays on a 
     ]);
   });
 
+  it('is checked again when a commit alone changes what it reads, after instants that changed nothing', () => {
+    const c = honestRun();
+    c.persist(1, 3, [e(3, 1)], 'leader', 3);
+    c.endOfInstant(3);
+    c.endOfInstant(4);
+    expect(c.violations()).toEqual([]);
+    // A broken leader commits an entry only it holds: no log changed in this instant.
+    c.state(1, 'leader', 1, 3, 5);
+    c.endOfInstant(5);
+    expect(c.violations().map((v) => [v.property, v.at, v.index])).toEqual([
+      ['Committed Entry Durability', 5, 3],
+    ]);
+  });
+
   it('says nothing before anything is committed', () => {
     const c = new SafetyChecker([1, 2, 3]);
     c.endOfInstant(0);

@@ -81,6 +81,12 @@ export class SafetyChecker {
   private readonly firstEntry = new IndexWindow<{ term: number; command: unknown; hash: number }>();
   private readonly found: Violation[] = [];
   private readonly seen = new Set<string>();
+  /**
+   * Whether what Committed Entry Durability reads (the logs, what is
+   * committed and under which voters) changed since endOfInstant last
+   * checked it: an instant that changed none of it cannot break it.
+   */
+  private durabilityStale = true;
 
   constructor(ids: readonly NodeId[]) {
     this.committedChain.push(0);
@@ -93,6 +99,7 @@ export class SafetyChecker {
     if (this.servers.has(id)) return;
     const chain = new IndexWindow<number>();
     chain.push(0);
+    this.durabilityStale = true;
     this.serverIds.push(id);
     this.servers.set(id, {
       role: 'follower',
@@ -126,6 +133,7 @@ export class SafetyChecker {
         from,
       );
     }
+    this.durabilityStale = true;
     s.chain.truncate(from);
     for (const e of entries) {
       const h = mix32(
@@ -191,6 +199,7 @@ export class SafetyChecker {
   snapshot(id: NodeId, index: number, install: boolean, at: number): void {
     const s = this.server(id);
     s.snapshotIndex = Math.max(s.snapshotIndex, index);
+    this.durabilityStale = true;
     if (install) {
       for (let i = Math.max(1, this.committedChain.start); i <= index; i++) {
         const committed = this.committedChain.get(i);
@@ -270,6 +279,8 @@ export class SafetyChecker {
    * every server.
    */
   endOfInstant(at: number): void {
+    if (!this.durabilityStale) return;
+    this.durabilityStale = false;
     const index = this.committedIndex();
     if (index === 0) return;
     const want = this.committedChain.get(index);
@@ -331,7 +342,10 @@ export class SafetyChecker {
     at: number,
     voters?: readonly NodeId[],
   ): void {
-    if (commitIndex >= this.committedChain.length && voters) this.committedVoters = voters;
+    if (commitIndex >= this.committedChain.length) {
+      this.durabilityStale = true;
+      if (voters) this.committedVoters = voters;
+    }
     for (let i = this.committedChain.length; i <= commitIndex; i++) {
       const h = s.chain.get(i);
       if (h === undefined) return; // commitIndex past the log: only after a broken truncation

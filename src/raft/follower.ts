@@ -56,7 +56,7 @@ export abstract class FollowerHandlers extends Elections {
       const ourTerm = this.log.term(entry.index);
       if (ourTerm === entry.term) continue;
       if (ourTerm !== undefined) this.truncateFrom(entry.index);
-      this.appendEntry(entry.command, entry.term);
+      this.appendReceived(entry);
     }
     // Step 5: commitIndex = min(leaderCommit, index of last new entry).
     const lastNew = m.prevLogIndex + m.entries.length;

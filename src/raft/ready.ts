@@ -233,9 +233,25 @@ export abstract class NodeState {
   }
 
   protected appendEntry(command: unknown, term = this.currentTermValue): void {
-    const index = this.log.lastIndex() + 1;
     // Frozen: an entry never changes once made, so a fork of a run may share it (src/sim/fork.ts).
-    this.log.append(Object.freeze({ index, term, command }));
+    this.appendFrozen(Object.freeze({ index: this.log.lastIndex() + 1, term, command }));
+  }
+
+  /**
+   * Appends an entry the leader sent at the end of the log. A frozen one
+   * (the leader's own object, when both run in one thread) is shared rather
+   * than copied: it cannot change, and every log then holds one object per
+   * entry instead of one per server.
+   */
+  protected appendReceived(entry: LogEntry): void {
+    if (Object.isFrozen(entry) && entry.index === this.log.lastIndex() + 1)
+      this.appendFrozen(entry);
+    else this.appendEntry(entry.command, entry.term);
+  }
+
+  private appendFrozen(entry: LogEntry): void {
+    const { index, command } = entry;
+    this.log.append(entry);
     this.unstableFrom = Math.min(this.unstableFrom, index);
     if (isConfigCommand(command)) {
       this.membership.appended(index, command);
