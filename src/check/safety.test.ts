@@ -375,3 +375,205 @@ describe('the report', () => {
     expect(() => new SafetyChecker([1]).crash(9)).toThrow('unknown server S9');
   });
 });
+
+// Each case below was written against a mutant that survived (issue 17):
+// the rule it protects is named in the test.
+
+describe('Election Safety, every way of becoming leader (Raft §5.2)', () => {
+  it('counts a follower elected in the term it already knew: voting moves the term first', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.state(1, 'follower', 1, 0, 0);
+    c.state(2, 'follower', 1, 0, 0);
+    c.state(1, 'leader', 1, 0, 1);
+    c.state(2, 'leader', 1, 0, 2);
+    expect(c.violations().map((v) => [v.property, v.nodes])).toEqual([['Election Safety', [2, 1]]]);
+  });
+
+  it('counts a leader that moves straight into a later term in which another leads', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.state(1, 'leader', 1, 0, 0);
+    c.state(2, 'leader', 2, 0, 1);
+    c.state(1, 'leader', 2, 0, 2);
+    expect(c.violations().map((v) => [v.property, v.nodes])).toEqual([['Election Safety', [1, 2]]]);
+  });
+
+  it('does not count one server elected twice in a term as two leaders', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.state(1, 'leader', 1, 0, 0);
+    c.state(1, 'follower', 1, 0, 1);
+    c.state(1, 'leader', 1, 0, 2);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('reports two leaders of one term, not a Leader Completeness for entries committed in that same term', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.state(1, 'leader', 2, 0, 0);
+    c.persist(1, 1, [e(1, 2)], 'leader', 0);
+    c.persist(2, 1, [e(1, 2)], 'follower', 0);
+    c.state(1, 'leader', 2, 1, 1);
+    // S3 claims term 2 too, without S1's entry: one violation, of Election Safety.
+    c.state(3, 'leader', 2, 0, 2);
+    // ...and S1 commits more of term 2 while S3 claims it: still none of Leader Completeness.
+    c.persist(1, 2, [e(2, 2)], 'leader', 3);
+    c.persist(2, 2, [e(2, 2)], 'follower', 3);
+    c.state(1, 'leader', 2, 2, 3);
+    expect(properties(c)).toEqual(['Election Safety']);
+  });
+});
+
+describe('Leader Append-Only is asked of a leader only (Raft §5.3)', () => {
+  it('is kept by a leader that steps down in the step that truncates its log', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.state(1, 'leader', 1, 0, 0);
+    c.persist(1, 1, [e(1, 1), e(2, 1)], 'leader', 0);
+    c.persist(1, 2, [e(2, 2)], 'follower', 1);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('is kept by a follower whose step makes it leader: the log it leads from is the one it had', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.persist(2, 1, [e(1, 1), e(2, 1)], 'follower', 0);
+    c.persist(2, 2, [e(2, 2)], 'leader', 1);
+    expect(c.violations()).toEqual([]);
+  });
+});
+
+describe('Leader Completeness reads what is committed, no further (Raft §5.4.1)', () => {
+  it('lets a new leader hold uncommitted entries past the committed ones', () => {
+    const c = honestRun();
+    c.persist(1, 3, [e(3, 1)], 'leader', 3);
+    c.state(1, 'follower', 2, 2, 4);
+    c.state(1, 'leader', 2, 2, 5);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('does not ask a live follower of a later term for an entry committed in an earlier one: it may lag', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.state(1, 'leader', 1, 0, 0);
+    c.persist(1, 1, [e(1, 1)], 'leader', 0);
+    c.persist(2, 1, [e(1, 1)], 'follower', 0);
+    c.state(3, 'follower', 2, 0, 1);
+    c.state(1, 'leader', 1, 1, 2);
+    expect(c.violations()).toEqual([]);
+  });
+});
+
+describe('State Machine Safety details (Raft §5.4.3)', () => {
+  it('is broken by two servers applying different commands at one index in the same term', () => {
+    const c = new SafetyChecker([1, 2]);
+    c.apply(1, e(1, 1, 'a'), 0);
+    c.apply(2, e(1, 1, 'b'), 1);
+    expect(c.violations().map((v) => [v.property, v.nodes, v.index])).toEqual([
+      ['State Machine Safety', [2], 1],
+    ]);
+  });
+
+  it('names the server that committed another entry', () => {
+    const c = honestRun();
+    c.persist(3, 2, [e(2, 2, 'other')], 'follower', 3);
+    c.restart(3);
+    c.state(3, 'follower', 2, 2, 4);
+    const found = c.violations().find((v) => v.property === 'State Machine Safety');
+    expect(found?.nodes).toEqual([3]);
+  });
+});
+
+describe('Log Matching holds each later-term pair to its own prefix (Raft §5.3)', () => {
+  it('keeps two later-term pairs at different indexes apart', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.persist(1, 1, [e(1, 1), e(2, 1)], 'follower', 0);
+    c.persist(2, 1, [e(1, 2, 'x'), e(2, 2, 'y')], 'follower', 0);
+    c.persist(3, 1, [e(1, 2, 'x'), e(2, 2, 'y')], 'follower', 0);
+    expect(c.violations()).toEqual([]);
+  });
+});
+
+describe('Committed Entry Durability under a configuration (dissertation §4.1)', () => {
+  it('keeps the configuration of the first commit of an index, not of a server catching up later', () => {
+    const c = new SafetyChecker([1, 2, 3]);
+    c.addServer(4);
+    c.state(1, 'leader', 1, 0, 0);
+    for (const id of [1, 2, 4]) c.persist(id, 1, [e(1, 1)], id === 1 ? 'leader' : 'follower', 0);
+    c.state(1, 'leader', 1, 1, 1, [1, 4]);
+    // S2 still believes the old configuration when it learns the commit.
+    c.state(2, 'follower', 1, 1, 2, [1, 2, 3]);
+    c.persist(4, 1, [], 'follower', 3);
+    c.endOfInstant(3);
+    expect(c.violations().map((v) => [v.property, v.nodes])).toEqual([
+      ['Committed Entry Durability', [4]],
+    ]);
+  });
+
+  it('takes a server added twice as one: its log and its count stay as they were', () => {
+    const c = honestRun();
+    c.addServer(1);
+    c.endOfInstant(3);
+    expect(c.violations()).toEqual([]);
+    c.persist(2, 2, [], 'follower', 4);
+    c.endOfInstant(4);
+    expect(c.violations()).toEqual([]);
+  });
+});
+
+describe('the report, keyed by property and place', () => {
+  it('keeps apart violations whose servers only run together without a separator', () => {
+    const c = new SafetyChecker([1, 2, 23, 31]);
+    c.state(1, 'leader', 1, 0, 0);
+    c.state(23, 'leader', 1, 0, 1);
+    c.state(31, 'leader', 2, 0, 2);
+    c.state(2, 'leader', 2, 0, 3);
+    expect(c.violations().map((v) => v.nodes)).toEqual([
+      [23, 1],
+      [2, 31],
+    ]);
+  });
+
+  it('gives a violation with no log index no index field at all', () => {
+    const c = new SafetyChecker([1, 2]);
+    c.state(1, 'leader', 1, 0, 0);
+    c.state(2, 'leader', 1, 0, 1);
+    expect(Object.keys(c.violations()[0]!).sort()).toEqual(['at', 'detail', 'nodes', 'property']);
+  });
+});
+
+/** Three servers holding and committing `n` entries of term 1, all applied. */
+function longRun(n: number): SafetyChecker {
+  const entries = Array.from({ length: n }, (_, k) => e(k + 1, 1));
+  return honestRun(entries);
+}
+
+describe('bounded memory after compaction (Raft §7)', () => {
+  const N = 1100; // past the window's batch of 1024, so a prefix is really forgotten
+
+  it('forgets an index once every server’s snapshot covers it: a late apply there is no longer compared', () => {
+    const c = longRun(N);
+    for (const id of [1, 2, 3]) c.snapshot(id, N, false, 3);
+    c.apply(1, e(5, 1, 'different'), 4);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('still compares an index while one server’s log holds it', () => {
+    const c = longRun(N);
+    for (const id of [1, 2]) c.snapshot(id, N, false, 3);
+    c.apply(3, e(5, 1, 'different'), 4);
+    expect(c.violations().map((v) => [v.property, v.index])).toEqual([['State Machine Safety', 5]]);
+  });
+
+  it('installs a snapshot after compaction from what is still held', () => {
+    const c = longRun(N);
+    for (const id of [1, 2, 3]) c.snapshot(id, N, false, 3);
+    c.persist(3, N, [], 'follower', 4);
+    c.snapshot(3, N, true, 5);
+    c.endOfInstant(5);
+    expect(c.violations()).toEqual([]);
+  });
+
+  it('keeps a later-term pair past the compacted prefix: Log Matching still holds it to its prefix', () => {
+    const c = longRun(N);
+    c.persist(1, N + 1, [e(N + 1, 1, 'x')], 'leader', 3);
+    c.persist(2, N + 1, [e(N + 1, 2, 'y')], 'follower', 3);
+    for (const id of [1, 2, 3]) c.snapshot(id, N, false, 4);
+    c.persist(3, N + 1, [e(N + 1, 2, 'z')], 'follower', 5);
+    expect(c.violations().map((v) => [v.property, v.index])).toEqual([['Log Matching', N + 1]]);
+  });
+});
