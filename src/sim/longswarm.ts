@@ -43,6 +43,8 @@ export interface LongResult {
   traceHash: string;
   /** The faulty phase's inputs: what a shrink drops from. */
   inputLog: readonly Input[];
+  /** The instant the faulty phase ended (its last step may pass `faultyMs`), in virtual ms. */
+  faultyEndMs: number;
   replay: string;
 }
 
@@ -104,7 +106,10 @@ export function runLongSeed(
       c.setDuplicateRate(rng.next() < 0.5 ? 0 : rng.next() * Math.max(lossy.duplicate, 0.05));
     }
   }
-  const inputLog = c.inputLog();
+  // A copy: the cluster's log goes on growing with the healing and the final
+  // reads, which a replay of the faulty phase must not replay too.
+  const inputLog = c.inputLog().slice();
+  const faultyEndMs = c.now;
   const failures = settle(c, o);
   return {
     seed,
@@ -113,12 +118,14 @@ export function runLongSeed(
     options: clusterOptions,
     traceHash: c.traceHash(),
     inputLog,
+    faultyEndMs,
     replay: `npm run swarm -- --long --seed ${seed}`,
   };
 }
 
 /**
- * Replays a faulty phase from its inputs and checks it as a seed is checked.
+ * Replays a faulty phase from its inputs, up to `options.faultyMs` (a seed's
+ * `faultyEndMs`, for the same run), and checks it as a seed is checked.
  * An input that no longer applies (a transfer from a server that no longer
  * leads, once earlier inputs are dropped) is refused as the page refuses
  * it, and the run goes on.
@@ -127,7 +134,7 @@ export function replayLong(
   clusterOptions: ClusterOptions,
   inputs: readonly Input[],
   options: LongOptions = {},
-): string[] {
+): { failures: string[]; traceHash: string } {
   const o = { ...DEFAULTS, ...options };
   const c = createCluster(clusterOptions, { recentEvents: 0 });
   for (const input of inputs) {
@@ -139,23 +146,25 @@ export function replayLong(
     }
   }
   c.advance(Math.max(0, o.faultyMs - c.now));
-  return settle(c, o);
+  const failures = settle(c, o);
+  return { failures, traceHash: c.traceHash() };
 }
 
 /** The shortest input log found that still fails, with the replays it took. */
 export function shrinkLongSeed(
-  result: Pick<LongResult, 'options' | 'inputLog'>,
+  result: Pick<LongResult, 'options' | 'inputLog' | 'faultyEndMs'>,
   options: LongOptions = {},
   testsMax = SHRINK_TESTS_MAX,
 ): { inputs: readonly Input[]; failures: string[]; tests: number; minimal: boolean } {
+  const replayOptions = { ...options, faultyMs: result.faultyEndMs };
   const shrunk = shrinkList(
     result.inputLog,
-    (inputs) => replayLong(result.options, inputs, options).length > 0,
+    (inputs) => replayLong(result.options, inputs, replayOptions).failures.length > 0,
     testsMax,
   );
   return {
     inputs: shrunk.items,
-    failures: replayLong(result.options, shrunk.items, options),
+    failures: replayLong(result.options, shrunk.items, replayOptions).failures,
     tests: shrunk.tests,
     minimal: shrunk.minimal,
   };
